@@ -1,0 +1,365 @@
+"""Paragraph alignment: which paragraphs of A became which paragraphs of B.
+
+The method works on sentences, because that is how copy desks edit: they
+merge and split paragraphs, move a sentence up into another paragraph, trim
+the ending and rewrite a few words. So:
+
+1. Paragraphs equal after folding are paired at once (the bulk of a copy).
+2. The remaining sentences are matched through an inverted index of word
+   trigrams (so the cost grows with the text, not with its square) and scored
+   by the longest common subsequence of their words: a strong match is
+   similar overall; a containment match is one sentence kept inside a longer
+   one; a weak match pairs leftovers that still share a clear run of words.
+3. Paragraphs linked by matched sentences form groups (connected
+   components): 2->1 is a merge, 1->2 a split, {9, 11}->{8} a merge with a
+   moved sentence.
+4. Groups are put in B's reading order; the longest increasing run of A
+   positions is "in order", the rest moved. Unlinked A paragraphs are cut
+   and stand after the paragraph they followed in A; unlinked B paragraphs
+   are added, boilerplate runs folded into one group.
+
+If two texts share too little to be versions of one another (two reporters'
+write-ups of the same news), no paragraph is linked at all.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import LCSseq
+
+from .sentences import Sentence, keys, sentences_of
+
+# Thresholds on sentence pairs, in words: dice = 2*LCS/(len a + len b),
+# containment = LCS/len of the shorter.
+STRONG_DICE = 0.5
+CONTAIN = 0.8
+CONTAIN_MIN_LCS = 5
+WEAK_CONTAIN = 0.6
+WEAK_DICE = 0.35
+WEAK_MIN_LCS = 4
+WEAK_MIN_CONTENT = 3
+# A trigram found in more sentences than this says nothing about which one matches.
+MAX_POSTINGS = 64
+CANDIDATES = 8
+# Two texts are versions of each other when strongly matched sentences cover this
+# share of the shorter one, or when at least RELATED_MIN_SENTENCES long sentences match.
+RELATED_COVERAGE = 0.15
+RELATED_MIN_SENTENCES = 3
+RELATED_SENTENCE_WORDS = 8
+
+
+@dataclass(slots=True)
+class RawGroup:
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    kind: str  # linked | deleted | inserted | boilerplate (refined by compare)
+    moved: bool = False
+    moved_a: tuple[int, ...] = ()
+    repeats: tuple[int, ...] = ()  # A paragraphs a B-only paragraph repeats
+    boilerplate: str | None = None
+
+
+@dataclass(slots=True)
+class Alignment:
+    groups: list[RawGroup]
+    related: bool
+    shared_words: int  # words in strongly matched sentences (or paragraphs)
+    cut_from_end: int = 0
+    links: set[tuple[int, int]] = field(default_factory=set)
+
+
+@dataclass(slots=True, order=True)
+class _Match:
+    sort_key: tuple
+    a: Sentence = field(compare=False)
+    b: Sentence = field(compare=False)
+    lcs: int = field(compare=False)
+    dice: float = field(compare=False)
+    containment: float = field(compare=False)
+
+
+def _shingles(words: list[str]) -> set[int]:
+    if len(words) < 3:
+        return {hash(tuple(words))}
+    return {hash((words[i], words[i + 1], words[i + 2])) for i in range(len(words) - 2)}
+
+
+def _content(words: list[str]) -> set[str]:
+    return {w for w in words if len(w) >= 4}
+
+
+def _candidates(a_sents: list[Sentence], b_sents: list[Sentence]) -> list[_Match]:
+    index: dict[int, list[int]] = defaultdict(list)
+    for k, s in enumerate(a_sents):
+        for h in _shingles(s.words):
+            index[h].append(k)
+    n_a, n_b = max(len(a_sents), 1), max(len(b_sents), 1)
+    out: list[_Match] = []
+    for sb in b_sents:
+        votes: Counter[int] = Counter()
+        for h in _shingles(sb.words):
+            posting = index.get(h)
+            if posting and len(posting) <= MAX_POSTINGS:
+                votes.update(posting)
+        for k, _ in votes.most_common(CANDIDATES):
+            sa = a_sents[k]
+            lcs = LCSseq.similarity(sa.words, sb.words)
+            la, lb = len(sa), len(sb)
+            dice = 2 * lcs / (la + lb)
+            containment = lcs / min(la, lb)
+            strong = dice >= STRONG_DICE and (lcs >= 3 or lcs == max(la, lb))
+            contained = containment >= CONTAIN and lcs >= CONTAIN_MIN_LCS
+            weak = (
+                containment >= WEAK_CONTAIN
+                and dice >= WEAK_DICE
+                and lcs >= WEAK_MIN_LCS
+                and len(_content(sa.words) & _content(sb.words)) >= WEAK_MIN_CONTENT
+            )
+            if not (strong or contained or weak):
+                continue
+            tier = 2 if strong else 1 if contained else 0
+            # Among equals, the pair standing at the same relative place wins
+            # (a repeated sentence is matched with its nearest copy).
+            drift = abs(sa.pos / n_a - sb.pos / n_b)
+            out.append(_Match((tier, dice, -drift), sa, sb, lcs, dice, containment))
+    out.sort(reverse=True)
+    return out
+
+
+def _assign(matches: list[_Match]) -> list[_Match]:
+    """Greedy one-to-one assignment, best pairs first. A sentence may also join a
+    longer sentence that already has its partner when it is contained in it
+    (two sentences merged into one, or one split in two)."""
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    chosen: list[_Match] = []
+    for m in matches:
+        a_free, b_free = m.a.pos not in taken_a, m.b.pos not in taken_b
+        tier = m.sort_key[0]
+        if a_free and b_free:
+            pass
+        elif tier >= 1 and m.containment >= CONTAIN and (
+            (a_free and len(m.a) < len(m.b)) or (b_free and len(m.b) < len(m.a))
+        ):
+            pass
+        else:
+            continue
+        taken_a.add(m.a.pos)
+        taken_b.add(m.b.pos)
+        chosen.append(m)
+    return chosen
+
+
+class _Components:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(self, x: tuple[str, int]) -> tuple[str, int]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, x: tuple[str, int], y: tuple[str, int]) -> None:
+        rx, ry = self.find(x), self.find(y)
+        if rx != ry:
+            self.parent[ry] = rx
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence (patience sorting)."""
+    tails: list[int] = []
+    tail_pos: list[int] = []
+    prev = [-1] * len(values)
+    for i, v in enumerate(values):
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tail_pos.append(i)
+        else:
+            tails[k] = v
+            tail_pos[k] = i
+        prev[i] = tail_pos[k - 1] if k else -1
+    keep: set[int] = set()
+    i = tail_pos[-1] if tail_pos else -1
+    while i >= 0:
+        keep.add(i)
+        i = prev[i]
+    return keep
+
+
+def align(
+    a_paras: Sequence[str],
+    b_paras: Sequence[str],
+    a_boiler: Sequence[str | None] | None = None,
+    b_boiler: Sequence[str | None] | None = None,
+) -> Alignment:
+    """Align two lists of paragraph texts. ``*_boiler`` give each paragraph's
+    boilerplate reason (None for body text): boilerplate is only ever paired
+    with an identical paragraph, never edited into body text."""
+    a_boiler = list(a_boiler) if a_boiler is not None else [None] * len(a_paras)
+    b_boiler = list(b_boiler) if b_boiler is not None else [None] * len(b_paras)
+    a_keys = [" ".join(keys(p)) for p in a_paras]
+    b_keys = [" ".join(keys(p)) for p in b_paras]
+
+    links: dict[tuple[int, int], int] = {}
+    strong_words = 0
+    strong_long = 0
+
+    # 1. Paragraphs equal after folding, nearest copy first.
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(a_keys):
+        if k:
+            by_key[k].append(i)
+    a_used: set[int] = set()
+    b_used: set[int] = set()
+    for j, k in enumerate(b_keys):
+        free = [i for i in by_key.get(k, ()) if i not in a_used]
+        if not free:
+            continue
+        i = min(free, key=lambda i: abs(i / max(len(a_paras), 1) - j / max(len(b_paras), 1)))
+        a_used.add(i)
+        b_used.add(j)
+        n = k.count(" ") + 1
+        links[(i, j)] = n
+        if a_boiler[i] is None:
+            strong_words += n
+            strong_long += n >= RELATED_SENTENCE_WORDS
+
+    # 2. Sentences of the rest (body text only).
+    a_rest = [p if i not in a_used and a_boiler[i] is None else "" for i, p in enumerate(a_paras)]
+    b_rest = [p if j not in b_used and b_boiler[j] is None else "" for j, p in enumerate(b_paras)]
+    a_sents, b_sents = sentences_of(a_rest), sentences_of(b_rest)
+    for m in _assign(_candidates(a_sents, b_sents)):
+        key = (m.a.para, m.b.para)
+        links[key] = links.get(key, 0) + m.lcs
+        if m.dice >= STRONG_DICE:
+            strong_words += m.lcs
+            strong_long += m.lcs >= RELATED_SENTENCE_WORDS
+
+    words_a = sum(len(k.split()) for k, bp in zip(a_keys, a_boiler, strict=True) if bp is None)
+    words_b = sum(len(k.split()) for k, bp in zip(b_keys, b_boiler, strict=True) if bp is None)
+    shorter = max(min(words_a, words_b), 1)
+    related = strong_words / shorter >= RELATED_COVERAGE or strong_long >= RELATED_MIN_SENTENCES
+    if not related:
+        links = {}
+
+    groups = _build_groups(links, a_paras, b_paras, a_keys, b_keys, a_boiler, b_boiler)
+    alignment = Alignment(groups=groups, related=related, shared_words=strong_words, links=set(links))
+    alignment.cut_from_end = _cut_from_end(groups)
+    return alignment
+
+
+def _build_groups(
+    links: dict[tuple[int, int], int],
+    a_paras: Sequence[str],
+    b_paras: Sequence[str],
+    a_keys: list[str],
+    b_keys: list[str],
+    a_boiler: list[str | None],
+    b_boiler: list[str | None],
+) -> list[RawGroup]:
+    comps = _Components()
+    for i, j in links:
+        comps.union(("a", i), ("b", j))
+    members: dict[tuple[str, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i in range(len(a_paras)):
+        if ("a", i) in comps.parent:
+            members[comps.find(("a", i))][0].append(i)
+    for j in range(len(b_paras)):
+        if ("b", j) in comps.parent:
+            members[comps.find(("b", j))][1].append(j)
+    linked = [RawGroup(tuple(sorted(a)), tuple(sorted(b)), "linked") for a, b in members.values()]
+    linked.sort(key=lambda g: g.b[0])
+
+    # Reading order: B's. Groups off the longest increasing run of A positions moved.
+    in_order = _longest_increasing([g.a[0] for g in linked])
+    owner: dict[int, int] = {}
+    for n, g in enumerate(linked):
+        g.moved = n not in in_order
+        for i in g.a:
+            owner[i] = n
+    for n, g in enumerate(linked):
+        g.moved_a = _moved_within(g.a, owner, n)
+
+    # B paragraphs with no partner: added text, boilerplate runs, repeats of A.
+    a_index: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(a_keys):
+        if k:
+            a_index[k].append(i)
+    b_owned = {j for g in linked for j in g.b}
+    tail: list[RawGroup] = []
+    for j in range(len(b_paras)):
+        if j in b_owned:
+            continue
+        reason = b_boiler[j]
+        if reason is not None:
+            prev = tail[-1] if tail else None
+            if prev and prev.kind == "boilerplate" and prev.b and prev.b[-1] == j - 1 and not prev.a:
+                prev.b = (*prev.b, j)
+                continue
+            tail.append(RawGroup((), (j,), "boilerplate", boilerplate=reason))
+        else:
+            tail.append(RawGroup((), (j,), "inserted", repeats=tuple(a_index.get(b_keys[j], ())[:1])))
+    ordered = sorted(linked + tail, key=lambda g: g.b[0])
+
+    # A paragraphs with no partner stand after the in-order group that held the
+    # A paragraph before them.
+    anchored: dict[int, list[RawGroup]] = defaultdict(list)  # position in ordered -> groups after it
+    position = {id(g): p for p, g in enumerate(ordered)}
+    anchor_of: dict[int, int] = {}
+    for g in linked:
+        if not g.moved:
+            for i in g.a:
+                anchor_of[i] = position[id(g)]
+    current = -1
+    for i in range(len(a_paras)):
+        if i in owner:
+            current = anchor_of.get(i, current)
+            continue
+        reason = a_boiler[i]
+        bucket = anchored[current]
+        prev = bucket[-1] if bucket else None
+        if reason is not None:
+            if prev and prev.kind == "boilerplate" and prev.a and prev.a[-1] == i - 1:
+                prev.a = (*prev.a, i)
+                continue
+            bucket.append(RawGroup((i,), (), "boilerplate", boilerplate=reason))
+        else:
+            bucket.append(RawGroup((i,), (), "deleted"))
+
+    result: list[RawGroup] = list(anchored.get(-1, ()))
+    for p, g in enumerate(ordered):
+        result.append(g)
+        result.extend(anchored.get(p, ()))
+    return result
+
+
+def _moved_within(a: tuple[int, ...], owner: dict[int, int], n: int) -> tuple[int, ...]:
+    """A paragraphs of a group that come from elsewhere: the group's A paragraphs
+    fall into runs separated by paragraphs of other groups; all but the
+    longest run were moved in."""
+    if len(a) < 2:
+        return ()
+    runs: list[list[int]] = [[a[0]]]
+    for prev, cur in zip(a, a[1:], strict=False):
+        between = range(prev + 1, cur)
+        if any(owner.get(k, n) != n for k in between):
+            runs.append([cur])
+        else:
+            runs[-1].append(cur)
+    if len(runs) == 1:
+        return ()
+    main = max(runs, key=len)
+    return tuple(i for run in runs if run is not main for i in run)
+
+
+def _cut_from_end(groups: list[RawGroup]) -> int:
+    """Body paragraphs of A deleted after the last A paragraph that B kept."""
+    last_kept = max((max(g.a) for g in groups if g.a and g.b), default=-1)
+    return sum(1 for g in groups if g.kind == "deleted" and g.a[0] > last_kept)

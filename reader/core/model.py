@@ -1,0 +1,185 @@
+"""The data the core hands to the command line and the app.
+
+Plain frozen dataclasses: no behaviour beyond derived properties, so that the
+UI, the CLI and the JSON contract all read the same values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+# Why a paragraph is boilerplate ("donation appeal", "photo caption", ...); None for body text.
+BoilerplateReason = str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph as a reader sees it (control sequences already stripped)."""
+
+    index: int
+    text: str
+    boilerplate: BoilerplateReason = None
+
+    @property
+    def is_boilerplate(self) -> bool:
+        return self.boilerplate is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A loaded article. The dateline lead (``SEOUL (AFP) :``) is kept out of the
+    first paragraph's text, which is what gets compared, and stored in ``lead``."""
+
+    id: str
+    path: Path
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    format: str = "text"  # text | markdown | html | json
+    lead: str | None = None  # the exact dateline prefix removed from paragraph 0
+    dateline: str | None = None  # the place, e.g. "SEOUL"
+    agency: str | None = None  # e.g. "AFP", "Reuters", "AP"
+    outlet: str | None = None  # who published this copy, when the text or record says
+    url: str | None = None
+    date: str | None = None
+    record: int | None = None  # position in a JSON / JSON Lines file
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if not p.is_boilerplate)
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.text.split()) for p in self.body)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def label(self) -> str:
+        """Short name for headers: the file name, plus the record number inside JSON files."""
+        name = self.path.name
+        return f"{name}#{self.record}" if self.record is not None else name
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file (or record) that could not be loaded, and why, in one line."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+
+
+OpTag = Literal["equal", "typography", "delete", "insert", "replace"]
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    """One run of a word diff. Joining every op's ``a`` gives back text A exactly,
+    and likewise for ``b``. ``typography`` means the runs differ only in quote,
+    dash, space or ellipsis style."""
+
+    tag: OpTag
+    a: str
+    b: str
+
+    def as_list(self) -> list[str]:
+        return [self.tag, self.a, self.b]
+
+
+GroupKind = Literal[
+    "identical",
+    "typography",
+    "edited",
+    "merged",
+    "split",
+    "moved",
+    "deleted",
+    "inserted",
+    "boilerplate",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class WordCounts:
+    kept: int = 0
+    inserted: int = 0
+    deleted: int = 0
+    replaced_a: int = 0  # words of A replaced
+    replaced_b: int = 0  # words of B that replaced them
+
+    def __add__(self, other: WordCounts) -> WordCounts:
+        return WordCounts(
+            self.kept + other.kept,
+            self.inserted + other.inserted,
+            self.deleted + other.deleted,
+            self.replaced_a + other.replaced_a,
+            self.replaced_b + other.replaced_b,
+        )
+
+    @property
+    def words_a(self) -> int:
+        return self.kept + self.deleted + self.replaced_a
+
+    @property
+    def words_b(self) -> int:
+        return self.kept + self.inserted + self.replaced_b
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A set of A paragraphs aligned with a set of B paragraphs (either side may be empty).
+
+    ``moved`` is true when the group is out of reading order relative to its
+    neighbours, or takes a paragraph that was moved into it from elsewhere
+    (``moved_a`` lists those A paragraphs).
+    """
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    kind: GroupKind
+    similarity: float
+    ops: tuple[Op, ...] = ()
+    counts: WordCounts = field(default_factory=WordCounts)
+    moved_a: tuple[int, ...] = ()
+    boilerplate: str | None = None  # the reason, for boilerplate groups
+
+    @property
+    def changed(self) -> bool:
+        return self.kind not in ("identical", "typography")
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    kept_share: float  # share of A's body words kept in B
+    counts: WordCounts
+    kinds: dict[str, int]  # paragraphs (groups) by kind
+    cut_from_end: int  # A paragraphs deleted after the last aligned one
+    boilerplate_added: int  # B boilerplate paragraphs with no counterpart
+    related: bool  # False: two independent write-ups of the same news
+    verdict: str  # one line, e.g. "B keeps 71% of A · 2 merged · ..."
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    a: Article
+    b: Article
+    groups: tuple[Group, ...]
+    summary: Summary
+    typography: bool = False  # whether typography-only changes are shown as changes
+
+    @property
+    def equal(self) -> bool:
+        """True when B says the same as A once typography is folded."""
+        return all(g.kind in ("identical", "typography") for g in self.groups)
