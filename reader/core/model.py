@@ -154,6 +154,8 @@ class Group:
     counts: WordCounts = field(default_factory=WordCounts)
     moved_a: tuple[int, ...] = ()
     boilerplate: str | None = None  # the reason, for boilerplate groups
+    moved: bool = False  # the group stands out of A's order
+    repeats: tuple[int, ...] = ()  # for an added paragraph: the A paragraph it repeats
 
     @property
     def changed(self) -> bool:
@@ -181,5 +183,7 @@ class Comparison:
 
     @property
     def equal(self) -> bool:
-        """True when B says the same as A once typography is folded."""
-        return all(g.kind in ("identical", "typography") for g in self.groups)
+        """True when B says the same as A (once typography is folded, unless
+        typography changes were asked for)."""
+        same = ("identical",) if self.typography else ("identical", "typography")
+        return all(g.kind in same and not g.moved for g in self.groups)

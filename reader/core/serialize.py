@@ -1,0 +1,80 @@
+"""Plain-data (JSON-ready) forms of articles and comparisons."""
+
+from __future__ import annotations
+
+from .model import Article, Comparison, Group
+
+
+def article_meta(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "path": str(article.path),
+        "record": article.record,
+        "title": article.title,
+        "format": article.format,
+        "agency": article.agency,
+        "dateline": article.dateline,
+        "lead": article.lead,
+        "outlet": article.outlet,
+        "url": article.url,
+        "date": article.date,
+        "words": article.words,
+        "paragraphs": len(article.paragraphs),
+    }
+
+
+def article_json(article: Article) -> dict:
+    data = article_meta(article)
+    data["paragraphs"] = [p.text for p in article.paragraphs]
+    data["boilerplate"] = [p.boilerplate for p in article.paragraphs]
+    return data
+
+
+def group_json(group: Group) -> dict:
+    c = group.counts
+    return {
+        "a": list(group.a),
+        "b": list(group.b),
+        "kind": group.kind,
+        "similarity": group.similarity,
+        "moved": group.moved,
+        "moved_a": list(group.moved_a),
+        "repeats": list(group.repeats),
+        "boilerplate": group.boilerplate,
+        "words": {
+            "kept": c.kept,
+            "inserted": c.inserted,
+            "deleted": c.deleted,
+            "replaced_a": c.replaced_a,
+            "replaced_b": c.replaced_b,
+        },
+        "ops": [op.as_list() for op in group.ops],
+    }
+
+
+def comparison_json(comparison: Comparison) -> dict:
+    s = comparison.summary
+    c = s.counts
+    return {
+        "a": article_json(comparison.a),
+        "b": article_json(comparison.b),
+        "groups": [group_json(g) for g in comparison.groups],
+        "summary": {
+            "verdict": s.verdict,
+            "related": s.related,
+            "kept_share": s.kept_share,
+            "equal": comparison.equal,
+            "words": {
+                "a": comparison.a.words,
+                "b": comparison.b.words,
+                "kept": c.kept,
+                "inserted": c.inserted,
+                "deleted": c.deleted,
+                "replaced_a": c.replaced_a,
+                "replaced_b": c.replaced_b,
+            },
+            "groups_by_kind": s.kinds,
+            "cut_from_end": s.cut_from_end,
+            "boilerplate_added": s.boilerplate_added,
+        },
+    }
