@@ -1,0 +1,316 @@
+"""Recognise paragraphs that are not part of the story: appeals, captions, links.
+
+Republished copies of a wire story pick up donation appeals, "Read more"
+lines, photo captions and scraper debris. Shown as edits they would drown the
+real changes, so they are *marked* with a short reason (never deleted: the user
+can still read them) and comparisons fold them into one line.
+
+Precision matters more than recall: a body paragraph wrongly marked disappears
+from the comparison, while a missed appeal only shows up as an insertion. So
+the rules match the fixed wording of page furniture, look at text outside
+quotation marks only (a quoted "thank you for your support" is news), and
+require the reader to be addressed ("you", "we", "our") before reading words
+such as "donation" as an appeal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+DONATION = "donation appeal"
+SUBSCRIPTION = "subscription appeal"
+NEWSLETTER = "newsletter"
+APPEAL = "appeal"  # a header such as "A Message from X:" before its appeal is known
+APPEALS = (DONATION, SUBSCRIPTION, NEWSLETTER)
+
+_I = re.IGNORECASE
+
+# Quoted speech is reported speech, not the page talking to the reader.
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
+# "us" is matched in lower case only, so that "the US" is not a pronoun.
+_READER_ADDRESS = re.compile(
+    r"\b(?:[Yy]ou(?:r|rs|['’](?:re|ll|ve|d))?|[Ww]e(?:['’](?:re|ve|ll|d))?|[Oo]urs?|us)\b"
+)
+
+# The appeal patterns run on lower-cased text (faster than re.IGNORECASE), each
+# behind a gate of substrings it cannot match without.
+_DONATION_STRONG = re.compile(
+    r"\bsupport(?:ing)? us\b"
+    r"|\bsupport(?:ing)? our (?:work|journalism|reporting|newsroom|mission|coverage|independent)"
+    r"|\byour (?:support|donation|contribution|gift|generosity)\b"
+    r"|\bdonate (?:now|today|here|monthly)\b|^donate\b"
+    r"|\bwe need your (?:help|support)\b"
+    r"|\bplease (?:consider )?(?:support|donat|contribut|chip in|give)"
+    r"|\bchip in\b"
+    r"|\b(?:monthly|one[- ]time|recurring) (?:donation|contribution|gift)s?\b"
+    r"|\breader[- ](?:funded|supported)\b"
+    r"|\bstand(?:ing)? with us\b"
+    r"|\bbecome a (?:member|supporter|patron|donor)\b"
+)
+_DONATION_GATE = ("support", "your ", "donat", "please", "chip in", "contribution", "gift", "reader",
+                  "with us", "become a")
+_DONATION_WEAK = re.compile(
+    r"\bdonat(?:e|es|ed|ing|ion|ions)\b|\bcontribut(?:e|ion|ions)\b"
+    r"|\bsupport(?:ing)?\b.{0,60}\b(?:journalism|reporting|newsroom)\b"
+)
+_SUBSCRIPTION = re.compile(
+    r"\bsubscribe (?:now|today|here)\b|^subscribe\s*[.!]?$"
+    r"|\b(?:already|become) a (?:subscriber|member)\b"
+    r"|\bsubscribers? only\b|\b(?:available|exclusive(?:ly)?) (?:for|to) (?:subscribers|members)\b"
+    r"|^(?:to )?continue reading\b|\b(?:sign|log) in to (?:continue|read|keep reading)\b"
+    r"|\bunlimited (?:digital )?access\b|\bstart your (?:free )?trial\b"
+    r"|\bsubscribe to (?:read|continue|unlock|access|get)\b|\bcreate a free account\b"
+)
+_SUBSCRIPTION_GATE = (
+    "subscri", "member", "continue reading", " in to ", "unlimited", "trial", "free account"
+)
+_SUBSCRIPTION_WEAK = re.compile(r"\bsubscri(?:be|ption|ber)s?\b|\bfree trial\b")
+_NEWSLETTER = re.compile(
+    r"\b(?:sign up|subscribe|register)\b.{0,60}\bnewsletters?\b"
+    r"|\bnewsletters?\b.{0,80}\b(?:inbox|sign up|subscribe)\b"
+    r"|\b(?:delivered|straight|directly|right) (?:to|in|into) your inbox\b"
+    r"|\benter your e-?mail\b"
+)
+_NEWSLETTER_GATE = ("newsletter", "inbox", "mail")
+_READ_MORE = re.compile(
+    r"^(?:read more|read the full (?:story|article)|continue reading|click here|more here"
+    r"|full story|read on|see more)\b\s*(?:[:|»›>…\-–—.]|$)",
+    _I,
+)
+_ALSO_READ = re.compile(
+    r"^ALSO READ\b"
+    r"|^(?:also read|read also|see also|also see|also on|read next|read this next|recommended"
+    r"(?: reading| for you| stories)?|related(?: articles?| stories| coverage| content| news| reading"
+    r"| links| topics)?|you (?:may|might) also (?:like|be interested in)|more from [\w .]{1,40}|more on this"
+    r"(?: story)?|more stories|most read|most popular|trending(?: now)?|editor['’]?s picks"
+    r"|what to read next|latest news|more|read|watch|listen|explore more)\s*(?:[:|»›>\-–—]|$)",
+    _I,
+)
+_CREDIT_WORDS = re.compile(
+    r"\b(?:photo(?:graph)?s?|pictures?|images?|pool|getty|shutterstock|epa(?:-efe)?|alamy|handout"
+    r"|courtesy|credit|illustration)\b"
+    r"|\bvia (?:AP|AFP|Reuters|EPA|Getty|Bloomberg|Xinhua|Yonhap|KCNA|TASS|Sputnik)\b"
+    r"|^(?:[^()]*,\s*)?file$",
+    _I,
+)
+_CAPTION_START = re.compile(
+    r"^(?:FILE PHOTO|FILE|PHOTO|Photo|Image|Picture|Caption|Credit|Photograph|Photos)"
+    r"(?: caption| source| credit)?\s*[:|,]"
+)
+_CAPTION_END = re.compile(
+    r"\b(?:REUTERS|AFP|AP|EPA|EPA-EFE|Reuters)/[A-Z][\w.'’\- ]{1,40}$"
+    r"|\b[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3} ?/ ?(?:AFP|AP|Getty Images|EPA|Bloomberg|Shutterstock"
+    r"|Reuters|Sipa|Anadolu|Xinhua|Yonhap|TASS|Sputnik)(?: via Getty Images)?\)?\.?$"
+    r"|\b(?:Photo|Picture|Image)(?: by)?:? [A-Z][\w.'’\-/ ]{1,60}$"
+)
+_TRAILING_PARENS = re.compile(r"\(([^()]{2,160})\)\s*\.?$")
+_SOCIAL = re.compile(
+    r"^(?:follow|like|join|find) (?:us|\S+(?: \S+){0,4}) on (?:twitter|x|facebook|instagram|telegram"
+    r"|whatsapp|linkedin|youtube|tiktok|threads|bluesky|mastodon|google news)\b"
+    r"|^share (?:this|on|via)\b|^(?:click|tap) to share\b|^(?:tweet|email|print) this\b"
+    r"|^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|email|e-mail|print|copy link|reddit"
+    r"|pinterest|share)\b[\s|,•·/]*){2,}$",
+    _I,
+)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)\s*\d|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b"
+    r"|\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed|copied)\b",
+    _I,
+)
+_CREDITS = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|translated|edited)"
+    r"(?: and (?:writing|editing))? by\b|^our standards: the thomson reuters trust principles",
+    _I,
+)
+_BUTTONS = re.compile(
+    r"^(?:maybe later|no,? thanks?|not now|close|dismiss|skip|accept(?: all)?(?: cookies)?|got it"
+    r"|load more|show more|show comments|comments)\s*[.!]?$",
+    _I,
+)
+_REMIND = re.compile(r"^remind me later\s*[.!]?$", _I)
+_ADVERTISEMENT = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?"
+    r"|skip advertisement|article continues below(?: advertisement)?|scroll to continue(?: with content)?"
+    r"|continue reading below|this is an advertisement)\s*[:.]?$",
+    _I,
+)
+_COOKIES = re.compile(
+    r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences)\b", _I
+)
+_CODE = re.compile(
+    r"<script|</script>|\bfunction\s*\(|\bvar \w+\s*=|\b(?:let|const) \w+\s*=|\bwindow\.\w+"
+    r"|\bdocument\.(?:write|getElementById|createElement|querySelector)|googletag|dataLayer|gtag\("
+    r"|_gaq\b|\bfbq\(|=>\s*\{|jQuery|\$\(|^\{\s*\"@context\"|^[.#@]?[\w\-]+(?:[ ,>][.#]?[\w\-]+)*\s*\{[^}]*:"
+)
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", _I)
+_TRACKING = re.compile(r"utm_|/pixel|beacon|track(?:ing|er)?[/?=.]|\.gif(?:\?|$)|doubleclick", _I)
+_HEADER = re.compile(
+    r"^(?:an? (?:message|note|word|letter) (?:from|to) .{1,60}|dear (?:readers?|friends?|subscribers?"
+    r"|supporters?|reader)|before you go|a note to (?:our )?readers|support (?:our|independent)"
+    r" journalism|we need your help|support us|donate|thank you for reading)\s*[:,.!…—-]*$",
+    _I,
+)
+
+
+def classify(text: str) -> str | None:
+    """Why ``text`` (one paragraph) is boilerplate, or None for story text.
+
+    Reasons: "donation appeal", "subscription appeal", "newsletter", "appeal",
+    "read more", "also read", "photo caption", "social", "copyright",
+    "credits", "advertisement", "cookie notice", "remind me later",
+    "button text", "script", "tracking junk", "link".
+    """
+    t = " ".join(text.split())
+    if not t:
+        return None
+    lower = t.lower()
+    for check in _CHECKS:
+        reason = check(t, lower)
+        if reason:
+            return reason
+    return None
+
+
+# Each check first looks for a plain substring its patterns cannot match without,
+# so that ordinary paragraphs (nearly all of them) cost a few ``in`` tests, not
+# a dozen regex scans: loading must stay fast on thousands of files.
+
+
+def _short_lines(t: str, lower: str) -> str | None:
+    if len(t) > 250:
+        return None
+    if _REMIND.match(t):
+        return "remind me later"
+    if _BUTTONS.match(t):
+        return "button text"
+    if _ADVERTISEMENT.match(t):
+        return "advertisement"
+    if _HEADER.match(t):
+        return APPEAL
+    if _READ_MORE.match(t):
+        return "read more"
+    if _ALSO_READ.match(t):
+        return "also read"
+    if _SOCIAL.match(t):
+        return "social"
+    return None
+
+
+def _junk(t: str, lower: str) -> str | None:
+    if " " not in t and ("://" in t or lower.startswith("www.")) and _URL_ONLY.match(t):
+        return "tracking junk" if _TRACKING.search(t) else "link"
+    punctuation = sum(t.count(c) for c in "{}();=<>[]$")
+    if punctuation >= max(4, len(t) // 40) and _CODE.search(t):
+        return "script"
+    return None
+
+
+_NOTICE_WORDS = ("©", "(c)", "copyright", "rights reserved", "may not be", " by", "cookie", "our standards")
+
+
+def _notices(t: str, lower: str) -> str | None:
+    if len(t) > 400 or not any(w in lower for w in _NOTICE_WORDS):
+        return None
+    if _COPYRIGHT.search(t):
+        return "copyright"
+    if _CREDITS.match(t):
+        return "credits"
+    if _COOKIES.search(t):
+        return "cookie notice"
+    return None
+
+
+_CAPTION_WORDS = ("photo", "picture", "image", "caption", "credit", "file")
+
+
+def _caption(t: str, lower: str) -> str | None:
+    if len(t) > 400:
+        return None
+    tail = t[-120:]  # the credit patterns are anchored at the end
+    if _CAPTION_START.match(t) or (
+        ("/" in tail or any(w in lower for w in _CAPTION_WORDS)) and _CAPTION_END.search(tail)
+    ):
+        return "photo caption"
+    if t.rstrip(" .").endswith(")"):
+        m = _TRAILING_PARENS.search(t)
+        if m and _CREDIT_WORDS.search(m.group(1)):
+            return "photo caption"
+    return None
+
+
+def _appeals(t: str, lower: str) -> str | None:
+    if len(t) > 1500:
+        return None
+    newsletter = any(w in lower for w in _NEWSLETTER_GATE)
+    subscription = any(w in lower for w in _SUBSCRIPTION_GATE)
+    donation = any(w in lower for w in _DONATION_GATE)
+    if not (newsletter or subscription or donation):
+        return None
+    u = _QUOTED.sub(" ", t) if any(q in t for q in "\"“«„") else t
+    ul = u.lower()
+    addressed = _READER_ADDRESS.search(u) is not None
+    if newsletter and _NEWSLETTER.search(ul):
+        return NEWSLETTER
+    if subscription and (
+        _SUBSCRIPTION.search(ul) or (addressed and len(u) <= 300 and _SUBSCRIPTION_WEAK.search(ul))
+    ):
+        return SUBSCRIPTION
+    if donation and (_DONATION_STRONG.search(ul) or (addressed and _DONATION_WEAK.search(ul))):
+        return DONATION
+    return None
+
+
+_CHECKS = (_short_lines, _junk, _notices, _caption, _appeals)
+
+
+def mark_runs(paragraph_texts: Sequence[str]) -> list[str | None]:
+    """Classify each paragraph, then use its neighbours.
+
+    An appeal is usually a block: a header ("A Message from X:", "Dear
+    readers,") followed by paragraphs that speak to the reader in the first
+    and second person ("We are facing unprecedented challenges...") and do not
+    match any rule on their own. Such a block, and a block of reader-addressing
+    paragraphs at the end of the article that contains an appeal, is marked as
+    a whole with the appeal's reason. A block stops at the first paragraph that
+    reads like story text.
+    """
+    reasons = [classify(t) for t in paragraph_texts]
+    n = len(reasons)
+    i = 1  # a header as the very first paragraph is a letter, not an inserted appeal
+    while i < n:
+        if reasons[i] == APPEAL:
+            j = i + 1
+            while j < n and _appeal_like(paragraph_texts[j], reasons[j]):
+                j += 1
+            _assign(reasons, i, j)
+            i = j
+        else:
+            i += 1
+    # A trailing block of reader-addressing paragraphs holding an appeal.
+    start = n
+    while start > 1 and _appeal_like(paragraph_texts[start - 1], reasons[start - 1]):
+        start -= 1
+    # An op-ed that says "we" throughout and ends with an appeal keeps its body.
+    if start >= n // 2 and any(r in APPEALS for r in reasons[start:]):
+        _assign(reasons, start, n)
+    return reasons
+
+
+def _assign(reasons: list[str | None], start: int, end: int) -> None:
+    block = reasons[start:end]
+    reason = next((r for r in APPEALS if r in block), None)
+    if reason is None:
+        return
+    for k in range(start, end):
+        if reasons[k] in (None, APPEAL, *APPEALS, "remind me later", "button text", "social"):
+            reasons[k] = reason
+
+
+def _appeal_like(text: str, reason: str | None) -> bool:
+    if reason is not None:
+        return reason in (APPEAL, *APPEALS, "remind me later", "button text", "social", "copyright")
+    words = text.split()
+    if len(words) <= 3:
+        return True
+    return _READER_ADDRESS.search(_QUOTED.sub(" ", text)) is not None

@@ -1,0 +1,68 @@
+"""Make untrusted article text safe to show in a terminal.
+
+Article files come from scrapers, wire feeds and mail: they can carry escape
+sequences that move the cursor, retitle the window or hide text, and bidi
+overrides that make a line display differently from what it says. Everything
+that reaches the screen (or a pipe) goes through :func:`clean` first, once, at
+load time, so the rest of the program only ever sees printable text, ``\\n``
+and spaces.
+
+Markup-looking text such as ``[bold red]`` is left alone on purpose: it is the
+UI's job never to parse article text as markup, and escaping it here would
+change what gets compared.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ESC-introduced sequences (ECMA-48), longest forms first:
+#   CSI  ESC [ params intermediates final        (colours, cursor moves)
+#   OSC  ESC ] ... BEL | ESC \                   (window titles, hyperlinks)
+#   DCS/SOS/PM/APC  ESC P|X|^|_ ... ESC \        (device strings)
+#   other two- and three-byte escapes: ESC ( B, ESC c, ESC 7 ...
+# Their 8-bit C1 forms (U+009B CSI, U+009D OSC, U+0090 DCS ...) are handled the same way.
+# An unterminated string sequence is cut at the end of its line, not the end of the text,
+# so one stray ESC ] cannot swallow the rest of an article.
+_ESCAPES = re.compile(
+    r"""
+      (?:\x1b\[|\x9b) [0-?]* [ -/]* [@-~]?
+    | (?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f]) [^\x07\x1b\x9c\n]* (?:\x07|\x1b\\|\x9c)?
+    | \x1b [ -/]* [0-~]?
+    """,
+    re.VERBOSE,
+)
+
+# Characters that are not shown but change what is shown: C0/C1 controls (tab and
+# newline are handled separately), bidi embeddings, overrides and isolates
+# (U+202A-202E, U+2066-2069: the "Trojan Source" trick), zero-width space,
+# word joiner and invisible operators, stray byte-order marks, soft hyphens (an
+# invisible break hint that would make two equal words differ), tag characters
+# (used to smuggle hidden ASCII) and lone surrogates (which cannot even be
+# encoded for output). Zero-width joiners and LRM/RLM marks stay: scripts and
+# emoji need them and they cannot reorder text on their own.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f"
+    "\u00ad\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\U000e0000-\U000e007f\ud800-\udfff]"
+)
+
+# str.translate with a dict is slow on non-ASCII text; a few replace() calls are not.
+_REPLACEMENTS = (("\t", " "), ("\x85", "\n"), ("\u2028", "\n"), ("\u2029", "\n\n"))
+
+
+def clean(text: str) -> str:
+    """Return ``text`` with terminal control sequences and display-spoofing
+    characters removed, tabs turned into spaces and every line end as ``\\n``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text or _has_c1_introducer(text):
+        text = _ESCAPES.sub("", text)
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return _INVISIBLE.sub("", text)
+
+
+def _has_c1_introducer(text: str) -> bool:
+    # Cheap pre-check so that ordinary text skips the escape-sequence regex.
+    return any(c in text for c in "\x9b\x9d\x90\x98\x9e\x9f")
