@@ -1,0 +1,156 @@
+"""Turn a file's bytes into text, or say in plain words why they are not text.
+
+Scraped and mailed articles arrive as UTF-8 (with or without a BOM), UTF-16
+from Windows tools, and legacy single-byte encodings (cp1252 for Western
+Europe, cp1251 for Cyrillic...). UTF-8 is tried first because it is by far the
+most common and cannot be mistaken for anything else; charset-normalizer (imported
+only when needed) guesses the rest. Binary files are refused up front so that a
+stray image never turns into a screenful of mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# File signatures, to name what a binary file is instead of only refusing it.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"RIFF", "a RIFF media file"),
+    (b"PK\x03\x04", "a ZIP archive or office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 audio file"),
+)
+
+# Encodings charset-normalizer may tie with cp1252 on Western text; on a tie the
+# most common one for news pages wins, so "à" does not come out as "ŕ" (cp1250).
+_PREFERRED = ("cp1252", "iso8859_15", "latin_1")
+
+
+class NotText(ValueError):
+    """The bytes are not readable text; ``str(error)`` is the reason in plain words."""
+
+
+def decode(data: bytes) -> str:
+    """Decode a file's bytes; raise :class:`NotText` with the reason when they are not text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise NotText(f"cannot decode: broken {encoding.upper()} at byte {error.start}") from None
+    kind = _binary_kind(data)
+    if kind == "utf-16":
+        return _decode_bomless_utf16(data)
+    if kind is not None:
+        raise NotText(f"binary file, not text ({kind})" if kind else "binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = _mostly_utf8(data)
+    if text is None:
+        text = _guess_legacy(data)
+    if _control_share(text) > 0.02:
+        raise NotText("binary file, not text")
+    return text
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """None for text, "utf-16" for BOM-less UTF-16, "" or a description for binary."""
+    for signature, description in _SIGNATURES:
+        if data.startswith(signature):
+            return description
+    head = data[:4096]
+    if b"\x00" not in head and b"\x00" not in data[-4096:]:
+        return None
+    if len(head) >= 4 and _looks_utf16(head):
+        return "utf-16"
+    return ""
+
+
+def _looks_utf16(head: bytes) -> bool:
+    # Latin-script UTF-16 has a NUL in nearly every high byte and nearly no other NULs.
+    even, odd = head[0::2], head[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    return (nul_odd > 0.6 and nul_even < 0.05) or (nul_even > 0.6 and nul_odd < 0.05)
+
+
+def _decode_bomless_utf16(data: bytes) -> str:
+    head = data[:4096]
+    encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise NotText("binary file, not text") from None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a handful of broken bytes (a truncated or badly joined file):
+    keep it as UTF-8 rather than re-reading every accent as mojibake."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    non_ascii = sum(1 for c in text if ord(c) > 127)
+    if broken <= 3 and non_ascii >= 4 * broken:
+        return text
+    return None
+
+
+def _guess_legacy(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = [m for m in from_bytes(data) if not _impossible(m.encoding, data)]
+    if not matches:
+        raise NotText("cannot decode: not UTF-8 or any known text encoding")
+    best = min(matches, key=lambda m: (round(m.chaos, 2), -round(m.coherence, 2)))
+    ties = [
+        m for m in matches
+        if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01
+    ]
+    for preferred in _PREFERRED:
+        for m in ties:
+            if m.encoding == preferred:
+                return str(m)
+    if best.coherence < 0.05 and _strict_cp1252(data) is not None:
+        # No language evidence either way (a short snippet): Western text is the likelier.
+        return _strict_cp1252(data) or ""
+    return str(best)
+
+
+def _impossible(encoding: str, data: bytes) -> bool:
+    # Without a BOM and without a single NUL, text is not UTF-16/32 in practice.
+    return encoding.startswith(("utf_16", "utf_32")) and b"\x00" not in data
+
+
+def _strict_cp1252(data: bytes) -> str | None:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:20000]
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v\x1b") or 0x7F <= ord(c) < 0xA0)
+    return controls / len(sample)

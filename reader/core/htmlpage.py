@@ -1,0 +1,215 @@
+"""The article inside a web page: body paragraphs, headline, URL, date, site.
+
+trafilatura does the real work (it is made for exactly this: dropping
+navigation, scripts, styles, footers and comment sections). It costs a fifth
+of a second to import, so it is imported only when the first HTML file is met.
+When it finds nothing (very short pages, fragments such as an HTML ``body``
+field in a JSON record) or cannot be imported, a small standard-library
+extractor takes the text of ``<article>`` (else ``<main>``, else ``<body>``)
+minus the page furniture.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+
+@dataclass(slots=True)
+class Page:
+    paragraphs: list[str]
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    site: str | None = None
+
+
+def extract(html: str) -> Page:
+    """Paragraphs and metadata of the article in ``html`` (paragraphs may be empty)."""
+    page = _with_trafilatura(html)
+    if page is None or not page.paragraphs:
+        return simple_extract(html)
+    if page.title is None:
+        page.title = simple_extract(html).title
+    return page
+
+
+def _with_trafilatura(html: str) -> Page | None:
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer"):
+        # Their warnings would otherwise reach stderr (and the terminal UI) through
+        # logging's last-resort handler.
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+            logger.propagate = False
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
+        )
+    except Exception:  # a parser bug on hostile markup must not lose the file: use the fallback
+        return None
+    if doc is None:
+        return None
+    title = _one_line(getattr(doc, "title", None))
+    lines = [_one_line(line) for line in (getattr(doc, "text", None) or "").split("\n")]
+    paragraphs = [_LIST_MARK.sub("", line) for line in lines if line]
+    if paragraphs and title and _same(paragraphs[0], title):
+        paragraphs.pop(0)  # the headline, repeated as the first block of the body
+    return Page(
+        paragraphs=[p for p in paragraphs if p],
+        title=title,
+        url=_one_line(getattr(doc, "url", None)),
+        date=_one_line(getattr(doc, "date", None)),
+        site=_one_line(getattr(doc, "sitename", None)),
+    )
+
+
+_LIST_MARK = re.compile(r"^- ")
+
+
+def _one_line(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    return text or None
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold().strip(" .") == b.casefold().strip(" .")
+
+
+# --- fallback ----------------------------------------------------------------
+
+_SKIP = frozenset((
+    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
+    "button", "select", "iframe", "figure", "figcaption", "object", "canvas", "head"
+))
+_BLOCKS = frozenset((
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+    "blockquote", "pre", "tr", "dd", "dt", "br", "hr", "ul", "ol", "table"
+))
+_VOID = frozenset((
+    "br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track",
+    "wbr"
+))
+
+
+class _Collector(HTMLParser):
+    """Text of the page split at block boundaries, with the furniture left out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip_depth = 0
+        self.stack: list[str] = []
+        self.zones: dict[str, list[str]] = {"article": [], "main": [], "body": []}
+        self.current: list[str] = []
+        self.title_parts: list[str] = []
+        self.h1: str | None = None
+        self.h1_parts: list[str] | None = None
+        self.in_title = False
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            values = dict(attrs)
+            key = (values.get("property") or values.get("name") or "").lower()
+            if key and values.get("content"):
+                self.meta.setdefault(key, values["content"] or "")
+            return
+        if tag == "link":
+            values = dict(attrs)
+            if (values.get("rel") or "").lower() == "canonical" and values.get("href"):
+                self.meta.setdefault("canonical", values["href"] or "")
+            return
+        if tag == "title":
+            self.in_title = True
+        if tag in _VOID:
+            if tag in ("br", "hr"):
+                self._flush()
+            return
+        if tag in _SKIP:
+            self.skip_depth += 1
+        if tag in _BLOCKS:
+            self._flush()
+        if tag == "h1" and self.h1 is None and not self.skip_depth:
+            self.h1_parts = []
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag not in self.stack:
+            return
+        while self.stack:  # close elements left open by sloppy markup
+            top = self.stack[-1]
+            if top in _BLOCKS:
+                self._flush()
+            self.stack.pop()
+            if top in _SKIP:
+                self.skip_depth -= 1
+            if top == "h1" and self.h1_parts is not None:
+                self.h1 = " ".join("".join(self.h1_parts).split()) or None
+                self.h1_parts = None
+            if top == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+            return
+        if self.skip_depth:
+            return
+        if self.h1_parts is not None:
+            self.h1_parts.append(data)
+        self.current.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        self.current = []
+        if not text:
+            return
+        zones = ["body"]
+        if "article" in self.stack:
+            zones.append("article")
+        if "main" in self.stack:
+            zones.append("main")
+        for zone in zones:
+            self.zones[zone].append(text)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def simple_extract(html: str) -> Page:
+    """Standard-library extraction: the blocks of ``<article>``, else ``<main>``,
+    else the whole body, without scripts, styles, navigation, headers, footers and asides."""
+    collector = _Collector()
+    try:
+        collector.feed(html)
+        collector.close()
+    except Exception:  # HTMLParser is lenient, but never let markup stop a load
+        pass
+    blocks = collector.zones["article"] or collector.zones["main"] or collector.zones["body"]
+    paragraphs = list(blocks)
+    meta = collector.meta
+    title = (
+        _one_line(meta.get("og:title"))
+        or collector.h1
+        or _one_line("".join(collector.title_parts))
+    )
+    if paragraphs and title and _same(paragraphs[0], title):
+        paragraphs.pop(0)
+    return Page(
+        paragraphs=paragraphs,
+        title=title,
+        url=_one_line(meta.get("og:url") or meta.get("canonical")),
+        date=_one_line(meta.get("article:published_time") or meta.get("date") or meta.get("pubdate")),
+        site=_one_line(meta.get("og:site_name")),
+    )
