@@ -28,10 +28,11 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rapidfuzz.distance import LCSseq
 
-from .sentences import Sentence, keys, sentences_of
+from .sentences import Sentence, keys, quoted_share, sentences_of
 
 # Thresholds on sentence pairs, in words: dice = 2*LCS/(len a + len b),
 # containment = LCS/len of the shorter.
@@ -50,6 +51,55 @@ CANDIDATES = 8
 RELATED_COVERAGE = 0.15
 RELATED_MIN_SENTENCES = 3
 RELATED_SENTENCE_WORDS = 8
+# A paragraph rewritten too much for any sentence to match still pairs with the one
+# standing in the same gap between aligned paragraphs, if their content words agree.
+GAP_MIN_LCS = 5
+GAP_DICE = 0.4
+_FUNCTION_WORDS = frozenset(
+    [
+        "that",
+        "with",
+        "from",
+        "have",
+        "said",
+        "were",
+        "which",
+        "their",
+        "this",
+        "would",
+        "been",
+        "will",
+        "about",
+        "after",
+        "also",
+        "more",
+        "they",
+        "there",
+        "than",
+        "when",
+        "what",
+        "into",
+        "over",
+        "some",
+        "such",
+        "only",
+        "other",
+        "could",
+        "should",
+        "says",
+        "while",
+        "where",
+        "being",
+        "these",
+        "those",
+        "them",
+        "then",
+        "very",
+        "just",
+        "most",
+        "much",
+    ]
+)
 
 
 @dataclass(slots=True)
@@ -140,10 +190,10 @@ def _assign(matches: list[_Match]) -> list[_Match]:
     for m in matches:
         a_free, b_free = m.a.pos not in taken_a, m.b.pos not in taken_b
         tier = m.sort_key[0]
-        if a_free and b_free:
-            pass
-        elif tier >= 1 and m.containment >= CONTAIN and (
-            (a_free and len(m.a) < len(m.b)) or (b_free and len(m.b) < len(m.a))
+        if (a_free and b_free) or (
+            tier >= 1
+            and m.containment >= CONTAIN
+            and ((a_free and len(m.a) < len(m.b)) or (b_free and len(m.b) < len(m.a)))
         ):
             pass
         else:
@@ -227,7 +277,7 @@ def align(
         b_used.add(j)
         n = k.count(" ") + 1
         links[(i, j)] = n
-        if a_boiler[i] is None:
+        if a_boiler[i] is None and quoted_share(a_paras[i]) < 0.5:
             strong_words += n
             strong_long += n >= RELATED_SENTENCE_WORDS
 
@@ -238,7 +288,7 @@ def align(
     for m in _assign(_candidates(a_sents, b_sents)):
         key = (m.a.para, m.b.para)
         links[key] = links.get(key, 0) + m.lcs
-        if m.dice >= STRONG_DICE:
+        if m.dice >= STRONG_DICE and not (m.a.quoted and m.b.quoted):
             strong_words += m.lcs
             strong_long += m.lcs >= RELATED_SENTENCE_WORDS
 
@@ -248,11 +298,58 @@ def align(
     related = strong_words / shorter >= RELATED_COVERAGE or strong_long >= RELATED_MIN_SENTENCES
     if not related:
         links = {}
+    else:
+        _fill_gaps(links, a_keys, b_keys, a_boiler, b_boiler)
 
     groups = _build_groups(links, a_paras, b_paras, a_keys, b_keys, a_boiler, b_boiler)
     alignment = Alignment(groups=groups, related=related, shared_words=strong_words, links=set(links))
     alignment.cut_from_end = _cut_from_end(groups)
     return alignment
+
+
+def _content_words(key: str) -> list[str]:
+    return [w for w in key.split() if len(w) >= 4 and w not in _FUNCTION_WORDS]
+
+
+def _fill_gaps(
+    links: dict[tuple[int, int], int],
+    a_keys: list[str],
+    b_keys: list[str],
+    a_boiler: list[str | None],
+    b_boiler: list[str | None],
+) -> None:
+    """Pair unlinked paragraphs that stand between the same two aligned paragraphs
+    in A and B (or before the first, after the last) when their content words
+    still run in the same order."""
+    pairs = sorted(links, key=lambda ij: (ij[1], ij[0]))
+    chain = [pairs[k] for k in sorted(_longest_increasing([i for i, _ in pairs]))]
+    linked_a = {i for i, _ in links}
+    linked_b = {j for _, j in links}
+    bounds = [(-1, -1), *chain, (len(a_keys), len(b_keys))]
+    for (i0, j0), (i1, j1) in pairwise(bounds):
+        gap_a = [i for i in range(i0 + 1, i1) if i not in linked_a and a_boiler[i] is None and a_keys[i]]
+        gap_b = [j for j in range(j0 + 1, j1) if j not in linked_b and b_boiler[j] is None and b_keys[j]]
+        if not gap_a or not gap_b:
+            continue
+        content_b = {j: _content_words(b_keys[j]) for j in gap_b}
+        scored = []
+        for i in gap_a:
+            ca = _content_words(a_keys[i])
+            for j in gap_b:
+                cb = content_b[j]
+                if not ca or not cb:
+                    continue
+                lcs = LCSseq.similarity(ca, cb)
+                dice = 2 * lcs / (len(ca) + len(cb))
+                if lcs >= GAP_MIN_LCS and dice >= GAP_DICE:
+                    scored.append((dice, i, j, lcs))
+        scored.sort(reverse=True)
+        taken: list[tuple[int, int]] = []
+        for _dice, i, j, lcs in scored:
+            if any(i == ti or j == tj or (i < ti) != (j < tj) for ti, tj in taken):
+                continue
+            taken.append((i, j))
+            links[(i, j)] = lcs
 
 
 def _build_groups(
@@ -347,7 +444,7 @@ def _moved_within(a: tuple[int, ...], owner: dict[int, int], n: int) -> tuple[in
     if len(a) < 2:
         return ()
     runs: list[list[int]] = [[a[0]]]
-    for prev, cur in zip(a, a[1:], strict=False):
+    for prev, cur in pairwise(a):
         between = range(prev + 1, cur)
         if any(owner.get(k, n) != n for k in between):
             runs.append([cur])

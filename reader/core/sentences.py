@@ -12,16 +12,69 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? (or …), possibly followed by closing quotes or brackets,
 # then space, then something that can start a sentence.
-_BOUNDARY = re.compile(
-    r"""(?<=[.!?…])["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042F])"""
-)
+_BOUNDARY = re.compile(r"""(?<=[.!?…])["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042F])""")
 # Words before a full stop that do not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st mt jr sr no nos vs
-    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd corp co u.s u.k u.n e.u
-    a.m p.m approx est fig dept univ ave blvd rev hon pres""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "st",
+        "mt",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+        "approx",
+        "est",
+        "fig",
+        "dept",
+        "univ",
+        "ave",
+        "blvd",
+        "rev",
+        "hon",
+        "pres",
+    ]
 )
 _WORD = re.compile(r"\w+")
+# Text between double quotes (curly or straight); single quotes are too often apostrophes.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
 
 
@@ -50,6 +103,14 @@ def split(text: str) -> list[str]:
     return [p for p in pieces if p] or [text.strip()]
 
 
+def quoted_share(text: str) -> float:
+    """Share of a text's words that stand inside double quotes."""
+    total = len(keys(text))
+    if not total:
+        return 0.0
+    return sum(len(keys(m.group())) for m in _QUOTED.finditer(text)) / total
+
+
 @dataclass(slots=True)
 class Sentence:
     para: int  # paragraph index in its article
@@ -59,6 +120,12 @@ class Sentence:
 
     def __len__(self) -> int:
         return len(self.words)
+
+    @property
+    def quoted(self) -> bool:
+        """Mostly a quotation: independent reports share these, so they say little
+        about whether one text is a version of the other."""
+        return quoted_share(self.text) >= 0.5
 
 
 def sentences_of(paragraphs: list[str]) -> list[Sentence]:

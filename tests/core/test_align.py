@@ -184,3 +184,22 @@ def test_every_paragraph_in_exactly_one_group(rnd: random.Random, edits: int) ->
     assert a_seen == list(range(len(BASE)))
     assert b_seen == list(range(len(b)))
     assert result.related
+
+
+def test_paragraph_rewritten_in_place_still_pairs() -> None:
+    b = list(BASE)
+    b[1] = (
+        "Last year Kim travelled to Russia’s far east for a rare meeting with Putin, and Seoul and "
+        "Washington then said Pyongyang had shipped weapons to Moscow for the war in Ukraine in breach "
+        "of UN sanctions, in exchange for technical help with its satellite program."
+    )
+    assert shape(align(BASE, b)) == identity(N)
+
+
+def test_cut_ending_and_new_ending_on_the_same_subject_stay_apart() -> None:
+    b = BASE[:14] + [
+        "Pyongyang’s state media said on Thursday that preparations for the visit were under way, "
+        "while analysts in Seoul cautioned that the summit could deepen military cooperation."
+    ]
+    result = align(BASE, b)
+    assert shape(result)[-3:] == [((14,), (), "deleted"), ((15,), (), "deleted"), ((), (14,), "inserted")]

@@ -1,0 +1,171 @@
+"""The ``reader`` command.
+
+``reader [FOLDER|FILE...]`` opens the app; the sub-commands work from the shell
+and in pipes, and never import textual (the app is imported only to open it).
+Exit status follows diff(1): 0 the same, 1 different, 2 trouble.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+
+
+class Trouble(Exception):
+    """A problem to report in one line on stderr, with exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors, as diff does
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_TROUBLE, f"{self.prog}: {message}\n")
+
+
+def _examples(*lines: str) -> str:
+    return "example:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    p = _Parser(
+        prog="reader",
+        description="Compare versions of news articles: which paragraphs were kept, edited, "
+        "merged, split, moved, cut or added, and what changed word by word.",
+        epilog=_examples(
+            "reader seeds/                      # open the app on a folder",
+            "reader diff afp.txt outlet.txt     # the comparison, in the terminal",
+            "reader align afp.txt outlet.txt --json",
+        ),
+        formatter_class=fmt,
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    o = sub.add_parser(
+        "open",
+        help="open the app on folders or files (the default command)",
+        description="Open the app on folders (searched recursively) or files. "
+        "When standard output is not a terminal, print the list instead.",
+        epilog=_examples("reader open seeds/", "reader seeds/ > list.txt"),
+        formatter_class=fmt,
+    )
+    o.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="FOLDER|FILE")
+
+    def pair(name: str, help_: str, description: str, example: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(
+            name, help=help_, description=description, epilog=_examples(example), formatter_class=fmt
+        )
+        sp.add_argument("a", metavar="A", help="the original (a file; FILE#N for record N of a JSON file)")
+        sp.add_argument("b", metavar="B", help="the other version")
+        sp.add_argument(
+            "--typography",
+            action="store_true",
+            help="count quote, dash, space and ellipsis style as changes and show them",
+        )
+        return sp
+
+    a = pair(
+        "align",
+        "the paragraph alignment of two articles",
+        "Align the paragraphs of A and B. With --json, print the alignment contract: "
+        "both articles' paragraphs and the groups, each with kind, similarity and word-diff ops.",
+        "reader align seeds/002_990fca62850f33f5.txt seeds/003_574f2177cef51eb0.txt --json",
+    )
+    a.add_argument("--json", action="store_true", help="print JSON (the default is a table of groups)")
+
+    d = pair(
+        "diff",
+        "the comparison of two articles, for a terminal or a pipe",
+        "Show the summary, then each aligned group of paragraphs with its word diff: "
+        "side by side when the width is 100 columns or more, stacked below that. "
+        "Without colour, deletions read [-like this-] and insertions {+like this+}.",
+        "reader diff seeds/002_990fca62850f33f5.txt seeds/003_574f2177cef51eb0.txt --context 1",
+    )
+    d.add_argument("--width", type=int, help="columns to lay out for (default: the terminal's, else 80)")
+    d.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour (default: auto)"
+    )
+    d.add_argument(
+        "--context",
+        type=int,
+        default=None,
+        metavar="N",
+        help="show N unchanged paragraphs around each change and fold the rest (default: show all)",
+    )
+
+    s = pair(
+        "stats",
+        "a one-screen summary of how B differs from A",
+        "Words kept, inserted, deleted and replaced, paragraphs by kind, and the verdict.",
+        "reader stats seeds/002_990fca62850f33f5.txt seeds/003_574f2177cef51eb0.txt",
+    )
+    s.add_argument("--json", action="store_true", help="print JSON")
+
+    ls = sub.add_parser(
+        "list",
+        help="one line per article in folders or files",
+        description="List the articles found: id, agency, dateline, words, paragraphs, title. "
+        "Files that cannot be read are reported on stderr.",
+        epilog=_examples("reader list seeds/", "reader list ~/archive --json | jq '.[].title'"),
+        formatter_class=fmt,
+    )
+    ls.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="FOLDER|FILE")
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    return p
+
+
+COMMANDS = ("open", "align", "diff", "stats", "list")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
+        args_list.insert(0, "open")
+    args = _parser().parse_args(args_list)
+    try:
+        return _run(args)
+    except Trouble as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_TROUBLE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of a pipe went away (| head): not our trouble.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_SAME
+
+
+def _run(args: argparse.Namespace) -> int:
+    from . import commands
+
+    if args.command == "open":
+        if not sys.stdout.isatty():
+            return commands.list_articles(args.paths, as_json=False)
+        from .ui.app import run_app
+
+        return run_app(list(args.paths))
+    if args.command == "list":
+        return commands.list_articles(args.paths, as_json=args.json)
+    a, b = commands.load_pair(args.a, args.b)
+    if args.command == "align":
+        return commands.align(a, b, as_json=args.json, typography=args.typography)
+    if args.command == "stats":
+        return commands.stats(a, b, as_json=args.json, typography=args.typography)
+    return commands.diff(
+        a, b, width=args.width, color=args.color, context=args.context, typography=args.typography
+    )
+
+
+def dump_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""Compare two articles: align their paragraphs, then diff each aligned group."""
+
+from __future__ import annotations
+
+from .align import RawGroup, align
+from .diff import count_words, word_diff
+from .model import Article, Comparison, Group, Op, WordCounts
+from .stats import summarize
+
+
+def compare(a: Article, b: Article, typography: bool = False) -> Comparison:
+    """The full comparison of A with B. ``typography`` makes quote, dash and space
+    style count as a change (it always shows in the ops, tagged ``typography``)."""
+    alignment = align(
+        [p.text for p in a.paragraphs],
+        [p.text for p in b.paragraphs],
+        [p.boilerplate for p in a.paragraphs],
+        [p.boilerplate for p in b.paragraphs],
+    )
+    groups = tuple(_group(raw, a, b) for raw in alignment.groups)
+    summary = summarize(a, b, groups, alignment)
+    return Comparison(a=a, b=b, groups=groups, summary=summary, typography=typography)
+
+
+def _group(raw: RawGroup, a: Article, b: Article) -> Group:
+    text_a = "\n".join(a.paragraphs[i].text for i in raw.a)
+    text_b = "\n".join(b.paragraphs[j].text for j in raw.b)
+    if not raw.b:
+        ops: tuple[Op, ...] = (Op("delete", text_a, ""),) if text_a else ()
+    elif not raw.a:
+        ops = (Op("insert", "", text_b),) if text_b else ()
+    else:
+        ops = tuple(word_diff(text_a, text_b))
+    counts = count_words(ops) if ops else WordCounts()
+    total = counts.words_a + counts.words_b
+    similarity = 2 * counts.kept / total if total else 1.0
+    return Group(
+        a=raw.a,
+        b=raw.b,
+        kind=_kind(raw, text_a, text_b, ops),
+        similarity=round(similarity, 4),
+        ops=ops,
+        counts=counts,
+        moved_a=raw.moved_a,
+        boilerplate=raw.boilerplate,
+        moved=raw.moved,
+        repeats=raw.repeats,
+    )
+
+
+def _kind(raw: RawGroup, text_a: str, text_b: str, ops: tuple[Op, ...]) -> str:
+    if raw.kind != "linked":
+        return raw.kind
+    if len(raw.a) > 1:
+        return "merged"
+    if len(raw.b) > 1:
+        return "split"
+    if raw.moved:
+        return "moved"
+    if text_a == text_b:
+        return "identical"
+    if all(op.tag in ("equal", "typography") for op in ops):
+        return "typography"
+    return "edited"
