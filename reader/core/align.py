@@ -56,49 +56,9 @@ RELATED_SENTENCE_WORDS = 8
 GAP_MIN_LCS = 5
 GAP_DICE = 0.4
 _FUNCTION_WORDS = frozenset(
-    [
-        "that",
-        "with",
-        "from",
-        "have",
-        "said",
-        "were",
-        "which",
-        "their",
-        "this",
-        "would",
-        "been",
-        "will",
-        "about",
-        "after",
-        "also",
-        "more",
-        "they",
-        "there",
-        "than",
-        "when",
-        "what",
-        "into",
-        "over",
-        "some",
-        "such",
-        "only",
-        "other",
-        "could",
-        "should",
-        "says",
-        "while",
-        "where",
-        "being",
-        "these",
-        "those",
-        "them",
-        "then",
-        "very",
-        "just",
-        "most",
-        "much",
-    ]
+    """that with from have said were which their this would been will about after also more
+    they there than when what into over some such only other could should says while where
+    being these those them then very just most much""".split()
 )
 
 
