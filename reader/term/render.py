@@ -13,23 +13,20 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import zip_longest
 
 from rich.console import Console, RenderableType
 from rich.console import Group as RichGroup
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from ..core.labels import boilerplate_line, group_label
 from ..core.model import Article, Comparison, Group
+from ..ui.wrap import Line, Run, line_width, wrap_runs
 
 SIDE_BY_SIDE_MIN = 100
 
-DELETE = "red strike"
-INSERT = "green underline"
-TYPO_DELETE = "dim red"
-TYPO_INSERT = "dim green"
 LABEL = "bold cyan"
 DIM = "dim"
 
@@ -54,29 +51,55 @@ def uses_markers(console: Console) -> bool:
     return console.no_color or console.color_system is None or not console.is_terminal
 
 
-def side_text(group: Group, side: str, markers: bool, typography: bool) -> Text:
-    """One side of a group's word diff: A with its deletions, or B with its insertions."""
-    text = Text()
-    gone, new = (DELETE, TYPO_DELETE) if side == "a" else (INSERT, TYPO_INSERT)
+# Roles of runs of text, and how each is drawn on a terminal (SGR parameters).
+# Colour goes with a second mark (strike, underline) so that no change relies on colour.
+SGR = {
+    "del": "31;9",
+    "ins": "32;4",
+    "tdel": "2;31",
+    "tins": "2;32",
+    "dim": "2",
+    "label": "1;36",
+}
+SGR_NO_COLOR = {"del": "9", "ins": "4", "tdel": "2", "tins": "2", "dim": "2", "label": "1"}
+
+
+def side_runs(group: Group, side: str, markers: bool, typography: bool) -> list[Run]:
+    """One side of a group's word diff as (text, role) runs: A with its deletions,
+    or B with its insertions. With ``markers`` the changes also carry [- -] / {+ +}."""
+    runs: list[Run] = []
+    changed, typo = ("del", "tdel") if side == "a" else ("ins", "tins")
     open_, close = ("[-", "-]") if side == "a" else ("{+", "+}")
     for op in group.ops:
         part = op.a if side == "a" else op.b
         if not part:
             continue
         if op.tag == "equal" or (op.tag == "typography" and not typography):
-            text.append(part)
-        elif op.tag == "typography":
-            text.append(f"{open_}{part}{close}" if markers else part, new)
-        else:
-            text.append(f"{open_}{part}{close}" if markers else part, gone)
-    return text
+            runs.append((part, "text"))
+            continue
+        role = typo if op.tag == "typography" else changed
+        if not markers:
+            runs.append((part, role))
+            continue
+        # Markers hug the words: a change that starts or ends with a space or a
+        # paragraph break keeps that outside the brackets.
+        core = part.strip()
+        lead = part[: len(part) - len(part.lstrip())]
+        trail = part[len(part.rstrip()) :]
+        if lead:
+            runs.append((lead, "text"))
+        if core:
+            runs.append((f"{open_}{core}{close}", role))
+        if trail:
+            runs.append((trail, "text"))
+    return runs
 
 
-def _heading(group: Group) -> Text:
-    label = Text(group_label(group), style=LABEL)
+def _heading(group: Group) -> list[Run]:
+    runs: list[Run] = [(group_label(group), "label")]
     if group.a and group.b and group.kind != "identical":
-        label.append(f"  {round(100 * group.similarity)}% same words", style=DIM)
-    return label
+        runs.append((f"  {round(100 * group.similarity)}% same words", "dim"))
+    return runs
 
 
 def _unchanged(group: Group, typography: bool) -> bool:
@@ -121,43 +144,61 @@ def header(comparison: Comparison) -> RenderableType:
     )
 
 
-def render_diff(
+def diff_lines(
     comparison: Comparison, width: int, markers: bool, context: int | None = None, typography: bool = False
-) -> Iterable[RenderableType]:
-    yield header(comparison)
+) -> Iterator[Line]:
+    """The body of ``reader diff`` as lines of runs, wrapped to ``width`` with words whole:
+    side by side from SIDE_BY_SIDE_MIN columns, stacked below."""
     if not comparison.summary.related:
-        yield Text(
-            "\nNo paragraph of B is a version of one in A: these are separate reports "
-            "of the same news, so no word diff is shown.",
-            style=DIM,
+        yield []
+        yield from wrap_runs(
+            [
+                (
+                    "No paragraph of B is a version of one in A: these are separate reports "
+                    "of the same news, so no word diff is shown.",
+                    "dim",
+                )
+            ],
+            width,
         )
         return
     wide = width >= SIDE_BY_SIDE_MIN
+    indent = [("  ", "text")]
+    column = (width - 2 - 3) // 2
     for item in _visible(comparison.groups, context, typography):
-        yield Text("")
+        yield []
         if isinstance(item, int):
-            yield Text(f"… {item} unchanged paragraph{'s' if item > 1 else ''} …", style=DIM)
+            yield [(f"… {item} unchanged paragraph{'s' if item > 1 else ''} …", "dim")]
             continue
         group = item
         if group.kind == "boilerplate":
-            yield Text(boilerplate_line(group), style=DIM)
+            yield [(boilerplate_line(group), "dim")]
             continue
-        yield _heading(group)
-        a = side_text(group, "a", markers, typography)
-        b = side_text(group, "b", markers, typography)
-        if not group.b:
-            yield Padding(a, (0, 0, 0, 2))
-        elif not group.a or (_unchanged(group, typography) and not wide):
-            yield Padding(b, (0, 0, 0, 2))
+        yield from wrap_runs(_heading(group), width)
+        a = side_runs(group, "a", markers, typography)
+        b = side_runs(group, "b", markers, typography)
+        if not group.b or not group.a or (_unchanged(group, typography) and not wide):
+            for line in wrap_runs(a if not group.b else b, width - 2):
+                yield indent + line
         elif wide:
-            table = Table.grid(expand=True, padding=(0, 2))
-            table.add_column(ratio=1)
-            table.add_column(ratio=1)
-            table.add_row(a, b)
-            yield Padding(table, (0, 0, 0, 2))
+            left, right = wrap_runs(a, column), wrap_runs(b, column)
+            for la, lb in zip_longest(left, right, fillvalue=[]):
+                pad = column - line_width(la)
+                yield [*indent, *la, (" " * (pad + 3), "text"), *lb] if lb else [*indent, *la]
         else:
-            yield Padding(Text("A ", style=DIM) + a, (0, 0, 0, 0))
-            yield Padding(Text("B ", style=DIM) + b, (0, 0, 0, 0))
+            for tag, runs in (("A ", a), ("B ", b)):
+                for k, line in enumerate(wrap_runs(runs, width - 2)):
+                    yield [(tag if k == 0 else "  ", "dim"), *line]
+
+
+def _emit(line: Line, sgr: dict[str, str] | None) -> str:
+    if sgr is None:
+        return "".join(text for text, _ in line).rstrip()
+    out = []
+    for text, role in line:
+        code = sgr.get(role)
+        out.append(f"\x1b[{code}m{text}\x1b[0m" if code else text)
+    return "".join(out)
 
 
 def print_diff(
@@ -169,8 +210,25 @@ def print_diff(
 ) -> None:
     console = make_console(width, color)
     markers = uses_markers(console)
-    for renderable in render_diff(comparison, console.width, markers, context, typography):
-        console.print(renderable)
+    console.print(header(comparison))
+    if not console.is_terminal and color != "always":
+        sgr = None
+    elif console.no_color or console.color_system is None:
+        sgr = SGR_NO_COLOR
+    else:
+        sgr = SGR
+    # The body can be 100k words: it is laid out here and written in one go,
+    # not rendered through rich, which would take seconds.
+    write = sys.stdout.write
+    chunk: list[str] = []
+    for line in diff_lines(comparison, console.width, markers, context, typography):
+        chunk.append(_emit(line, sgr))
+        if len(chunk) >= 4096:
+            write("\n".join(chunk) + "\n")
+            chunk = []
+    if chunk:
+        write("\n".join(chunk) + "\n")
+    sys.stdout.flush()
 
 
 def print_groups(comparison: Comparison) -> None:
