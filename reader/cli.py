@@ -90,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour (default: auto)"
     )
+    d.add_argument("--html", action="store_true", help="write one self-contained HTML page to stdout")
     d.add_argument(
         "--context",
         type=int,
@@ -116,10 +117,63 @@ def _parser() -> argparse.ArgumentParser:
     )
     ls.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="FOLDER|FILE")
     ls.add_argument("--json", action="store_true", help="print JSON")
+
+    ix = sub.add_parser(
+        "index",
+        help="build or refresh a folder's index (kept in the user cache, never in the folder)",
+        description="Build the index of a folder (article metadata, fingerprints, shingles) under "
+        "$XDG_CACHE_HOME/wire-reader/ (else ~/.cache/wire-reader/), or refresh it: only files "
+        "whose size or mtime changed, and added or removed files, are read again.",
+        epilog=_examples("reader index ~/archive"),
+        formatter_class=fmt,
+    )
+    ix.add_argument("folder", type=Path, metavar="FOLDER")
+
+    si = sub.add_parser(
+        "similar",
+        help="rank the articles of a folder by the text they share with one article",
+        description="Find the copies of a story: the articles of FOLDER that share text with FILE, "
+        "best first, from the folder's index.",
+        epilog=_examples("reader similar afp.txt --in ~/archive --json"),
+        formatter_class=fmt,
+    )
+    si.add_argument("file", metavar="FILE")
+    si.add_argument("--in", dest="folder", type=Path, required=True, metavar="FOLDER")
+    si.add_argument("--json", action="store_true", help='print JSON: [{"path", "score"}], best first')
+    si.add_argument("--limit", type=int, default=20, metavar="N", help="show the best N (default 20)")
+
+    st = sub.add_parser(
+        "stories",
+        help="group a folder into stories: sets of versions of the same text",
+        description="Group the articles of FOLDER into stories, each a set of versions of the "
+        "same text, the likely original first.",
+        epilog=_examples("reader stories ~/archive --json"),
+        formatter_class=fmt,
+    )
+    st.add_argument("folder", type=Path, metavar="FOLDER")
+    st.add_argument("--json", action="store_true", help='print JSON: [{"story", "articles": [paths]}]')
+
+    so = sub.add_parser(
+        "story",
+        help="one story across many outlets: what each copy kept, cut and changed",
+        description="Compare every copy with the base (the likely original unless --base is "
+        "given): one row per base paragraph, one column per copy.",
+        epilog=_examples(
+            "reader story afp.txt copy1.txt copy2.txt",
+            "reader story ~/archive/story/*.txt --html > story.html",
+        ),
+        formatter_class=fmt,
+    )
+    so.add_argument("files", nargs="+", metavar="FILE")
+    so.add_argument("--base", metavar="FILE", help="the base article (default: the likely original)")
+    out = so.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print JSON")
+    out.add_argument("--html", action="store_true", help="write one self-contained HTML page to stdout")
+    so.add_argument("--width", type=int, help="columns to lay out for (default: the terminal's)")
     return p
 
 
-COMMANDS = ("open", "align", "diff", "stats", "list")
+COMMANDS = ("open", "align", "diff", "stats", "list", "index", "similar", "stories", "story")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -152,11 +206,29 @@ def _run(args: argparse.Namespace) -> int:
         return run_app(list(args.paths))
     if args.command == "list":
         return commands.list_articles(args.paths, as_json=args.json)
+    if args.command in ("index", "similar", "stories"):
+        from . import commands_index
+
+        if args.command == "index":
+            return commands_index.index(args.folder)
+        if args.command == "similar":
+            return commands_index.similar(args.file, args.folder, as_json=args.json, limit=args.limit)
+        return commands_index.stories(args.folder, as_json=args.json)
+    if args.command == "story":
+        from . import commands_story
+
+        return commands_story.story(
+            args.files, base=args.base, as_json=args.json, as_html=args.html, width=args.width
+        )
     a, b = commands.load_pair(args.a, args.b)
     if args.command == "align":
         return commands.align(a, b, as_json=args.json, typography=args.typography)
     if args.command == "stats":
         return commands.stats(a, b, as_json=args.json, typography=args.typography)
+    if args.html:
+        from . import commands_story
+
+        return commands_story.diff_html(a, b, typography=args.typography)
     return commands.diff(
         a, b, width=args.width, color=args.color, context=args.context, typography=args.typography
     )
