@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 DONATION = "donation appeal"
 SUBSCRIPTION = "subscription appeal"
@@ -118,10 +119,9 @@ _COPYRIGHT = re.compile(
     r"|\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed|copied)\b",
     _I,
 )
-_CREDITS = re.compile(
-    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|translated|edited)"
-    r"(?: and (?:writing|editing))? by\b|^our standards: the thomson reuters trust principles",
-    _I,
+_CREDITS = re.compile(  # "Editing by Ed Davies", not "Editing by the censors removed..."
+    r"^\(?(?i:(?:additional )?(?:reporting|writing|editing|compiled|produced|translated|edited)"
+    r"(?: and (?:writing|editing))? by) [A-Z]|^(?i:our standards: the thomson reuters trust principles)"
 )
 _BUTTONS = re.compile(
     r"^(?:maybe later|no,? thanks?|not now|close|dismiss|skip|accept(?: all)?(?: cookies)?|got it"
@@ -153,6 +153,7 @@ _HEADER = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # versions of one story share most paragraphs
 def classify(text: str) -> str | None:
     """Why ``text`` (one paragraph) is boilerplate, or None for story text.
 
@@ -200,23 +201,24 @@ def _short_lines(t: str, lower: str) -> str | None:
 def _junk(t: str, lower: str) -> str | None:
     if " " not in t and ("://" in t or lower.startswith("www.")) and _URL_ONLY.match(t):
         return "tracking junk" if _TRACKING.search(t) else "link"
-    punctuation = sum(t.count(c) for c in "{}();=<>[]$")
-    if punctuation >= max(4, len(t) // 40) and _CODE.search(t):
-        return "script"
+    if ("{" in t or ";" in t or "=" in t or "<" in t) and _CODE.search(t):
+        punctuation = sum(t.count(c) for c in '{}();=<>[]$":')
+        if punctuation >= max(4, len(t) // 40):
+            return "script"
     return None
 
 
-_NOTICE_WORDS = ("©", "(c)", "copyright", "rights reserved", "may not be", " by", "cookie", "our standards")
+_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "rights reserved", "may not be")
 
 
 def _notices(t: str, lower: str) -> str | None:
-    if len(t) > 400 or not any(w in lower for w in _NOTICE_WORDS):
+    if len(t) > 400:
         return None
-    if _COPYRIGHT.search(t):
+    if any(w in lower for w in _COPYRIGHT_WORDS) and _COPYRIGHT.search(t):
         return "copyright"
     if _CREDITS.match(t):
         return "credits"
-    if _COOKIES.search(t):
+    if "cookie" in lower and _COOKIES.search(t):
         return "cookie notice"
     return None
 
@@ -249,14 +251,16 @@ def _appeals(t: str, lower: str) -> str | None:
         return None
     u = _QUOTED.sub(" ", t) if any(q in t for q in "\"“«„") else t
     ul = u.lower()
-    addressed = _READER_ADDRESS.search(u) is not None
     if newsletter and _NEWSLETTER.search(ul):
         return NEWSLETTER
     if subscription and (
-        _SUBSCRIPTION.search(ul) or (addressed and len(u) <= 300 and _SUBSCRIPTION_WEAK.search(ul))
+        _SUBSCRIPTION.search(ul)
+        or (len(u) <= 300 and _SUBSCRIPTION_WEAK.search(ul) and _READER_ADDRESS.search(u))
     ):
         return SUBSCRIPTION
-    if donation and (_DONATION_STRONG.search(ul) or (addressed and _DONATION_WEAK.search(ul))):
+    if donation and (
+        _DONATION_STRONG.search(ul) or (_DONATION_WEAK.search(ul) and _READER_ADDRESS.search(u))
+    ):
         return DONATION
     return None
 

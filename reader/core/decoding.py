@@ -11,6 +11,7 @@ stray image never turns into a screenful of mojibake.
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -41,10 +42,15 @@ _SIGNATURES = (
     (b"ID3", "an MP3 audio file"),
 )
 
-# Encodings charset-normalizer may tie with cp1252 on Western text; on a tie the
-# most common one for news pages wins, so "à" does not come out as "ŕ" (cp1250).
-_PREFERRED = ("cp1252", "iso8859_15", "latin_1")
-
+# charset-normalizer ranks candidate encodings by its own measures, which on
+# short news text often put a Baltic or Central European code page (cp1257,
+# cp1250) above cp1252, turning "à" into "ą" or "ŕ", or a DOS code page above
+# cp1251. Among its near-equal candidates we therefore prefer decodings with no
+# stray symbols, no words mixing alphabets, no mojibake, then the best language
+# fit it measured (coherence), then the encodings most often met in news files.
+_PRIOR = {"cp1252": 0, "cp1251": 1, "cp1250": 2, "iso8859_15": 3, "latin_1": 3, "cp1256": 4,
+          "cp1253": 5, "cp1254": 6, "koi8_r": 7, "cp1257": 8, "cp1255": 9}
+_TYPOGRAPHY = frozenset("“”‘’„‚–—…•€£¥©®°«»·¿¡§×™№\u00a0")
 
 class NotText(ValueError):
     """The bytes are not readable text; ``str(error)`` is the reason in plain words."""
@@ -116,24 +122,62 @@ def _mostly_utf8(data: bytes) -> str | None:
 
 
 def _guess_legacy(data: bytes) -> str:
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # only non-UTF-8 files pay for the import
 
     matches = [m for m in from_bytes(data) if not _impossible(m.encoding, data)]
     if not matches:
         raise NotText("cannot decode: not UTF-8 or any known text encoding")
-    best = min(matches, key=lambda m: (round(m.chaos, 2), -round(m.coherence, 2)))
-    ties = [
-        m for m in matches
-        if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01
-    ]
-    for preferred in _PREFERRED:
-        for m in ties:
-            if m.encoding == preferred:
-                return str(m)
-    if best.coherence < 0.05 and _strict_cp1252(data) is not None:
-        # No language evidence either way (a short snippet): Western text is the likelier.
-        return _strict_cp1252(data) or ""
-    return str(best)
+    floor = min(m.chaos for m in matches)
+    candidates = [(str(m), m.coherence, m.encoding) for m in matches if m.chaos <= floor + 0.1]
+    western = _strict_cp1252(data)
+    if western is not None and all(enc != "cp1252" for _, _, enc in candidates):
+        candidates.append((western, 0.0, "cp1252"))  # charset-normalizer sometimes skips it
+    ranked = sorted(
+        enumerate(candidates),
+        key=lambda item: (
+            _has_stray_symbols(item[1][0]),
+            _mixes_alphabets(item[1][0]),
+            _looks_like_mojibake(item[1][0]),
+            -round(item[1][1], 2),
+            _PRIOR.get(item[1][2], 10),
+            item[0],
+        ),
+    )
+    return ranked[0][1][0]
+
+
+def _has_stray_symbols(text: str) -> bool:
+    """Box-drawing characters, superscripts and the like: a wrong code page's signature."""
+    odd = sum(
+        1 for c in text if ord(c) > 127 and not c.isalpha() and not c.isspace() and c not in _TYPOGRAPHY
+    )
+    return odd > len(text) // 500
+
+
+def _mixes_alphabets(text: str) -> bool:
+    """Latin text with a few Cyrillic or Greek letters ("Cafй", "Ђ5"), or words mixing them."""
+    latin = other = 0
+    for word in re.findall(r"[^\W\d_]+", text):
+        is_latin = [ord(c) < 0x250 for c in word]
+        if any(is_latin) and not all(is_latin) and _ALPHABETIC.match(word):
+            return True
+        latin += sum(is_latin)
+        other += len(word) - sum(is_latin)
+    return 0 < other < 0.25 * (latin + other) and latin > 0
+
+
+# Scripts with letters in Latin's neighbourhood: Greek, Cyrillic (CJK, Arabic and
+# others mix freely with Latin words without being mojibake).
+_ALPHABETIC = re.compile(r"^[\u0000-\u024f\u0370-\u052f]+$")
+
+
+def _looks_like_mojibake(text: str) -> bool:
+    """Latin words made mostly of accented letters ("Ïðèâåò"): Cyrillic or Greek read as Latin."""
+    latin = [c for c in text if c.isalpha() and ord(c) < 0x250]
+    if len(latin) < 2:
+        return False
+    accented = sum(1 for c in latin if ord(c) > 127)
+    return accented > 0.4 * len(latin)
 
 
 def _impossible(encoding: str, data: bytes) -> bool:

@@ -65,7 +65,7 @@ _REF_DEF = re.compile(r"^\[[^\]]+\]:\s*\S+")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _QUOTE = re.compile(r"^(?:>[ \t]?)+")
 _INLINE = (
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]"), ""),  # images are dropped
+    (re.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\])"), ""),  # images are dropped
     (re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)"), r"\1"),  # [text](url) -> text
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref] -> text
     (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # <http://...> -> the URL
@@ -73,8 +73,11 @@ _INLINE = (
     (re.compile(r"(?<![\w*])(\*\*\*|\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),
     (re.compile(r"(?<![\w_])(___|__|_)(?=\S)(.+?)(?<=\S)\1(?![\w_])"), r"\2"),
     (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])"), r"\1"),  # backslash escapes
 )
+# Backslash-escaped characters are parked in a private-use plane while the
+# patterns above run, so that "\*not emphasis\*" keeps its asterisks.
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
+_PARKED = re.compile("[\U000F0000-\U000F007F]")
 
 
 @dataclass(slots=True)
@@ -108,12 +111,14 @@ def markdown(text: str) -> Markdown:
 
     for raw in text.split("\n"):
         line = raw.strip()
+        if _SETEXT.match(line) and (current or (per_line and blocks and blocks[-1][0] == "p")):
+            # "Title" over "=====" or "-----"
+            text = " ".join(current) if current else blocks.pop()[1]
+            blocks.append(("h1" if line.startswith("=") else "h2", text))
+            current.clear()
+            continue
         if not line or _FENCE.match(line) or _RULE.match(line):
             flush()
-            continue
-        if _SETEXT.match(line) and current and len(current) == 1:
-            level = "h1" if line.startswith("=") else "h2"
-            blocks.append((level, current.pop()))
             continue
         if _REF_DEF.match(line):
             continue
@@ -132,18 +137,18 @@ def markdown(text: str) -> Markdown:
     flush()
 
     title = meta.get("title")
-    if blocks and blocks[0][0] in ("h1", "h2"):
-        title = title or _inline(blocks[0][1])
-        if _inline(blocks[0][1]) == title:
-            blocks.pop(0)
+    if blocks and blocks[0][0] in ("h1", "h2"):  # the headline, not part of the body
+        headline = _inline(blocks.pop(0)[1])
+        title = title or headline
     paragraphs = [p for _, b in blocks if (p := " ".join(_inline(b).split()))]
     return Markdown(paragraphs, title or None, meta.get("date"), meta.get("url"))
 
 
 def _inline(text: str) -> str:
+    text = _ESCAPED.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
-    return text.strip()
+    return _PARKED.sub(lambda m: chr(ord(m.group(0)) - 0xF0000), text).strip()
 
 
 def _front_matter(block: str) -> dict[str, str]:

@@ -3,17 +3,20 @@
 trafilatura does the real work (it is made for exactly this: dropping
 navigation, scripts, styles, footers and comment sections). It costs a fifth
 of a second to import, so it is imported only when the first HTML file is met.
-When it finds nothing (very short pages, fragments such as an HTML ``body``
-field in a JSON record) or cannot be imported, a small standard-library
-extractor takes the text of ``<article>`` (else ``<main>``, else ``<body>``)
-minus the page furniture.
+A small standard-library parser runs beside it: it takes the text of
+``<article>`` (else ``<main>``, else ``<body>``) minus the page furniture, and
+is used when trafilatura finds nothing (very short pages, fragments such as an
+HTML ``body`` field in a JSON record) or cannot be imported. On short pages
+trafilatura falls back to keeping everything, menus included, so any of its
+paragraphs that is exactly the text of a ``<nav>``, ``<header>``, ``<footer>``
+or ``<aside>`` block is dropped.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 
@@ -24,15 +27,23 @@ class Page:
     url: str | None = None
     date: str | None = None
     site: str | None = None
+    furniture: list[str] = field(default_factory=list)  # text blocks of nav, header, footer, aside
 
 
 def extract(html: str) -> Page:
     """Paragraphs and metadata of the article in ``html`` (paragraphs may be empty)."""
+    simple = simple_extract(html)
     page = _with_trafilatura(html)
-    if page is None or not page.paragraphs:
-        return simple_extract(html)
-    if page.title is None:
-        page.title = simple_extract(html).title
+    if page is None:
+        return simple
+    furniture = {_fold(t) for t in simple.furniture}
+    page.paragraphs = [p for p in page.paragraphs if _fold(p) not in furniture]
+    if not page.paragraphs:
+        return simple
+    page.title = page.title or simple.title
+    page.url = page.url or simple.url
+    page.date = page.date or simple.date
+    page.site = page.site or simple.site
     return page
 
 
@@ -50,7 +61,13 @@ def _with_trafilatura(html: str) -> Page | None:
             logger.propagate = False
     try:
         doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            deduplicate=False,
+            # Only dates the page states: the extensive search would take "© 2024" for 2024-01-01.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:  # a parser bug on hostile markup must not lose the file: use the fallback
         return None
@@ -80,16 +97,23 @@ def _one_line(value: object) -> str | None:
     return text or None
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def _same(a: str, b: str) -> bool:
-    return a.casefold().strip(" .") == b.casefold().strip(" .")
+    return _fold(a).strip(" .") == _fold(b).strip(" .")
 
 
 # --- fallback ----------------------------------------------------------------
 
-_SKIP = frozenset((
-    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
-    "button", "select", "iframe", "figure", "figcaption", "object", "canvas", "head"
+# Never text: code, styles, widgets. (Not <form>: ASP.NET pages wrap the whole page in one.)
+_CODE = frozenset((
+    "script", "style", "noscript", "template", "svg", "button", "select", "iframe", "object",
+    "canvas", "head"
 ))
+# Text, but not the article's.
+_FURNITURE = frozenset(("nav", "header", "footer", "aside", "figure", "figcaption"))
 _BLOCKS = frozenset((
     "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
     "blockquote", "pre", "tr", "dd", "dt", "br", "hr", "ul", "ol", "table"
@@ -105,10 +129,12 @@ class _Collector(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.skip_depth = 0
+        self.code_depth = 0
+        self.furniture_depth = 0
         self.stack: list[str] = []
-        self.zones: dict[str, list[str]] = {"article": [], "main": [], "body": []}
+        self.zones: dict[str, list[str]] = {"article": [], "main": [], "body": [], "furniture": []}
         self.current: list[str] = []
+        self.furniture: list[str] = []
         self.title_parts: list[str] = []
         self.h1: str | None = None
         self.h1_parts: list[str] | None = None
@@ -133,11 +159,13 @@ class _Collector(HTMLParser):
             if tag in ("br", "hr"):
                 self._flush()
             return
-        if tag in _SKIP:
-            self.skip_depth += 1
-        if tag in _BLOCKS:
+        if tag in _BLOCKS or tag in _FURNITURE:
             self._flush()
-        if tag == "h1" and self.h1 is None and not self.skip_depth:
+        if tag in _CODE:
+            self.code_depth += 1
+        if tag in _FURNITURE:
+            self.furniture_depth += 1
+        if tag == "h1" and self.h1 is None and not self.code_depth and not self.furniture_depth:
             self.h1_parts = []
         self.stack.append(tag)
 
@@ -148,11 +176,13 @@ class _Collector(HTMLParser):
             return
         while self.stack:  # close elements left open by sloppy markup
             top = self.stack[-1]
-            if top in _BLOCKS:
+            if top in _BLOCKS or top in _FURNITURE:
                 self._flush()
             self.stack.pop()
-            if top in _SKIP:
-                self.skip_depth -= 1
+            if top in _CODE:
+                self.code_depth -= 1
+            if top in _FURNITURE:
+                self.furniture_depth -= 1
             if top == "h1" and self.h1_parts is not None:
                 self.h1 = " ".join("".join(self.h1_parts).split()) or None
                 self.h1_parts = None
@@ -163,13 +193,20 @@ class _Collector(HTMLParser):
         if self.in_title:
             self.title_parts.append(data)
             return
-        if self.skip_depth:
+        if self.code_depth:
+            return
+        if self.furniture_depth:
+            self.furniture.append(data)
             return
         if self.h1_parts is not None:
             self.h1_parts.append(data)
         self.current.append(data)
 
     def _flush(self) -> None:
+        aside = " ".join("".join(self.furniture).split())
+        self.furniture = []
+        if aside:
+            self.zones["furniture"].append(aside)
         text = " ".join("".join(self.current).split())
         self.current = []
         if not text:
@@ -212,4 +249,5 @@ def simple_extract(html: str) -> Page:
         url=_one_line(meta.get("og:url") or meta.get("canonical")),
         date=_one_line(meta.get("article:published_time") or meta.get("date") or meta.get("pubdate")),
         site=_one_line(meta.get("og:site_name")),
+        furniture=collector.zones["furniture"],
     )

@@ -258,14 +258,16 @@ def _article(
 ) -> Article | None:
     texts = [t for p in record.paragraphs if (t := " ".join(clean(p).split()))]
     lead = dateline = agency = None
+    # The lead opens the story, which may come after a headline or byline line.
     for i, text in enumerate(texts[:3]):
-        if classify(text) is None:
-            lead, dateline, agency, rest = split_lead(text)
-            if lead is not None:
-                if rest.strip():
-                    texts[i] = rest
-                else:  # the dateline stood on its own line
-                    del texts[i]
+        if classify(text) is not None:
+            continue
+        lead, dateline, agency, rest = split_lead(text)
+        if lead is not None:
+            if rest.strip():
+                texts[i] = rest
+            else:  # the dateline stood on its own line
+                del texts[i]
             break
     if not texts:
         return None

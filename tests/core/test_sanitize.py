@@ -1,0 +1,71 @@
+"""Untrusted article text must come out printable: no escapes, no spoofing characters."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.sanitize import clean
+
+
+@pytest.mark.parametrize(
+    ("dirty", "expected"),
+    [
+        ("\x1b[31mred\x1b[0m text", "red text"),
+        ("\x1b[2J\x1b[H cleared", " cleared"),
+        ("\x1b[38;2;255;0;0mtruecolour\x1b[m", "truecolour"),
+        ("\x1b]0;evil title\x07after", "after"),
+        ("\x1b]8;;http://x.example\x1b\\link\x1b]8;;\x1b\\", "link"),
+        ("\x1bPq#0;2;0;0;0\x1b\\sixel gone", "sixel gone"),
+        ("\x1b(Bcharset", "charset"),
+        ("\x1bcreset", "reset"),
+        ("\x9b31mC1 CSI", "C1 CSI"),
+        ("\x9d0;title\x9cC1 OSC", "C1 OSC"),
+        ("bell\x07 back\x08space nul\x00 del\x7f", "bell backspace nul del"),
+        ("tab\there", "tab here"),
+        ("line\r\nwindows\rmac\nunix", "line\nwindows\nmac\nunix"),
+        ("nel\x85line", "nel\nline"),
+        ("abc\u202edcba\u202c", "abcdcba"),
+        ("\u2066isolate\u2069 \u2067rtl\u2069", "isolate rtl"),
+        ("zero\u200bwidth\ufeff join\u2060er", "zerowidth joiner"),
+        ("co\u00adoperation", "cooperation"),
+        ("hidden\U000e0041\U000e0042 tags", "hidden tags"),
+        ("lone \ud800surrogate", "lone surrogate"),
+    ],
+)
+def test_strips_control_and_spoofing_characters(dirty: str, expected: str) -> None:
+    assert clean(dirty) == expected
+
+
+def test_unterminated_osc_does_not_swallow_the_rest_of_the_article() -> None:
+    assert clean("start \x1b]0;title without end\nsecond line") == "start \nsecond line"
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "[bold red]not markup[/bold red] and [link=http://x]x[/link]",
+        "Kim said “invincible” — North Korea’s ties… $2 [sic]",
+        "Привет, 世界, مرحبا, שלום",
+        "family \U0001f468\u200d\U0001f469\u200d\U0001f467 emoji and ZWNJ: می\u200cخواهم",
+        "right-to-left mark stays: \u200fשלום\u200f",
+    ],
+)
+def test_leaves_ordinary_text_and_markup_lookalikes_alone(kept: str) -> None:
+    assert clean(kept) == kept
+
+
+@given(st.text())
+def test_output_has_no_controls_but_newline(text: str) -> None:
+    out = clean(text)
+    assert "\r" not in out and "\t" not in out and "\x1b" not in out
+    assert all(c == "\n" or not (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) for c in out)
+    assert not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in out)
+    out.encode("utf-8")  # no lone surrogates: it can be written to a terminal
+
+
+@given(st.text())
+def test_clean_is_idempotent(text: str) -> None:
+    once = clean(text)
+    assert clean(once) == once
