@@ -1,0 +1,1 @@
+"""The app's screens: article list, preview, diff, problems and help."""

@@ -1,0 +1,133 @@
+"""The diff of two articles: header, aligned groups, keys to move through the changes."""
+
+from __future__ import annotations
+
+from time import perf_counter
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, LoadingIndicator, Static
+
+from reader.core.model import Article, Comparison
+from reader.ui.diff_layout import Options, build_layout
+from reader.ui.messages import CompareDone, CompareFailed
+from reader.ui.widgets.diff_header import DiffHeader
+from reader.ui.widgets.diff_view import DiffPosition, DiffView
+
+
+class DiffScreen(Screen[None]):
+    CSS_PATH = "diff.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "swap", "Swap", tooltip="Swap A and B", id="diff.swap"),
+        Binding("escape", "back", "Back", tooltip="Back to the list", id="diff.back"),
+        Binding("q", "back", "Back", show=False, tooltip="Back to the list", id="diff.back_q"),
+        Binding(
+            "question_mark", "app.help", "Help", key_display="?", tooltip="Show every key", id="diff.help"
+        ),
+    ]
+
+    def __init__(self, a: Article, b: Article) -> None:
+        super().__init__()
+        self.a, self.b = a, b
+        self.comparison: Comparison | None = None
+        self.compare_seconds: float | None = None
+        self.started = perf_counter()
+
+    def compose(self) -> ComposeResult:
+        yield DiffHeader(self.a, self.b, id="diff-header")
+        yield Static(Content(""), id="diff-status")
+        yield DiffView(id="diff")
+        yield LoadingIndicator(id="diff-loading")
+        yield Footer()
+
+    @property
+    def view(self) -> DiffView:
+        return self.query_one("#diff", DiffView)
+
+    def on_mount(self) -> None:
+        self.view.display = False
+        self._start()
+
+    def _start(self) -> None:
+        self.comparison = None
+        self.started = perf_counter()
+        self.query_one("#diff-loading").display = True
+        self.query_one("#diff-header", DiffHeader).set_articles(self.a, self.b, None)
+        self.query_one("#diff-status", Static).update(Content(""))
+        view = self.view
+        view.display = False
+        # The view is hidden while comparing; it will get the terminal's full width, less its
+        # scrollbar. Reading the app's size, not the view's, lets the worker start before layout.
+        width = max(20, self.app.size.width - 1)
+        self.compute(self.a, self.b, width, view.options())
+
+    @work(thread=True, exclusive=True, group="compare")
+    def compute(self, a: Article, b: Article, width: int, options: Options) -> None:
+        from reader.core.compare import compare
+
+        started = perf_counter()
+        try:
+            comparison = compare(a, b)
+            layout = build_layout(comparison, width, options)
+        except Exception as error:  # never let a core failure take the app down
+            self.post_message(CompareFailed(f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(CompareDone(comparison, layout, perf_counter() - started))
+
+    def on_compare_done(self, message: CompareDone) -> None:
+        comparison = message.comparison
+        assert isinstance(comparison, Comparison)
+        if comparison.a is not self.a or comparison.b is not self.b:
+            return  # a result for the pair before a swap
+        self.comparison = comparison
+        self.compare_seconds = message.seconds
+        self.query_one("#diff-loading").display = False
+        self.query_one("#diff-header", DiffHeader).set_articles(self.a, self.b, comparison)
+        view = self.view
+        view.display = True
+        view.show(comparison, message.layout)  # type: ignore[arg-type]
+        view.focus()
+        self.refresh_bindings()
+
+    def on_compare_failed(self, message: CompareFailed) -> None:
+        self.app.notify(
+            f"Could not compare these two articles: {message.reason}",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
+        self.dismiss()
+
+    def on_diff_position(self, message: DiffPosition) -> None:
+        parts: list[tuple[str, str] | str] = []
+        if message.changes:
+            where = (
+                f"change {message.change} of {message.changes}"
+                if message.change
+                else f"{message.changes} change{'s' if message.changes != 1 else ''}"
+            )
+        else:
+            where = "no changes"
+        parts.append((where, "bold"))
+        parts.append(("  ·  " + ("side by side" if message.side_by_side else "stacked"), "$text-muted"))
+        parts.append(("  ·  typography " + ("shown" if message.typography else "hidden"), "$text-muted"))
+        if message.collapse:
+            parts.append(("  ·  unchanged collapsed", "$text-muted"))
+        self.query_one("#diff-status", Static).update(Content.assemble(*parts))
+
+    def action_swap(self) -> None:
+        self.a, self.b = self.b, self.a
+        self._start()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "swap" and self.comparison is None:
+            return None  # shown but disabled while comparing
+        return True
