@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from itertools import zip_longest
 
-from rich.console import Console, RenderableType
+from rich.console import Console
 from rich.console import Group as RichGroup
 from rich.table import Table
 from rich.text import Text
@@ -136,12 +136,10 @@ def _article_line(tag: str, article: Article) -> Text:
     return line
 
 
-def header(comparison: Comparison) -> RenderableType:
-    return RichGroup(
-        _article_line("A", comparison.a),
-        _article_line("B", comparison.b),
-        Text(comparison.summary.verdict, style="bold"),
-    )
+def print_header(console: Console, comparison: Comparison) -> None:
+    console.print(RichGroup(_article_line("A", comparison.a), _article_line("B", comparison.b)))
+    # One line even in a pipe, so that it can be grepped; a terminal wraps it itself.
+    console.print(Text(comparison.summary.verdict, style="bold"), soft_wrap=True)
 
 
 def diff_lines(
@@ -210,7 +208,7 @@ def print_diff(
 ) -> None:
     console = make_console(width, color)
     markers = uses_markers(console)
-    console.print(header(comparison))
+    print_header(console, comparison)
     if not console.is_terminal and color != "always":
         sgr = None
     elif console.no_color or console.color_system is None:
@@ -234,7 +232,7 @@ def print_diff(
 def print_groups(comparison: Comparison) -> None:
     """``reader align`` without --json: one line per group."""
     console = make_console()
-    console.print(header(comparison))
+    print_header(console, comparison)
     for group in comparison.groups:
         line = Text(f"{group.kind:<11} ", style=LABEL)
         line.append(boilerplate_line(group) if group.kind == "boilerplate" else group_label(group))
@@ -246,7 +244,7 @@ def print_groups(comparison: Comparison) -> None:
 def print_stats(comparison: Comparison) -> None:
     console = make_console()
     s, c = comparison.summary, comparison.summary.counts
-    console.print(header(comparison))
+    print_header(console, comparison)
     words = Table(title="Words", title_justify="left", box=None, padding=(0, 2))
     words.add_column("", style="bold")
     words.add_column("", justify="right")
