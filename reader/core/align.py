@@ -43,6 +43,7 @@ WEAK_CONTAIN = 0.6
 WEAK_DICE = 0.35
 WEAK_MIN_LCS = 4
 WEAK_MIN_CONTENT = 3
+SHORT_SENTENCE = 6
 # A trigram found in more sentences than this says nothing about which one matches.
 MAX_POSTINGS = 64
 CANDIDATES = 8
@@ -245,9 +246,19 @@ def align(
     a_rest = [p if i not in a_used and a_boiler[i] is None else "" for i, p in enumerate(a_paras)]
     b_rest = [p if j not in b_used and b_boiler[j] is None else "" for j, p in enumerate(b_paras)]
     a_sents, b_sents = sentences_of(a_rest), sentences_of(b_rest)
-    for m in _assign(_candidates(a_sents, b_sents)):
+    chosen = _assign(_candidates(a_sents, b_sents))
+    # A short sentence ("He declined to comment.") recurs by chance: it may only confirm
+    # a link, or pair two paragraphs that have no other partner.
+    chosen.sort(key=lambda m: min(len(m.a), len(m.b)) < SHORT_SENTENCE)
+    linked_a, linked_b = {i for i, _ in links}, {j for _, j in links}
+    for m in chosen:
         key = (m.a.para, m.b.para)
+        if min(len(m.a), len(m.b)) < SHORT_SENTENCE and key not in links:
+            if m.a.para in linked_a or m.b.para in linked_b:
+                continue
         links[key] = links.get(key, 0) + m.lcs
+        linked_a.add(m.a.para)
+        linked_b.add(m.b.para)
         if m.dice >= STRONG_DICE and not (m.a.quoted and m.b.quoted):
             strong_words += m.lcs
             strong_long += m.lcs >= RELATED_SENTENCE_WORDS

@@ -203,3 +203,12 @@ def test_cut_ending_and_new_ending_on_the_same_subject_stay_apart() -> None:
     ]
     result = align(BASE, b)
     assert shape(result)[-3:] == [((14,), (), "deleted"), ((15,), (), "deleted"), ((), (14,), "inserted")]
+
+
+def test_a_stock_short_sentence_does_not_tie_distant_paragraphs() -> None:
+    a = list(BASE)
+    a[2] = BASE[2] + " He declined to comment."
+    b = list(BASE) + ["Officials in Seoul would not say more. He declined to comment."]
+    result = align(a, b)
+    assert ((2,), (2,), "linked") in shape(result)
+    assert shape(result)[-1] == ((), (N,), "inserted")
