@@ -253,9 +253,9 @@ def align(
     linked_a, linked_b = {i for i, _ in links}, {j for _, j in links}
     for m in chosen:
         key = (m.a.para, m.b.para)
-        if min(len(m.a), len(m.b)) < SHORT_SENTENCE and key not in links:
-            if m.a.para in linked_a or m.b.para in linked_b:
-                continue
+        short = min(len(m.a), len(m.b)) < SHORT_SENTENCE
+        if short and key not in links and (m.a.para in linked_a or m.b.para in linked_b):
+            continue
         links[key] = links.get(key, 0) + m.lcs
         linked_a.add(m.a.para)
         linked_b.add(m.b.para)
