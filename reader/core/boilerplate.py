@@ -99,11 +99,14 @@ _CAPTION_START = re.compile(
     r"^(?:FILE PHOTO|FILE|PHOTO|Photo|Image|Picture|Caption|Credit|Photograph|Photos)"
     r"(?: caption| source| credit)?\s*[:|,]"
 )
+# A credit closes a caption without a full stop: "REUTERS/Kim Hong-Ji",
+# "Photograph: Vladimir Smirnov/AP". Prose ending in "a Reuters/Ipsos poll." does not match.
+_NAME_WORDS = r"[A-Z][\w'’\-]*\.?(?: [A-Z][\w'’\-]*\.?){0,3}"
 _CAPTION_END = re.compile(
-    r"\b(?:REUTERS|AFP|AP|EPA|EPA-EFE|Reuters)/[A-Z][\w.'’\- ]{1,40}$"
-    r"|\b[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3} ?/ ?(?:AFP|AP|Getty Images|EPA|Bloomberg|Shutterstock"
-    r"|Reuters|Sipa|Anadolu|Xinhua|Yonhap|TASS|Sputnik)(?: via Getty Images)?\)?\.?$"
-    r"|\b(?:Photo|Picture|Image)(?: by)?:? [A-Z][\w.'’\-/ ]{1,60}$"
+    rf"\b(?:REUTERS|AFP|AP|EPA|EPA-EFE)/{_NAME_WORDS}(?:/{_NAME_WORDS})*$"
+    rf"|\b{_NAME_WORDS} ?/ ?(?:AFP|AP|Getty Images|EPA|Bloomberg|Shutterstock"
+    r"|Reuters|Sipa|Anadolu|Xinhua|Yonhap|TASS|Sputnik)(?: via Getty Images)?\)?$"
+    r"|\b(?:Photo(?:graph)?|Picture|Image)(?: by)?:? [A-Z][\w.'’\-/ ]{1,60}$"
 )
 _TRAILING_PARENS = re.compile(r"\(([^()]{2,160})\)\s*\.?$")
 _SOCIAL = re.compile(
@@ -111,7 +114,8 @@ _SOCIAL = re.compile(
     r"|whatsapp|linkedin|youtube|tiktok|threads|bluesky|mastodon|google news)\b"
     r"|^share (?:this|on|via)\b|^(?:click|tap) to share\b|^(?:tweet|email|print) this\b"
     r"|^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|email|e-mail|print|copy link|reddit"
-    r"|pinterest|share)\b[\s|,•·/]*){2,}$",
+    r"|pinterest|share)\b[\s|,•·/]*){2,}$"
+    r"|^(?:download|get) (?:our|the) (?:free )?(?:[\w-]+ )?app\b",
     _I,
 )
 _COPYRIGHT = re.compile(
@@ -123,9 +127,15 @@ _CREDITS = re.compile(  # "Editing by Ed Davies", not "Editing by the censors re
     r"^\(?(?i:(?:additional )?(?:reporting|writing|editing|compiled|produced|translated|edited)"
     r"(?: and (?:writing|editing))? by) [A-Z]|^(?i:our standards: the thomson reuters trust principles)"
 )
+_CREDIT_ENDINGS = re.compile(  # "AP writer Kim Tong-hyung contributed to this report."
+    r"\bcontributed (?:reporting )?to this (?:report|story|article)\.?$"
+    r"|\bis solely responsible for all content\.?$",
+    _I,
+)
 _BUTTONS = re.compile(
     r"^(?:maybe later|no,? thanks?|not now|close|dismiss|skip|accept(?: all)?(?: cookies)?|got it"
-    r"|load more|show more|show comments|comments)\s*[.!]?$",
+    r"|load more|show more|show comments|comments|listen to this (?:article|story)(?: \W? ?\d+ min)?)"
+    r"\s*[.!]?$",
     _I,
 )
 _REMIND = re.compile(r"^remind me later\s*[.!]?$", _I)
@@ -216,7 +226,9 @@ def _notices(t: str, lower: str) -> str | None:
         return None
     if any(w in lower for w in _COPYRIGHT_WORDS) and _COPYRIGHT.search(t):
         return "copyright"
-    if _CREDITS.match(t):
+    if _CREDITS.match(t) or (
+        ("contributed" in lower or "solely" in lower) and _CREDIT_ENDINGS.search(t)
+    ):
         return "credits"
     if "cookie" in lower and _COOKIES.search(t):
         return "cookie notice"

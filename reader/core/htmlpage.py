@@ -50,7 +50,7 @@ def extract(html: str) -> Page:
 def _with_trafilatura(html: str) -> Page | None:
     try:
         import trafilatura
-    except ImportError:
+    except Exception:  # missing, or a missing piece of it (lxml_html_clean): use the fallback
         return None
     for name in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer"):
         # Their warnings would otherwise reach stderr (and the terminal UI) through
@@ -97,6 +97,14 @@ def _one_line(value: object) -> str | None:
     return text or None
 
 
+def _day(value: str | None) -> str | None:
+    """The date of an ISO timestamp ("2024-06-12T08:00:00Z" -> "2024-06-12"), as trafilatura gives it."""
+    text = _one_line(value)
+    if text and re.match(r"\d{4}-\d\d-\d\d(?:[T ]|$)", text):
+        return text[:10]
+    return text
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -132,6 +140,7 @@ class _Collector(HTMLParser):
         self.code_depth = 0
         self.furniture_depth = 0
         self.stack: list[str] = []
+        self.open: dict[str, int] = {}  # tag -> how many are on the stack: O(1) look-ups on deep pages
         self.zones: dict[str, list[str]] = {"article": [], "main": [], "body": [], "furniture": []}
         self.current: list[str] = []
         self.furniture: list[str] = []
@@ -168,17 +177,19 @@ class _Collector(HTMLParser):
         if tag == "h1" and self.h1 is None and not self.code_depth and not self.furniture_depth:
             self.h1_parts = []
         self.stack.append(tag)
+        self.open[tag] = self.open.get(tag, 0) + 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
-        if tag not in self.stack:
+        if not self.open.get(tag):
             return
         while self.stack:  # close elements left open by sloppy markup
             top = self.stack[-1]
             if top in _BLOCKS or top in _FURNITURE:
                 self._flush()
             self.stack.pop()
+            self.open[top] -= 1
             if top in _CODE:
                 self.code_depth -= 1
             if top in _FURNITURE:
@@ -212,9 +223,9 @@ class _Collector(HTMLParser):
         if not text:
             return
         zones = ["body"]
-        if "article" in self.stack:
+        if self.open.get("article"):
             zones.append("article")
-        if "main" in self.stack:
+        if self.open.get("main"):
             zones.append("main")
         for zone in zones:
             self.zones[zone].append(text)
@@ -247,7 +258,7 @@ def simple_extract(html: str) -> Page:
         paragraphs=paragraphs,
         title=title,
         url=_one_line(meta.get("og:url") or meta.get("canonical")),
-        date=_one_line(meta.get("article:published_time") or meta.get("date") or meta.get("pubdate")),
+        date=_day(meta.get("article:published_time") or meta.get("date") or meta.get("pubdate")),
         site=_one_line(meta.get("og:site_name")),
         furniture=collector.zones["furniture"],
     )

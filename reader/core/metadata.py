@@ -209,7 +209,7 @@ def make_title(text: str, limit: int = 80) -> str:
     sentence = first_sentence(text)
     if len(sentence) <= limit:
         if sentence.endswith(".") and not sentence.endswith(".."):
-            sentence = sentence[:-1]
+            return sentence[:-1].rstrip() or sentence
         return sentence
     cut = sentence[: limit + 1]
     space = cut.rfind(" ")

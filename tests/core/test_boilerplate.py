@@ -88,6 +88,12 @@ def test_seed_002_has_no_boilerplate() -> None:
         (".article-body p { margin: 0 0 1em; }", "script"),
         ("https://t.example.com/pixel.gif?utm_source=feed&id=42", "tracking junk"),
         ("https://www.example.com/news/kim-putin", "link"),
+        ("Kim and Putin in 2023. Photograph: Vladimir Smirnov/AP", "photo caption"),
+        ("Putin arrives. REUTERS/Maxim Shemetov/File Photo", "photo caption"),
+        ("Associated Press writer Kim Tong-hyung in Seoul contributed to this report.", "credits"),
+        ("The AP is solely responsible for all content.", "credits"),
+        ("Download our free news app", "social"),
+        ("Listen to this article", "button text"),
     ],
 )
 def test_classifies_page_furniture(text: str, reason: str) -> None:
@@ -126,6 +132,12 @@ STORY_TEXT = [
     "The function of the new committee is to oversee arms exports.",
     "We are facing unprecedented challenges, the prime minister said in a televised address.",
     "Putin (left) and Kim (right) shook hands at the cosmodrome.",
+    "Support for the deal stood at 40%, according to a Reuters/Ipsos poll.",
+    "The figures were compiled by Ipsos/Reuters.",
+    "Satellite images released on Tuesday showed new structures (Maxar Technologies).",
+    "More than 9,000 containers were shipped to Russia, he said.",
+    "Watching the parade, analysts said the new missiles appeared larger.",
+    "His colleague, who contributed to this report, was later detained.",
 ]
 
 

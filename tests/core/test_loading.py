@@ -313,7 +313,8 @@ def test_html_fallback_extraction_without_trafilatura(
     path.write_text(PAGE, encoding="utf-8")
     article = only(path)
     assert article.title == "Kim hails ties with Russia"
-    assert article.url == "https://example.com/world/kim-ties"
+    assert (article.url, article.date) == ("https://example.com/world/kim-ties", "2024-06-12")
+    assert article.outlet == "The Daily Example"
     assert [p.text[:20] for p in article.paragraphs] == [
         "North Korean leader ",
         "Kim made a rare over",

@@ -110,6 +110,7 @@ def test_make_title_shortens_on_a_word_boundary() -> None:
     assert len(title) <= 81
     assert make_title("Short one. Second.") == "Short one"
     assert make_title("Is it over? Yes.") == "Is it over?"
+    assert make_title(".") == "."
     assert make_title("  spaced\n  out  ") == "spaced out"
     assert make_title("x" * 200).endswith("…") and len(make_title("x" * 200)) == 81
 
