@@ -75,6 +75,8 @@ def decode(data: bytes) -> str:
         pass
     text = _mostly_utf8(data)
     if text is None:
+        text = _declared(data)
+    if text is None:
         text = _guess_legacy(data)
     if _control_share(text) > 0.02:
         raise NotText("binary file, not text")
@@ -119,6 +121,29 @@ def _mostly_utf8(data: bytes) -> str | None:
     if broken <= 3 and non_ascii >= 4 * broken:
         return text
     return None
+
+
+_DECLARED = re.compile(
+    rb"""(?:<meta[^>]*?charset|<\?xml[^>]*?encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,30})""", re.I
+)
+# As browsers do (WHATWG Encoding): pages labelled Latin-1 or ASCII are read as windows-1252.
+_LABEL_ALIASES = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+                  "us-ascii": "cp1252", "ascii": "cp1252"}
+
+
+def _declared(data: bytes) -> str | None:
+    """Text decoded with the encoding a web page declares (``<meta charset>``), when it fits."""
+    m = _DECLARED.search(data[:4096])
+    if m is None:
+        return None
+    label = m.group(1).decode("ascii").lower()
+    encoding = _LABEL_ALIASES.get(label, label)
+    try:
+        if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+            return None  # a page that got here has no NULs: the label is wrong
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def _guess_legacy(data: bytes) -> str:

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reader.core.sanitize import squash
+
 
 @dataclass(slots=True)
 class Record:
@@ -140,7 +142,7 @@ def markdown(text: str) -> Markdown:
     if blocks and blocks[0][0] in ("h1", "h2"):  # the headline, not part of the body
         headline = _inline(blocks.pop(0)[1])
         title = title or headline
-    paragraphs = [p for _, b in blocks if (p := " ".join(_inline(b).split()))]
+    paragraphs = [p for _, b in blocks if (p := squash(_inline(b)))]
     return Markdown(paragraphs, title or None, meta.get("date"), meta.get("url"))
 
 

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from reader.core.sanitize import squash
+
 
 @dataclass(slots=True)
 class Page:
@@ -74,7 +76,7 @@ def _with_trafilatura(html: str) -> Page | None:
     if doc is None:
         return None
     title = _one_line(getattr(doc, "title", None))
-    lines = [_one_line(line) for line in (getattr(doc, "text", None) or "").split("\n")]
+    lines = [squash(line) for line in (getattr(doc, "text", None) or "").split("\n")]
     paragraphs = [_LIST_MARK.sub("", line) for line in lines if line]
     if paragraphs and title and _same(paragraphs[0], title):
         paragraphs.pop(0)  # the headline, repeated as the first block of the body
@@ -218,7 +220,7 @@ class _Collector(HTMLParser):
         self.furniture = []
         if aside:
             self.zones["furniture"].append(aside)
-        text = " ".join("".join(self.current).split())
+        text = squash("".join(self.current))
         self.current = []
         if not text:
             return

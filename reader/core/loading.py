@@ -20,7 +20,7 @@ from reader.core.boilerplate import classify, mark_runs
 from reader.core.decoding import NotText, decode
 from reader.core.metadata import detect_outlet, make_title, split_lead
 from reader.core.model import Article, LoadResult, Paragraph, Problem
-from reader.core.sanitize import clean
+from reader.core.sanitize import clean, squash
 
 MAX_BYTES = 20_000_000  # a news article is tens of kilobytes; this is a log or a dump
 _LIMIT_MB = MAX_BYTES // 1_000_000
@@ -256,7 +256,7 @@ def _from_text(path: Path, text: str, fmt: str) -> tuple[list[Article], list[Pro
 def _article(
     path: Path, fmt: str, record: formats.Record, *, outlet_from_text_first: bool = False
 ) -> Article | None:
-    texts = [t for p in record.paragraphs if (t := " ".join(clean(p).split()))]
+    texts = [t for p in record.paragraphs if (t := squash(clean(p)).strip())]
     lead = dateline = agency = None
     # The lead opens the story, which may come after a headline or byline line.
     for i, text in enumerate(texts[:3]):

@@ -63,6 +63,18 @@ def clean(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+_ASCII_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def squash(text: str) -> str:
+    """Runs of ASCII white space as one space, without leading or trailing space.
+
+    Non-breaking and other Unicode spaces are kept: they are content (a copy that
+    swaps them for plain spaces shows as a typography change, as it should).
+    """
+    return _ASCII_SPACE_RUN.sub(" ", text).strip(" ")
+
+
 def _has_c1_introducer(text: str) -> bool:
     # Cheap pre-check so that ordinary text skips the escape-sequence regex.
     return any(c in text for c in "\x9b\x9d\x90\x98\x9e\x9f")

@@ -198,6 +198,26 @@ def test_legacy_single_byte_encodings(tmp_path: Path, text: str, encoding: str) 
     assert only(path).text == "\n".join(p.strip() for p in text.split("\n\n"))
 
 
+@pytest.mark.parametrize(
+    ("declared", "encoding", "body"),
+    [
+        ('<meta charset="windows-1251">', "cp1251", "Да, сказал он."),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', "cp1252", "“Café” — €5."),
+        ('<meta charset="koi8-r">', "koi8-r", "Привет."),
+    ],
+)
+def test_html_declared_charset(tmp_path: Path, declared: str, encoding: str, body: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(f"<html><head>{declared}</head><body><p>{body}</p></body></html>".encode(encoding))
+    assert only(path).text == body
+
+
+def test_non_breaking_spaces_are_kept_and_ascii_spaces_squashed(tmp_path: Path) -> None:
+    path = tmp_path / "nbsp.txt"
+    path.write_text("Kim\u00a0Jong Un   said\u00a0: yes.\t Really.", encoding="utf-8")
+    assert only(path).text == "Kim\u00a0Jong Un said\u00a0: yes. Really."
+
+
 def test_utf8_with_one_broken_byte_stays_utf8(tmp_path: Path) -> None:
     path = tmp_path / "broken.txt"
     path.write_bytes(("Café crème, naïve résumé. " * 5).encode("utf-8") + b"\xff")

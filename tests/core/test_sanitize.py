@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.sanitize import clean
+from reader.core.sanitize import clean, squash
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,8 @@ def test_output_has_no_controls_but_newline(text: str) -> None:
 def test_clean_is_idempotent(text: str) -> None:
     once = clean(text)
     assert clean(once) == once
+
+
+def test_squash_collapses_ascii_space_only() -> None:
+    assert squash("  a \t b\n\nc  ") == "a b c"
+    assert squash("a\u00a0\u00a0b\u2009c") == "a\u00a0\u00a0b\u2009c"
