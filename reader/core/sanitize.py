@@ -63,7 +63,8 @@ def clean(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
-_ASCII_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
+# Only runs that are not already a single space: replacing every space by itself is slow.
+_ASCII_SPACE_RUN = re.compile(r"[\t\n\r\f\v][ \t\n\r\f\v]*| [ \t\n\r\f\v]+")
 
 
 def squash(text: str) -> str:
@@ -72,7 +73,9 @@ def squash(text: str) -> str:
     Non-breaking and other Unicode spaces are kept: they are content (a copy that
     swaps them for plain spaces shows as a typography change, as it should).
     """
-    return _ASCII_SPACE_RUN.sub(" ", text).strip(" ")
+    if "  " in text or any(c in text for c in "\t\n\r\f\v"):
+        text = _ASCII_SPACE_RUN.sub(" ", text)
+    return text.strip(" ")
 
 
 def _has_c1_introducer(text: str) -> bool:
