@@ -46,7 +46,8 @@ _DATE = re.compile(
 )
 
 # A word of a place name: letters, with inner apostrophes, dots and hyphens
-# (N'DJAMENA, ST. LOUIS, PORT-AU-PRINCE).
+# (N'DJAMENA, ST. LOUIS, PORT-AU-PRINCE). Reuters joins cities with a slash
+# ("HONG KONG/SHANGHAI").
 _PLACE_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
 # The lead's skeleton; the pieces are checked in code because Python's re has no
 # Unicode upper-case class. Separators: colon, hyphen, en/em dash, double
@@ -54,7 +55,7 @@ _PLACE_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_]))*\.?"
 # only after an all-capitals place and before a capital (see _accept).
 _LEAD = re.compile(
     rf"""^
-    (?P<place>{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,5}})?
+    (?P<place>{_PLACE_WORD}(?:(?:[ ]|[ ]?/[ ]?){_PLACE_WORD}){{0,5}})?
     (?:,\s*(?P<extra>[^()/\n,][^()/\n]{{0,40}}?))?
     \s*
     (?:\((?P<agency>[^()\n]{{2,40}})\)|/(?P<wire>[^/\n]{{2,30}})/)

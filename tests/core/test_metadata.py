@@ -45,6 +45,14 @@ from reader.core.metadata import detect_outlet, first_sentence, make_title, spli
         ("JAKARTA (Tempo Media) - x", "JAKARTA (Tempo Media) - ", "JAKARTA", "Tempo Media"),
         ("GAZA (AFP/Reuters) - x", "GAZA (AFP/Reuters) - ", "GAZA", "AFP/Reuters"),
         ("(Reuters) - Apple Inc said", "(Reuters) - ", None, "Reuters"),
+        (
+            "HONG KONG/SHANGHAI (Reuters) - China's",
+            "HONG KONG/SHANGHAI (Reuters) - ",
+            "HONG KONG/SHANGHAI",
+            "Reuters",
+        ),
+        ("UNITED NATIONS (AP) — The", "UNITED NATIONS (AP) — ", "UNITED NATIONS", "AP"),
+        ("GAZA CITY, Gaza Strip (AP) — x", "GAZA CITY, Gaza Strip (AP) — ", "GAZA CITY, Gaza Strip", "AP"),
         ("WASHINGTON (AP) President Biden", "WASHINGTON (AP) ", "WASHINGTON", "AP"),
         (
             "NEW YORK, June 12, 2024 /PRNewswire/ -- Acme",
