@@ -22,8 +22,10 @@ COMMON = (
     "which but not are an this after had been would their also more than who will they over"
 ).split()
 
+LEAD = "GENEVA (AFP) – "  # the wire's dateline: the base has it, copies drop it
+OUTLETS = ("The Daily Example", "Metro Courier", "The Evening Ledger", "Harbour Post", "Valley Times")
 APPEAL = [
-    "A Message from The Daily Example:",
+    "A Message from {outlet}:",
     "Dear readers,",
     "We are facing unprecedented challenges. Your support, no matter how small, makes a world of "
     "difference. If you can, please support us monthly starting from just $2.",
@@ -77,7 +79,7 @@ class StoryCase:
     def write(self, folder: Path) -> tuple[Path, list[Path]]:
         folder.mkdir(parents=True, exist_ok=True)
         base = folder / "base.txt"
-        base.write_text("\n\n".join(self.base) + "\n", encoding="utf-8")
+        base.write_text(LEAD + "\n\n".join(self.base) + "\n", encoding="utf-8")
         paths = []
         for k, copy in enumerate(self.copies):
             path = folder / f"copy{k:02d}.txt"
@@ -182,7 +184,8 @@ def make_copy(rnd: random.Random, vocab: Vocabulary, base: list[list[str]], edit
         paras.insert(pos + (1 if target > i else 0), ("body", text))
     texts = [t for _, t in paras]
     if rnd.random() < 0.5:
-        texts += APPEAL
+        outlet = rnd.choice(OUTLETS)
+        texts += [line.format(outlet=outlet) for line in APPEAL]
         added.append((n - 1, Status.BOILERPLATE))
     return Copy(paragraphs=texts, expected=expected, added=added, edits=done)
 
