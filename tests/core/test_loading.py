@@ -202,7 +202,11 @@ def test_legacy_single_byte_encodings(tmp_path: Path, text: str, encoding: str) 
     ("declared", "encoding", "body"),
     [
         ('<meta charset="windows-1251">', "cp1251", "Да, сказал он."),
-        ('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', "cp1252", "“Café” — €5."),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+            "cp1252",
+            "“Café” — €5.",
+        ),
         ('<meta charset="koi8-r">', "koi8-r", "Привет."),
     ],
 )
