@@ -4,6 +4,7 @@ output shapes, a well-formed and self-contained page, escaping, exit codes."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -13,6 +14,7 @@ import pytest
 from storygen import make_story
 
 from reader.cli import main
+from reader.core.loading import load_file
 from reader.core.story import SYMBOLS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,6 +61,19 @@ def test_story_table_on_the_seeds(capsys: pytest.CaptureFixture[str]) -> None:
     assert any("+ ¶11–18 donation" in line for line in lines)
     # The legend gives every symbol its meaning.
     assert all(symbol in lines[-1] or symbol in out.split("\n\n")[-1] for symbol in SYMBOLS.values())
+
+
+def test_colour_marks_statuses_and_no_color_keeps_only_bold_and_dim(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR")
+    _, out, _ = run(capsys, "story", AFP, MT, "--width", "80")
+    assert "\x1b[33m± 5% ¶0" in out and "\x1b[31m✂ end" in out and "\x1b[35m↕ in ¶8" in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, out, _ = run(capsys, "story", AFP, MT, "--width", "80")
+    assert set(re.findall(r"\x1b\[(\d+)m", out)) <= {"0", "1", "2"}
+    assert "± 5% ¶0" in out and "✂ end" in out
 
 
 def test_likely_original_is_the_base_unless_told(capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,27 +144,58 @@ def test_identical_copy_exits_zero(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "lines"),
     [
-        ["story", "nope.txt", AFP],
-        ["story", AFP],
-        ["story", AFP, "--base", AFP],
-        ["story", AFP, MT, "--base", "missing.txt", "--html"],
-        ["diff", "nope.txt", AFP, "--html"],
+        (["story", AFP], 1),
+        (["story", "nope.txt"], 2),  # the file, then why there is no story
+        (["story", AFP, "--base", AFP], 1),
+        (["story", AFP, MT, "--base", "missing.txt", "--html"], 1),
+        (["diff", "nope.txt", AFP, "--html"], 1),
     ],
 )
-def test_trouble_is_one_line_and_exit_two(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+def test_trouble_is_reported_in_lines_and_exit_two(
+    capsys: pytest.CaptureFixture[str], args: list[str], lines: int
+) -> None:
     status, out, err = run(capsys, *args)
     assert status == 2
     assert out == ""
-    assert err.count("\n") == 1 and err.startswith("reader: ")
+    assert err.count("\n") == lines
+    assert all(line.startswith("reader: ") for line in err.splitlines())
 
 
-def test_bad_file_among_good_ones_names_the_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_bad_files_are_reported_and_the_rest_compared(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    status, _, err = run(capsys, "story", AFP, str(empty))
-    assert status == 2 and str(empty) in err
+    status, out, err = run(capsys, "story", AFP, str(empty), "nope.txt", MT, "--json")
+    assert status == 2
+    lines = err.splitlines()
+    assert len(lines) == 2 and all(line.startswith("reader: ") for line in lines)
+    assert str(empty) in lines[0] and "nope.txt" in lines[1]
+    data = json.loads(out)
+    assert [c["article"]["path"] for c in data["copies"]] == [MT]
+
+
+def test_a_json_lines_file_of_copies_and_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    records = [
+        {"title": "AFP", "source": "AFP", "text": Path(AFP).read_text(encoding="utf-8")},
+        {"title": "MT", "source": "The Moscow Times", "text": Path(MT).read_text(encoding="utf-8")},
+        {"title": "no text"},
+    ]
+    jsonl = tmp_path / "outlets.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    first, second = (a.record for a in load_file(jsonl)[0])
+    status, out, err = run(capsys, "story", str(jsonl), "--base", f"{jsonl}#{first}", "--json")
+    assert status == 2 and err.count("\n") == 1 and "outlets.jsonl" in err  # the record with no text
+    data = json.loads(out)
+    assert data["base"]["record"] == first
+    assert [c["article"]["record"] for c in data["copies"]] == [second]
+    assert data["copies"][0]["article"]["outlet"] == "The Moscow Times"
+    status, out, _ = run(capsys, "story", str(SEEDS), "--json")
+    assert status == 1
+    data = json.loads(out)
+    assert data["base"]["path"] == AFP and len(data["copies"]) == 2
 
 
 def test_story_does_not_import_textual() -> None:
