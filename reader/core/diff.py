@@ -378,13 +378,14 @@ def _trim_shared_spaces(runs: list[_Run]) -> list[_Run]:
         a, b = run.a, run.b
         head: list[str] = []
         tail: list[str] = []
-        if len(a) > 1 and len(b) > 1 and a[0] == b[0] and a[0][0].isspace():
+        # One side may empty out (". " -> " " is a deleted "."), never both.
+        if len(a) + len(b) > 2 and a[0] == b[0] and a[0][0].isspace():
             head, a, b = [a[0]], a[1:], b[1:]
-        if len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and a[-1][0].isspace():
+        if a and b and len(a) + len(b) > 2 and a[-1] == b[-1] and a[-1][0].isspace():
             tail, a, b = [a[-1]], a[:-1], b[:-1]
         if head:
             out.append(_Run("equal", head, list(head)))
-        out.append(_Run("replace", a, b))
+        out.append(_Run(_change_tag(a, b), a, b))
         if tail:
             out.append(_Run("equal", tail, list(tail)))
     return _normalize(out)

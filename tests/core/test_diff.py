@@ -221,6 +221,9 @@ def test_rewritten_sentence_inside_a_kept_paragraph() -> None:
         ("x one two y", "x three four five y", [("replace", "one two", "three four five")]),
         ("a,b", "a, b", [("insert", "", " ")]),
         ("ab", "a b", [("replace", "ab", "a b")]),
+        ("He said. Then", "He said Then", [("delete", ".", "")]),
+        ("Kim spoke. He left. They met.", "Kim spoke. They met.", [("delete", " He left.", "")]),
+        ("He said it.", "He claimed that it.", [("replace", "said", "claimed that")]),
     ],
 )
 def test_change_edges(a: str, b: str, expected: list[tuple[str, str, str]]) -> None:
