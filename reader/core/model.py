@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from .sanitize import clean
+
 # Why a paragraph is boilerplate ("donation appeal", "photo caption", ...); None for body text.
 BoilerplateReason = str | None
 
@@ -60,7 +62,7 @@ class Article:
     @property
     def label(self) -> str:
         """Short name for headers: the file name, plus the record number inside JSON files."""
-        name = self.path.name
+        name = clean(self.path.name)
         return f"{name}#{self.record}" if self.record is not None else name
 
 
@@ -72,7 +74,8 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        # A file name is untrusted too: it may carry escape sequences.
+        return f"{clean(str(self.path))}: {self.reason}"
 
 
 @dataclass(frozen=True, slots=True)
