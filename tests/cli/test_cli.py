@@ -262,6 +262,6 @@ def test_markup_and_escapes_in_articles_stay_plain(capsys, tmp_path: Path) -> No
 def test_escape_sequences_in_file_names_are_stripped(capsys, tmp_path: Path) -> None:
     bad = tmp_path / "evil\x1b]0;pwned\x07name.txt"
     bad.write_text("")
-    code, out, err = run(capsys, "list", str(tmp_path))
+    _, _, err = run(capsys, "list", str(tmp_path))
     assert "\x1b" not in err and "\x07" not in err
     assert "evil" in err
