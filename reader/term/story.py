@@ -124,17 +124,19 @@ def page_lines(story: Story, width: int) -> Iterator[list[Run]]:
             yield line
 
 
-def legend() -> list[Run]:
-    runs: list[Run] = []
+def legend() -> list[list[Run]]:
+    """The legend as units that wrap whole: a symbol with its meaning, then notes."""
+    units: list[list[Run]] = []
     seen: set[str] = set()
     for status, symbol in SYMBOLS.items():
         if symbol in seen:
             continue
         seen.add(symbol)
         meaning = "added" if status is Status.ADDED else MEANINGS[status]
-        runs += [(symbol, status.value), (f" {meaning}  ", "")]
-    runs.append(("¶N: the copy's paragraph, w/N: merged with base ¶N", "dim"))
-    return runs
+        units.append([(symbol, status.value), (f" {meaning}  ", "")])
+    for note in ("¶N: the copy's paragraph  ", "w/N: merged with base ¶N  ", "bp: boilerplate"):
+        units.append([(note, "dim")])
+    return units
 
 
 def _copy_runs(k: int, copy: StoryCopy) -> str:
@@ -184,14 +186,12 @@ def story_lines(story: Story, width: int) -> Iterator[list[Run]]:
     yield []
     line: list[Run] = []
     used = 0
-    for text, style in legend():  # the legend wraps between entries
-        size = cell_len(text)
+    for unit in legend():  # wrapped between units, never inside one
+        size = sum(cell_len(text) for text, _ in unit)
         if used and used + size > width:
             yield line
             line, used = [], 0
-            text = text.lstrip()
-            size = cell_len(text)
-        line.append((text, style))
+        line.extend(unit)
         used += size
     if line:
         yield line
