@@ -371,7 +371,7 @@ def _column(comparison: Comparison) -> tuple[list[Cell], list[Extra]]:
     missing = [i for i, c in enumerate(cells) if c is None]
     if missing:  # every paragraph is in exactly one group: a broken comparison, not a user error
         raise ValueError(f"base paragraphs {missing} are in no group")
-    return cells, extras  # type: ignore[return-value]
+    return [c for c in cells if c is not None], extras
 
 
 def _linked_cell(g: Group, gi: int, i: int) -> Cell:
