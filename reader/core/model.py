@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from .sanitize import clean
+from .tokens import word_count
 
 # Why a paragraph is boilerplate ("donation appeal", "photo caption", ...); None for body text.
 BoilerplateReason = str | None
@@ -53,7 +54,7 @@ class Article:
 
     @property
     def words(self) -> int:
-        return sum(len(p.text.split()) for p in self.body)
+        return sum(word_count(p.text) for p in self.body)
 
     @property
     def text(self) -> str:

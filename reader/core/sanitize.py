@@ -15,6 +15,7 @@ change what gets compared.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # ESC-introduced sequences (ECMA-48), longest forms first:
 #   CSI  ESC [ params intermediates final        (colours, cursor moves)
@@ -60,7 +61,12 @@ def clean(text: str) -> str:
     for old, new in _REPLACEMENTS:
         if old in text:
             text = text.replace(old, new)
-    return _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    # One spelling per accented letter: a copy whose "é" is e + combining accent
+    # must not show as an edit.
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 # Only runs that are not already a single space: replacing every space by itself is slow.

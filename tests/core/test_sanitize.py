@@ -74,3 +74,9 @@ def test_clean_is_idempotent(text: str) -> None:
 def test_squash_collapses_ascii_space_only() -> None:
     assert squash("  a \t b\n\nc  ") == "a b c"
     assert squash("a\u00a0\u00a0b\u2009c") == "a\u00a0\u00a0b\u2009c"
+
+
+def test_decomposed_accents_are_composed() -> None:
+    from reader.core.sanitize import clean
+
+    assert clean("Universite\u0301 de Gene\u0300ve") == "Université de Genève"
