@@ -14,7 +14,8 @@ from .core.serialize import article_meta, comparison_json
 
 
 def load_one(spec: str) -> Article:
-    """An article named on the command line: a file, or FILE#N for record N of a JSON file."""
+    """An article named on the command line: a file, or FILE#N for record N (from 1,
+    as the app and error messages count them) of a JSON or JSON Lines file."""
     path, record = Path(spec), None
     if not path.exists() and "#" in spec:
         head, _, tail = spec.rpartition("#")
@@ -25,13 +26,13 @@ def load_one(spec: str) -> Article:
         raise Trouble(str(problems[0]))
     if record is not None:
         for art in articles:
-            if (art.record or 0) == record:
+            if art.record == record or (art.record is None and record == 1):
                 return art
         raise Trouble(f"{path}: no record {record} (it has {len(articles)})")
     if not articles:
         raise Trouble(f"{path}: no article found")
     if len(articles) > 1:
-        raise Trouble(f"{path}: holds {len(articles)} articles; name one as {path}#N (N from 0)")
+        raise Trouble(f"{path}: holds {len(articles)} articles; name one as {path}#N (N from 1)")
     return articles[0]
 
 

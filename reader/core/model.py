@@ -46,7 +46,7 @@ class Article:
     outlet: str | None = None  # who published this copy, when the text or record says
     url: str | None = None
     date: str | None = None
-    record: int | None = None  # position in a JSON / JSON Lines file
+    record: int | None = None  # 1-based position in a JSON / JSON Lines file of several
 
     @property
     def body(self) -> tuple[Paragraph, ...]:

@@ -265,3 +265,19 @@ def test_escape_sequences_in_file_names_are_stripped(capsys, tmp_path: Path) -> 
     _, _, err = run(capsys, "list", str(tmp_path))
     assert "\x1b" not in err and "\x07" not in err
     assert "evil" in err
+
+
+def test_records_of_a_json_lines_file_are_named_from_1(capsys, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    body = Path(MT).read_text(encoding="utf-8")
+    feed.write_text(
+        json.dumps({"title": "one", "text": body}) + "\n"
+        + json.dumps({"title": "two", "text": body.replace("Kim", "Kim Jong Un")}) + "\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "diff", str(feed), MT)
+    assert code == 2 and "#N (N from 1)" in err
+    assert run(capsys, "diff", f"{feed}#1", MT)[0] == 0
+    assert run(capsys, "diff", f"{feed}#2", MT)[0] == 1
+    code, _, err = run(capsys, "diff", f"{feed}#3", MT)
+    assert code == 2 and "no record 3" in err
