@@ -164,7 +164,9 @@ def _parser() -> argparse.ArgumentParser:
         ),
         formatter_class=fmt,
     )
-    so.add_argument("files", nargs="+", metavar="FILE")
+    so.add_argument(
+        "files", nargs="+", metavar="FILE|FOLDER", help="the versions: files, folders or JSON Lines feeds"
+    )
     so.add_argument("--base", metavar="FILE", help="the base article (default: the likely original)")
     out = so.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON")
