@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from reader.core.model import Article
 from reader.core.sanitize import clean
 from reader.ui.wrap import cell_width, truncate
@@ -12,6 +15,22 @@ def safe(text: str | None) -> str:
     if not text:
         return ""
     return " ".join(clean(text).split())
+
+
+def display_path(path: Path, roots: Sequence[Path] = ()) -> str:
+    """A path as short as it can be while still naming the file: relative to the folder the
+    user opened (``articles/broken.txt``), or to the current folder, else as given."""
+    for root in roots:
+        base = root.parent if root.is_dir() else None
+        if base is not None:
+            try:
+                return safe(str(path.relative_to(base)))
+            except ValueError:
+                continue
+    try:
+        return safe(str(path.resolve().relative_to(Path.cwd())))
+    except (ValueError, OSError):
+        return safe(str(path))
 
 
 def file_label(article: Article) -> str:

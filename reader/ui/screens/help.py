@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -30,14 +30,29 @@ MOUSE_NOTE = (
 )
 
 
+# Keys that exist but do nothing useful here (the list moves by rows, the diff never scrolls sideways).
+IDLE_ACTIONS = frozenset(
+    {"cursor_left", "cursor_right", "scroll_left", "scroll_right", "page_left", "page_right"}
+)
+
+
 def key_rows(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section, [(keys, description)]) for the screen's active bindings, in binding order."""
+    """(section, [(keys, description)]) for the screen's active bindings: the screen's own
+    keys first, then the focused widget's, then the app's, then Textual's generic keys."""
     app = screen.app
+
+    def rank(node: object) -> int:
+        return 0 if node is screen else 2 if node is app else 1
+
+    # The app's own keys (they all have ids) before Textual's generic ones (focus, copy, ...).
+    actives = sorted(
+        screen.active_bindings.values(), key=lambda active: (active.binding.id is None, rank(active.node))
+    )
     sections: dict[str, dict[tuple[str, str], list[str]]] = {}
-    for active in screen.active_bindings.values():
+    for active in actives:
         binding = active.binding
         description = binding.tooltip or binding.description
-        if not description:
+        if not description or binding.action in IDLE_ACTIONS:
             continue
         section = SECTION_NAMES.get(type(active.node).__name__, type(active.node).__name__)
         entries = sections.setdefault(section, {})
@@ -51,19 +66,13 @@ def key_rows(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
     return result
 
 
-def help_content(screen: Screen) -> Content:
-    parts: list[Content] = []
+def help_text(screen: Screen) -> str:
+    """The help as plain text (for tests and for anyone who wants to print it)."""
+    lines = []
     for section, rows in key_rows(screen):
-        parts.append(Content.assemble((section, "bold $text-accent")))
-        width = max(len(keys) for keys, _ in rows)
-        for keys, description in rows:
-            parts.append(Content.assemble(("  " + keys.rjust(width), "bold"), "   ", description))
-        parts.append(Content(""))
-    parts.append(Content.assemble(("Mouse", "bold $text-accent")))
-    parts.append(Content.assemble(("  " + MOUSE_NOTE, "$text-muted")))
-    parts.append(Content(""))
-    parts.append(Content.assemble(("Every action is also in the command palette (ctrl+p).", "$text-muted")))
-    return Content("\n").join(parts)
+        lines.append(section)
+        lines.extend(f"  {keys}  {description}" for keys, description in rows)
+    return "\n".join(lines)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -79,6 +88,10 @@ class HelpScreen(ModalScreen[None]):
         background: $surface;
         padding: 0 1;
     }
+    HelpScreen .help-section { text-style: bold; color: $text-accent; margin-top: 1; }
+    HelpScreen .help-keys { grid-size: 2; grid-columns: 16 1fr; grid-gutter: 0 2; height: auto; }
+    HelpScreen .help-key { text-align: right; text-style: bold; }
+    HelpScreen .help-note { color: $text-muted; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,13 +102,23 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, screen: Screen) -> None:
         super().__init__()
-        self.content = help_content(screen)
+        self.sections = key_rows(screen)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "escape closes"
-            yield Static(self.content, id="help-text")
+            for section, rows in self.sections:
+                yield Static(Content(section), classes="help-section")
+                with Grid(classes="help-keys"):
+                    for keys, description in rows:
+                        yield Static(Content(keys), classes="help-key")
+                        yield Static(Content(description), classes="help-description")
+            yield Static(Content("Mouse"), classes="help-section")
+            yield Static(Content(MOUSE_NOTE), classes="help-note")
+            yield Static(
+                Content("Every action is also in the command palette (ctrl+p)."), classes="help-note"
+            )
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from reader.core.model import Article, LoadResult, Problem
 from reader.ui.messages import ArticlesLoaded, LoadProgress, SimilarityRanked
-from reader.ui.text import file_label, safe
+from reader.ui.text import display_path, file_label, safe
 from reader.ui.widgets.article_table import ArticleTable
 from reader.ui.widgets.load_progress import LoadProgress as LoadProgressPanel
 from reader.ui.widgets.preview import ArticlePreview
@@ -222,7 +222,8 @@ class ListScreen(Screen[None]):
         if self.problems:
             count = len(self.problems)
             noun = "file" if count == 1 else "files"
-            first = safe(str(self.problems[0]))
+            problem = self.problems[0]
+            first = f"{display_path(problem.path, self.paths)}: {safe(problem.reason)}"
             more = "" if count == 1 else f" (and {count - 1} more)"
             self.notify(
                 f"{count} {noun} could not be read: {first}{more}. Press p to list them.",
@@ -446,7 +447,7 @@ class ListScreen(Screen[None]):
     def action_problems(self) -> None:
         from reader.ui.screens.problems import ProblemsScreen
 
-        self.app.push_screen(ProblemsScreen(self.problems))
+        self.app.push_screen(ProblemsScreen(self.problems, self.paths))
 
     def action_help(self) -> None:
         self.app.action_help()

@@ -29,7 +29,7 @@ class PreviewScreen(Screen[None]):
         self.article = article
 
     def compose(self) -> ComposeResult:
-        yield ArticlePreview(id="preview")
+        yield ArticlePreview(id="article")
         yield Footer()
 
     def on_mount(self) -> None:

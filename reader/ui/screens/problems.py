@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,16 +14,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reader.core.model import Problem
-from reader.ui.text import safe
+from reader.ui.text import display_path, safe
 
 
-def problems_content(problems: Sequence[Problem]) -> Content:
+def problems_content(problems: Sequence[Problem], roots: Sequence[Path] = ()) -> Content:
     if not problems:
         return Content.assemble(("Every file was read.", "$text-muted"))
     count = len(problems)
     lines = [Content.assemble((f"{count} file{'s' if count != 1 else ''} could not be read:", "bold"), "\n")]
     for problem in problems:
-        lines.append(Content.assemble((safe(str(problem.path)), "$text-warning"), ": ", safe(problem.reason)))
+        lines.append(
+            Content.assemble((display_path(problem.path, roots), "$text-warning"), ": ", safe(problem.reason))
+        )
     return Content("\n").join(lines)
 
 
@@ -37,13 +40,14 @@ class ProblemsScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?", id="problems.help"),
     ]
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem], roots: Sequence[Path] = ()) -> None:
         super().__init__()
         self.problems = list(problems)
+        self.roots = list(roots)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="problems"):
-            yield Static(problems_content(self.problems), id="problems-text")
+            yield Static(problems_content(self.problems, self.roots), id="problems-text")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -80,18 +80,20 @@ class ArticleTable(DataTable[Text]):
     def _column_widths(self, width: int) -> dict[str, int]:
         articles = [self.articles[i] for i in self.order] or list(self.articles)
 
-        def widest(values: list[str], label: str, cap: int) -> int:
-            return min(cap, max([cell_width(label), *(cell_width(v) for v in values)]))
+        def widest(key: str, values: list[str], label: str, cap: int) -> int:
+            # The sorted column also needs room for its arrow (" ▲").
+            label_width = cell_width(label) + (2 if key == self.sort_key else 0)
+            return min(cap, max([label_width, *(cell_width(v) for v in values)]))
 
         widths = {
             "mark": 1,
-            "agency": widest([safe(a.agency) for a in articles], "Agency", 12),
-            "place": widest([safe(a.dateline) for a in articles], "Place", 14),
-            "words": widest([f"{a.words:,}" for a in articles], "Words", 8),
-            "paragraphs": widest([str(len(a.paragraphs)) for a in articles], "¶", 4),
-            "shared": 6,
+            "agency": widest("agency", [safe(a.agency) for a in articles], "Agency", 12),
+            "place": widest("place", [safe(a.dateline) for a in articles], "Place", 14),
+            "words": widest("words", [f"{a.words:,}" for a in articles], "Words", 8),
+            "paragraphs": widest("paragraphs", [str(len(a.paragraphs)) for a in articles], "¶", 4),
+            "shared": widest("shared", ["100%"], "Shared", 8),
         }
-        files = widest([file_label(a) for a in articles], "File", 40)
+        files = widest("file", [file_label(a) for a in articles], "File", 40)
         shown = [c.key for c in self.columns_shown]
         padding = 2 * len(shown) + 1  # cell padding, and the vertical scrollbar
         fixed = sum(widths[k] for k in shown if k in widths)

@@ -25,7 +25,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.core.model import Comparison
-from reader.ui.diff_layout import SIDE_BY_SIDE_MIN_WIDTH, BlockKey, Layout, Options, build_layout
+from reader.ui.diff_layout import SIDE_BY_SIDE_MIN_WIDTH, Layout, Options, build_layout
 
 _ROLE_CLASSES = {
     "del": "diff-view--delete",
@@ -205,6 +205,8 @@ class DiffView(ScrollView, can_focus=True):
         self._styles: dict[tuple[str, bool], Style] = {}
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._moved_cycle = 0
+        self._target_top: int | None = None  # where a new layout must end up scrolled to
+        self._seen_height = 0  # rows last drawn: on a resize, what the reader saw before it
 
     # -- state ----------------------------------------------------------------
 
@@ -248,8 +250,18 @@ class DiffView(ScrollView, can_focus=True):
         self.diff_layout = layout
         self._strips.clear()
         self.virtual_size = Size(layout.width, layout.height)
+        # Right after a resize the scroll limits still reflect the old size: scroll again
+        # once the new size is in, and do not let the interim position move the current block.
+        self._target_top = top
         self.scroll_to(y=top, animate=False, force=True, immediate=True)
+        self.call_after_refresh(self._settle_scroll)
         self.refresh()
+
+    def _settle_scroll(self) -> None:
+        top = self._target_top
+        self._target_top = None
+        if top is not None and round(self.scroll_y) != top:
+            self.scroll_to(y=top, animate=False, force=True, immediate=True)
 
     def relayout(self, then: Callable[[], None] | None = None) -> None:
         """Lay out again (new width or options), keeping the reader's place, then call ``then``.
@@ -280,23 +292,30 @@ class DiffView(ScrollView, can_focus=True):
         if old is None or self.comparison is None or layout.options != self.options():
             return  # options changed again meanwhile: a newer layout is on its way
         top = round(self.scroll_y)
-        key: BlockKey | None = None
-        fraction = 0.0
-        if old.blocks:
-            index = old.block_at(top)
-            key = old.blocks[index].key
-            span = max(1, old.ends[index] - old.starts[index])
-            fraction = (top - old.starts[index]) / span
-        current_key = old.blocks[self.current].key if old.blocks and self.current < len(old.blocks) else None
+        # The height the reader saw (on a resize the region already has the new one).
+        bottom = top + (self._seen_height or self.scrollable_content_region.height)
         new_top = 0
-        if key is not None:
-            index = layout.find(key)
-            if index is not None:
-                span = max(1, layout.ends[index] - layout.starts[index])
-                new_top = layout.starts[index] + min(span - 1, round(fraction * span))
+        current_key = old.blocks[self.current].key if old.blocks and self.current < len(old.blocks) else None
+        if old.blocks:
+            # Anchor on the current block when it is on screen, else on the top one.
+            index = self.current if current_key is not None else old.block_at(top)
+            if not (old.starts[index] < bottom and old.ends[index] > top):
+                index = old.block_at(top)
+            start, span = old.starts[index], max(1, old.ends[index] - old.starts[index])
+            new_index = layout.find(old.blocks[index].key)
+            if new_index is not None:
+                new_start = layout.starts[new_index]
+                new_span = max(1, layout.ends[new_index] - new_start)
+                if top <= start:
+                    # Same place on screen, in proportion, but never in the bottom two thirds
+                    # of a shorter view, so that the block stays readable.
+                    seen, view = bottom - top, max(1, self.scrollable_content_region.height)
+                    new_top = new_start - min(round((start - top) * view / max(1, seen)), view // 3)
+                else:
+                    new_top = new_start + min(new_span - 1, round((top - start) / span * new_span))
         if current_key is not None:
             self.current = layout.find(current_key) or 0
-        self._install(layout, new_top)
+        self._install(layout, max(0, new_top))
         self._post_position()
         if then is not None:
             then()
@@ -323,6 +342,10 @@ class DiffView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
         layout = self.diff_layout
+        if y == 0 and layout is not None and layout.width == width:
+            # Only drawings of the current layout count: a resize draws once at the new
+            # size before the widget hears of it.
+            self._seen_height = self.scrollable_content_region.height
         row = y + round(self.scroll_y)
         if layout is None or row >= layout.height:
             return Strip.blank(width, self.rich_style)
@@ -364,7 +387,7 @@ class DiffView(ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         layout = self.diff_layout
-        if layout is None or not layout.blocks:
+        if layout is None or not layout.blocks or self._target_top is not None:
             return
         top = round(new_value)
         bottom = top + self.scrollable_content_region.height
