@@ -255,7 +255,9 @@ class _Builder:
     def __init__(self, comparison: Comparison, width: int, options: Options) -> None:
         self.comparison = comparison
         self.options = options
-        self.width = max(20, width)
+        self.full_width = max(20, width)
+        # One cell of margin on the right keeps the text off the scrollbar.
+        self.width = self.full_width - 1
         if self.width >= 120:
             self.gutter = 14
         elif self.width >= 60:
@@ -309,7 +311,12 @@ class _Builder:
         if boilerplate:
             runs_a = [(t, "boiler") for t, _ in runs_a]
             runs_b = [(t, "boiler") for t, _ in runs_b]
-            gutter = self.gutter_lines(group, (), "gutter-same")
+            # The fold's own row names the run; its groups only need numbers when there are several.
+            gutter = []
+            if len(block.groups) > 1:
+                gutter = [self.gutter_cell(group_label(group), "gutter-same")]
+                if group.boilerplate:
+                    gutter.append(self.gutter_cell(group.boilerplate, "gutter-same"))
         else:
             gutter = self.gutter_lines(group, block.moved)
         changed_roles = {"del", "ins", "typo"} if typography else {"del", "ins"}
@@ -419,24 +426,26 @@ class _Builder:
         rows: list[tuple[Run, ...]] = []
         starts: list[int] = []
         ends: list[int] = []
-        blank: tuple[Run, ...] = ((" " * self.width, "text"),)
+        blank: tuple[Run, ...] = ((" " * self.full_width, "text"),)
+        margin: Run = (" ", "text")
         previous_compact = True
         for n, block in enumerate(blocks):
             if rows and not (block.compact and previous_compact):
                 rows.append(blank)
             starts.append(len(rows))
             if block.kind == "fold":
-                rows.extend(self.fold_rows(block))
+                block_rows = self.fold_rows(block)
             elif block.kind == "ghost":
                 target = index.get(block.target) if block.target else None
-                rows.extend(self.ghost_rows(block, before_target=target is not None and n < target))
+                block_rows = self.ghost_rows(block, before_target=target is not None and n < target)
             elif block.compact:
-                rows.extend(self.collapsed_rows(block.groups[0]))
+                block_rows = self.collapsed_rows(block.groups[0])
             else:
-                rows.extend(self.group_rows(block.groups[0], block))
+                block_rows = self.group_rows(block.groups[0], block)
+            rows.extend((*row, margin) for row in block_rows)
             ends.append(len(rows))
             previous_compact = block.compact
-        return Layout(self.width, self.options, blocks, starts, ends, rows, index)
+        return Layout(self.full_width, self.options, blocks, starts, ends, rows, index)
 
 
 def _gutter_role(group: Group) -> str:

@@ -51,7 +51,6 @@ class DiffHeader(Static):
         height: auto;
         padding: 0 1 0 0;
         background: $panel;
-        border-bottom: hkey $panel-lighten-2;
     }
     """
 

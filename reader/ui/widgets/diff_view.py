@@ -156,6 +156,9 @@ class DiffView(ScrollView, can_focus=True):
         "diff-view--gutter-current",
     }
 
+    # Not scoped: the rules for 16 colours and no colour start from the App's pseudo-classes.
+    SCOPED_CSS = False
+
     DEFAULT_CSS = """
     DiffView {
         height: 1fr;
@@ -168,8 +171,8 @@ class DiffView(ScrollView, can_focus=True):
     DiffView > .diff-view--delete { color: $text-error; background: $error-muted; text-style: strike; }
     DiffView > .diff-view--insert { color: $text-success; background: $success-muted; text-style: underline; }
     DiffView > .diff-view--typography { color: $text-warning; text-style: dim; }
-    DiffView > .diff-view--boilerplate { color: $text-muted; text-style: italic; }
-    DiffView > .diff-view--gutter { color: $text-muted; }
+    DiffView > .diff-view--boilerplate { color: $foreground 55%; text-style: italic; }
+    DiffView > .diff-view--gutter { color: $foreground 55%; }
     DiffView > .diff-view--gutter-edit { color: $text-primary; }
     DiffView > .diff-view--gutter-delete { color: $text-error; }
     DiffView > .diff-view--gutter-insert { color: $text-success; }
@@ -179,9 +182,9 @@ class DiffView(ScrollView, can_focus=True):
     DiffView > .diff-view--mark-delete { color: $text-error; text-style: bold; }
     DiffView > .diff-view--mark-insert { color: $text-success; text-style: bold; }
     DiffView > .diff-view--rule { color: $panel-lighten-2; }
-    DiffView > .diff-view--fold { color: $text-muted; text-style: italic; }
+    DiffView > .diff-view--fold { color: $foreground 55%; text-style: italic; }
     DiffView > .diff-view--ghost { color: $text-warning; text-style: italic; }
-    DiffView > .diff-view--collapsed { color: $text-muted; }
+    DiffView > .diff-view--collapsed { color: $foreground 55%; }
 
     /* In the 16 ANSI colours, tinted backgrounds turn into solid blocks: colour the words only. */
     App:ansi DiffView > .diff-view--delete { background: transparent; color: ansi_red; }
@@ -475,21 +478,21 @@ class DiffView(ScrollView, can_focus=True):
 
     def action_toggle_fold(self) -> None:
         layout = self.diff_layout
-        if layout is None:
+        if layout is None or not layout.blocks:
             return
-        index = self.current if layout.blocks and layout.blocks[self.current].kind == "fold" else None
-        if index is None:
+        folds = [n for n, block in enumerate(layout.blocks) if block.kind == "fold"]
+        if not folds:
+            self.notify("No boilerplate in this pair.", timeout=2)
+            return
+        if self.current in folds:
+            index = self.current
+        else:
             top = round(self.scroll_y)
             bottom = top + self.scrollable_content_region.height
-            visible = [
-                n
-                for n, block in enumerate(layout.blocks)
-                if block.kind == "fold" and top <= layout.starts[n] < bottom
-            ]
-            if not visible:
-                self.notify("No folded boilerplate here.", timeout=2)
-                return
-            index = visible[0]
+            on_screen = [n for n in folds if layout.starts[n] < bottom and layout.ends[n] > top]
+            # None on screen: go to the next run of boilerplate (they are few) and open it.
+            later = [n for n in folds if n > self.current]
+            index = (on_screen or later or folds)[0]
         first = layout.blocks[index].groups[0]
         self.unfolded.symmetric_difference_update({first})
         self.current = index
@@ -501,6 +504,25 @@ class DiffView(ScrollView, can_focus=True):
                 self._go_to(folded)
 
         self.relayout(then=go_to_fold)
+
+    # Scrolling is immediate: over SSH an animation only delays the text.
+    def action_scroll_down(self) -> None:
+        self.scroll_relative(y=1, animate=False, immediate=True)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_relative(y=-1, animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False, immediate=True)
 
     def action_jump_moved(self) -> None:
         layout = self.diff_layout
