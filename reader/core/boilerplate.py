@@ -43,12 +43,18 @@ _DONATION_STRONG = re.compile(
     r"|\bdonate (?:now|today|here|monthly)\b|^donate\b"
     r"|\bwe need your (?:help|support)\b"
     r"|\bplease (?:consider )?(?:support|donat|contribut|chip in|give)"
-    r"|\bchip in\b"
-    r"|\b(?:monthly|one[- ]time|recurring) (?:donation|contribution|gift)s?\b"
     r"|\breader[- ](?:funded|supported)\b"
     r"|\bstand(?:ing)? with us\b"
+)
+# Appeal wording that is also news wording ("Ukraine applied to become a member of
+# the EU", "the state will chip in $2 billion", "inspectors demand unlimited access"):
+# an appeal only when it speaks to the reader or opens with the imperative.
+_DONATION_AMBIGUOUS = re.compile(
+    r"\bchip in\b|\b(?:monthly|one[- ]time|recurring) (?:donation|contribution|gift)s?\b"
     r"|\bbecome a (?:member|supporter|patron|donor)\b"
 )
+_SUBSCRIPTION_AMBIGUOUS = re.compile(r"\bbecome a (?:subscriber|member)\b|\bunlimited (?:digital )?access\b")
+_IMPERATIVE = re.compile(r"^(?:please )?(?:become|chip|make|give|get|enjoy|unlock|start|try)\b")
 _DONATION_GATE = ("support", "your ", "donat", "please", "chip in", "contribution", "gift", "reader",
                   "with us", "become a")
 _DONATION_WEAK = re.compile(
@@ -57,10 +63,10 @@ _DONATION_WEAK = re.compile(
 )
 _SUBSCRIPTION = re.compile(
     r"\bsubscribe (?:now|today|here)\b|^subscribe\s*[.!]?$"
-    r"|\b(?:already|become) a (?:subscriber|member)\b"
+    r"|\balready a (?:subscriber|member)\b"
     r"|\bsubscribers? only\b|\b(?:available|exclusive(?:ly)?) (?:for|to) (?:subscribers|members)\b"
     r"|^(?:to )?continue reading\b|\b(?:sign|log) in to (?:continue|read|keep reading)\b"
-    r"|\bunlimited (?:digital )?access\b|\bstart your (?:free )?trial\b"
+    r"|\bstart your (?:free )?trial\b"
     r"|\bsubscribe to (?:read|continue|unlock|access|get)\b|\bcreate a free account\b"
 )
 _SUBSCRIPTION_GATE = (
@@ -120,13 +126,24 @@ _SOCIAL = re.compile(
 )
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s*\d|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b"
-    r"|\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed|copied)\b",
+    # The notice lists its verbs or names what it covers; "the names of minors may not be
+    # published" is a court rule in a news story.
+    r"|\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed|copied)"
+    r"(?:,| or | in whole| without)"
+    r"|^(?:this|the) (?:material|article|content|story|page)s? may not be\b",
     _I,
 )
 _CREDITS = re.compile(  # "Editing by Ed Davies", not "Editing by the censors removed..."
     r"^\(?(?i:(?:additional )?(?:reporting|writing|editing|compiled|produced|translated|edited)"
     r"(?: and (?:writing|editing))? by) [A-Z]|^(?i:our standards: the thomson reuters trust principles)"
 )
+# A credit line is names, places and these words; "Reporting by The Associated Press
+# found that ..." is a sentence of the story.
+_CREDIT_VOCABULARY = frozenset(
+    "by in and additional reporting writing editing compiled produced translated edited from the of at"
+    " with for staff newsroom bureau desk".split()
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’]*")
 _CREDIT_ENDINGS = re.compile(  # "AP writer Kim Tong-hyung contributed to this report."
     r"\bcontributed (?:reporting )?to this (?:report|story|article)\.?$"
     r"|\bis solely responsible for all content\.?$",
@@ -226,13 +243,17 @@ def _notices(t: str, lower: str) -> str | None:
         return None
     if any(w in lower for w in _COPYRIGHT_WORDS) and _COPYRIGHT.search(t):
         return "copyright"
-    if _CREDITS.match(t) or (
+    if (_CREDITS.match(t) and _credit_line(t)) or (
         ("contributed" in lower or "solely" in lower) and _CREDIT_ENDINGS.search(t)
     ):
         return "credits"
     if "cookie" in lower and _COOKIES.search(t):
         return "cookie notice"
     return None
+
+
+def _credit_line(t: str) -> bool:
+    return sum(w not in _CREDIT_VOCABULARY for w in _LOWER_WORD.findall(t)) <= 2
 
 
 _CAPTION_WORDS = ("photo", "picture", "image", "caption", "credit", "file")
@@ -268,13 +289,19 @@ def _appeals(t: str, lower: str) -> str | None:
     if subscription and (
         _SUBSCRIPTION.search(ul)
         or (len(u) <= 300 and _SUBSCRIPTION_WEAK.search(ul) and _READER_ADDRESS.search(u))
+        or (_SUBSCRIPTION_AMBIGUOUS.search(ul) and _addressed(u, ul))
     ):
         return SUBSCRIPTION
     if donation and (
-        _DONATION_STRONG.search(ul) or (_DONATION_WEAK.search(ul) and _READER_ADDRESS.search(u))
+        _DONATION_STRONG.search(ul)
+        or ((_DONATION_WEAK.search(ul) or _DONATION_AMBIGUOUS.search(ul)) and _addressed(u, ul))
     ):
         return DONATION
     return None
+
+
+def _addressed(u: str, ul: str) -> bool:
+    return _READER_ADDRESS.search(u) is not None or _IMPERATIVE.match(ul) is not None
 
 
 _CHECKS = (_short_lines, _junk, _notices, _caption, _appeals)
