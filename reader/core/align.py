@@ -32,7 +32,7 @@ from itertools import pairwise
 
 from rapidfuzz.distance import LCSseq
 
-from .sentences import Sentence, keys, quoted_share, sentences_of
+from .sentences import Sentence, keys, sentences_of, unquoted_keys
 
 # Thresholds on sentence pairs, in words: dice = 2*LCS/(len a + len b),
 # containment = LCS/len of the shorter.
@@ -238,9 +238,10 @@ def align(
         b_used.add(j)
         n = k.count(" ") + 1
         links[(i, j)] = n
-        if a_boiler[i] is None and quoted_share(a_paras[i]) < 0.5:
-            strong_words += n
-            strong_long += n >= RELATED_SENTENCE_WORDS
+        if a_boiler[i] is None:
+            plain = len(unquoted_keys(a_paras[i]))
+            strong_words += plain
+            strong_long += plain >= RELATED_SENTENCE_WORDS
 
     # 2. Sentences of the rest (body text only).
     a_rest = [p if i not in a_used and a_boiler[i] is None else "" for i, p in enumerate(a_paras)]
@@ -259,9 +260,13 @@ def align(
         links[key] = links.get(key, 0) + m.lcs
         linked_a.add(m.a.para)
         linked_b.add(m.b.para)
-        if m.dice >= STRONG_DICE and not (m.a.quoted and m.b.quoted):
-            strong_words += m.lcs
-            strong_long += m.lcs >= RELATED_SENTENCE_WORDS
+        if m.dice >= STRONG_DICE:
+            # Only the words shared outside quotations tell a copy from another report.
+            plain = m.lcs
+            if m.a.plain is not m.a.words or m.b.plain is not m.b.words:
+                plain = LCSseq.similarity(m.a.plain, m.b.plain) if m.a.plain and m.b.plain else 0
+            strong_words += plain
+            strong_long += plain >= RELATED_SENTENCE_WORDS
 
     words_a = sum(len(k.split()) for k, bp in zip(a_keys, a_boiler, strict=True) if bp is None)
     words_b = sum(len(k.split()) for k, bp in zip(b_keys, b_boiler, strict=True) if bp is None)

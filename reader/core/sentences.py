@@ -21,7 +21,9 @@ _ABBREVIATIONS = frozenset(
 )
 _WORD = re.compile(r"\w+")
 # Text between double quotes (curly or straight); single quotes are too often apostrophes.
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
+# A quotation left open runs to the end of the paragraph (AP's multi-paragraph quotes).
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
+_QUOTE_MARKS = ('"', "“", "«", "„")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
 
 
@@ -50,14 +52,17 @@ def split(text: str) -> list[str]:
     return [p for p in pieces if p] or [text.strip()]
 
 
-def quoted_share(text: str) -> float:
-    """Share of a text's words that stand inside double quotes."""
-    if '"' not in text and "“" not in text and "«" not in text and "„" not in text:
-        return 0.0
-    total = len(keys(text))
-    if not total:
-        return 0.0
-    return sum(len(keys(m.group())) for m in _QUOTED.finditer(text)) / total
+def _blank_quotations(text: str) -> str | None:
+    """``text`` with its quotations blanked out (same length), None if it quotes nothing."""
+    if not any(q in text for q in _QUOTE_MARKS):
+        return None
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def unquoted_keys(text: str) -> list[str]:
+    """The key of the words of a paragraph that stand outside double quotes."""
+    blanked = _blank_quotations(text)
+    return keys(text if blanked is None else blanked)
 
 
 @dataclass(slots=True)
@@ -66,22 +71,32 @@ class Sentence:
     pos: int  # running number in the article
     text: str
     words: list[str]
+    # Its words outside quotations (``words`` itself when it quotes nothing): independent
+    # reports share quotations, so these say little about one being a version of the other.
+    plain: list[str]
 
     def __len__(self) -> int:
         return len(self.words)
-
-    @property
-    def quoted(self) -> bool:
-        """Mostly a quotation: independent reports share these, so they say little
-        about whether one text is a version of the other."""
-        return quoted_share(self.text) >= 0.5
 
 
 def sentences_of(paragraphs: list[str]) -> list[Sentence]:
     out: list[Sentence] = []
     for i, para in enumerate(paragraphs):
+        # Quotations are found in the whole paragraph: a sentence split inside a quotation
+        # ("Do not wait. Go.") holds only one of its quote marks.
+        blanked = _blank_quotations(para)
+        cursor = 0
         for piece in split(para):
             w = keys(piece)
-            if w:
-                out.append(Sentence(i, len(out), piece, w))
+            if not w:
+                continue
+            plain = w
+            if blanked is not None:
+                at = para.find(piece, cursor)
+                if at >= 0:
+                    cursor = at + len(piece)
+                    plain = keys(blanked[at:cursor])
+                else:
+                    plain = unquoted_keys(piece)
+            out.append(Sentence(i, len(out), piece, w, plain))
     return out
