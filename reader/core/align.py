@@ -19,7 +19,8 @@ the ending and rewrite a few words. So:
    are added, boilerplate runs folded into one group.
 
 If two texts share too little to be versions of one another (two reporters'
-write-ups of the same news), no paragraph is linked at all.
+write-ups of the same news), no paragraph is linked, except a long paragraph
+repeated word for word (background an agency carries into its next story).
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ CANDIDATES = 8
 RELATED_COVERAGE = 0.15
 RELATED_MIN_SENTENCES = 3
 RELATED_SENTENCE_WORDS = 8
+# Texts that are not versions of each other (a later story of the same agency) still
+# share a paragraph repeated word for word when it has this many words outside quotations:
+# reused background, not a stock phrase two reporters happen to write alike.
+VERBATIM_MIN_WORDS = 15
 # A paragraph rewritten too much for any sentence to match still pairs with the one
 # standing in the same gap between aligned paragraphs, if their content words agree.
 GAP_MIN_LCS = 5
@@ -219,6 +224,7 @@ def align(
     b_keys = [" ".join(keys(p)) for p in b_paras]
 
     links: dict[tuple[int, int], int] = {}
+    verbatim: set[tuple[int, int]] = set()
     strong_words = 0
     strong_long = 0
 
@@ -242,6 +248,8 @@ def align(
             plain = len(unquoted_keys(a_paras[i]))
             strong_words += plain
             strong_long += plain >= RELATED_SENTENCE_WORDS
+            if plain >= VERBATIM_MIN_WORDS and b_boiler[j] is None:
+                verbatim.add((i, j))
 
     # 2. Sentences of the rest (body text only).
     a_rest = [p if i not in a_used and a_boiler[i] is None else "" for i, p in enumerate(a_paras)]
@@ -273,7 +281,7 @@ def align(
     shorter = max(min(words_a, words_b), 1)
     related = strong_words / shorter >= RELATED_COVERAGE or strong_long >= RELATED_MIN_SENTENCES
     if not related:
-        links = {}
+        links = {ij: n for ij, n in links.items() if ij in verbatim}
     else:
         _fill_gaps(links, a_keys, b_keys, a_boiler, b_boiler)
 
