@@ -258,8 +258,9 @@ def _article(
 ) -> Article | None:
     texts = [t for p in record.paragraphs if (t := squash(clean(p)).strip())]
     lead = dateline = agency = None
-    # The lead opens the story, which may come after a headline or byline line.
-    for i, text in enumerate(texts[:3]):
+    # The lead opens the story, which may come after a headline, an editor's note, a byline
+    # and a timestamp line.
+    for i, text in enumerate(texts[:5]):
         if classify(text) is not None:
             continue
         lead, dateline, agency, rest = split_lead(text)
