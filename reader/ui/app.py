@@ -70,7 +70,8 @@ class ReaderApp(App[int]):
         for active in screen.active_bindings.values():
             binding = active.binding
             title = binding.tooltip or binding.description
-            if not title or binding.system or not active.enabled:
+            # Only the app's own keys (they have ids), not Textual's focus and copy keys.
+            if not title or binding.id is None or binding.system or not active.enabled:
                 continue
             key = (id(active.node), binding.action)
             if key in seen or binding.action in ("command_palette", "app.command_palette"):

@@ -22,6 +22,7 @@ class ArticlesLoaded(Message):
     """The loading worker finished (problems included: it never fails)."""
 
     result: LoadResult
+    rows: list  # list[reader.ui.article_rows.ArticleRow], one per article
 
 
 @dataclass

@@ -68,8 +68,8 @@ async def test_marks_a_then_b_and_a_third_mark_replaces_the_older(size) -> None:
         names = [articles.articles[i].path.name for i in articles.marks]
         assert names == [SEED_000, SEED_002]
         assert f"A: {SEED_000}" in screen_text(app) and f"B: {SEED_002}" in screen_text(app)
-        assert articles.get_cell(str(articles.marks[0]), "mark").plain == "A"
-        assert articles.get_cell(str(articles.marks[1]), "mark").plain == "B"
+        assert articles.cell_text(articles.marks[0], "mark") == "A"
+        assert articles.cell_text(articles.marks[1], "mark") == "B"
         await mark(pilot, SEED_003)
         names = [articles.articles[i].path.name for i in articles.marks]
         assert names == [SEED_002, SEED_003]  # 000 was the older mark; 002 is now A

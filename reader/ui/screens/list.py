@@ -13,9 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from reader.core.model import Article, LoadResult, Problem
+from reader.ui.article_rows import ArticleRow, article_rows
 from reader.ui.messages import ArticlesLoaded, LoadProgress, SimilarityRanked
 from reader.ui.text import display_path, file_label, safe
 from reader.ui.widgets.article_table import ArticleTable
@@ -127,7 +128,7 @@ class ListScreen(Screen[None]):
         self.problems: tuple[Problem, ...] = ()
         self.loaded = False
         self.filter_text = ""
-        self._haystacks: list[str] = []
+        self.rows: list[ArticleRow] = []
 
     # -- layout ---------------------------------------------------------------
 
@@ -185,10 +186,12 @@ class ListScreen(Screen[None]):
 
         try:
             result = load_paths(self.paths, progress)
+            rows = article_rows(result.articles)
         except Exception as error:  # the loader reports bad files itself; this is a last resort
             reason = f"could not load: {type(error).__name__}: {error}"
             result = LoadResult((), tuple(Problem(path, reason) for path in self.paths))
-        self.post_message(ArticlesLoaded(result))
+            rows = []
+        self.post_message(ArticlesLoaded(result, rows))
         # Import the comparison code now, while the reader looks at the list, so the first
         # `d` does not pay for it.
         import reader.core.compare
@@ -201,15 +204,11 @@ class ListScreen(Screen[None]):
         self.articles = message.result.articles
         self.problems = message.result.problems
         self.loaded = True
-        self._haystacks = [
-            " ".join(
-                [a.title or "", a.outlet or "", a.agency or "", a.dateline or "", a.label, a.text]
-            ).casefold()
-            for a in self.articles
-        ]
+        self.rows = message.rows
         self.query_one("#loading").display = False
         table = self.table
         table.articles = self.articles
+        table.rows = self.rows
         if self.articles:
             table.display = True
             table.populate(range(len(self.articles)))
@@ -267,21 +266,18 @@ class ListScreen(Screen[None]):
         index = self.table.current_index
         self.query_one("#preview", ArticlePreview).show(self.articles[index] if index is not None else None)
 
-    @on(DataTable.RowHighlighted, "#articles")
-    def _row_highlighted(self) -> None:
+    def on_article_table_highlighted(self) -> None:
         if self.wide:
             self._show_preview()
 
-    @on(DataTable.RowSelected, "#articles")
-    def _row_selected(self) -> None:
+    def on_article_table_selected(self) -> None:
         if len(self.table.marks) == 2:
             self.action_diff()
         else:
             self.action_preview()
 
-    @on(DataTable.HeaderSelected, "#articles")
-    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
-        key = str(event.column_key.value)
+    def on_article_table_header_clicked(self, event: ArticleTable.HeaderClicked) -> None:
+        key = event.key
         if key == self.table.sort_key:
             self.table.sort_reverse = not self.table.sort_reverse
         else:
@@ -303,9 +299,7 @@ class ListScreen(Screen[None]):
                 marks.pop(0)  # a third mark replaces the older one
         self.table.refresh_marks()
         self._update_status()
-        row = self.table.cursor_row
-        if row + 1 < self.table.row_count:
-            self.table.move_cursor(row=row + 1)
+        self.table.move_cursor(row=self.table.cursor_row + 1)
 
     def _pair(self) -> tuple[Article, Article] | None:
         marks = self.table.marks
@@ -395,7 +389,7 @@ class ListScreen(Screen[None]):
 
     def _apply_filter(self) -> None:
         words = self.filter_text.casefold().split()
-        visible = [n for n, hay in enumerate(self._haystacks) if all(w in hay for w in words)]
+        visible = [row.index for row in self.rows if row.matches(words)]
         self.table.populate(visible)
         if self.wide:
             self._show_preview()

@@ -1,4 +1,9 @@
-"""The table of articles on the first screen."""
+"""The table of articles on the first screen, drawn lazily with the Line API.
+
+A folder can hold thousands of articles: only the rows on screen are drawn, and
+sorting or filtering re-orders a list of precomputed ``ArticleRow`` records
+instead of rebuilding widgets. Cells are plain text in segments, never markup.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from reader.core.model import Article
-from reader.ui.text import file_label, middle_truncate, percent, safe
+from reader.ui.article_rows import ArticleRow, sort_value
+from reader.ui.text import middle_truncate, percent
 from reader.ui.wrap import cell_width, truncate
 
 
@@ -34,68 +47,125 @@ COLUMNS: tuple[Column, ...] = (
 SHARED = Column("shared", "Shared", numeric=True)
 
 
-class ArticleTable(DataTable[Text]):
-    """Articles, one per row, keyed by their position in the loaded list.
-
-    Every cell is a ``rich.text.Text`` built from plain strings: a title such as
-    ``[bold red]`` is shown as it is written, never parsed as markup.
-    """
+class ArticleTable(ScrollView, can_focus=True):
+    """Articles, one per row, with a cursor, A/B marks and an optional similarity column."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",
-            "select_cursor",
+            "select",
             "Open",
             show=False,
             tooltip="Open the diff when two are marked, else the preview",
             id="list.open",
         ),
+        Binding("down", "cursor_down", "Down", show=False, tooltip="Next article", id="list.down"),
+        Binding("j", "cursor_down", "Down", show=False, tooltip="Next article", id="list.down_j"),
+        Binding("up", "cursor_up", "Up", show=False, tooltip="Previous article", id="list.up"),
+        Binding("k", "cursor_up", "Up", show=False, tooltip="Previous article", id="list.up_k"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="Page down", id="list.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="Page up", id="list.page_up"),
+        Binding("home", "first", "First", show=False, tooltip="First article", id="list.first"),
+        Binding("end", "last", "Last", show=False, tooltip="Last article", id="list.last"),
     ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-table--header",
+        "article-table--cursor",
+        "article-table--mark",
+        "article-table--muted",
+    }
 
     DEFAULT_CSS = """
     ArticleTable {
         height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
         scrollbar-size-vertical: 1;
+        background: $surface;
     }
-    ArticleTable > .datatable--header { text-style: bold; }
+    ArticleTable > .article-table--header { text-style: bold; background: $panel; }
+    ArticleTable > .article-table--cursor {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+    }
+    ArticleTable:focus > .article-table--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    ArticleTable > .article-table--mark { text-style: bold reverse; color: $accent; }
+    ArticleTable > .article-table--muted { color: $foreground 60%; }
     """
 
+    cursor_row: reactive[int] = reactive(0, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to another article (``index`` in the loaded list)."""
+
+        index: int | None
+
+    @dataclass
+    class Selected(Message):
+        """`enter` or a double click on an article."""
+
+        index: int
+
+    @dataclass
+    class HeaderClicked(Message):
+        key: str
+
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False, cell_padding=1)
-        self.articles: Sequence[Article] = ()
+        super().__init__(id=id)
+        self.rows: Sequence[ArticleRow] = ()
+        self.articles: Sequence[Article] = ()  # the loaded articles, in the order of `rows`
         self.order: list[int] = []
         self.marks: list[int] = []
         self.scores: dict[int, float] | None = None
         self.target: int | None = None
         self.sort_key = "file"
         self.sort_reverse = False
-        self._widths: dict[str, int] = {}
+        self.widths: dict[str, int] = {}
+        self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(512)
+        self._styles: dict[str, Style] = {}
 
-    # -- columns --------------------------------------------------------------
+    # -- data -----------------------------------------------------------------
 
     @property
     def columns_shown(self) -> tuple[Column, ...]:
         return (*COLUMNS, SHARED) if self.scores is not None else COLUMNS
 
-    def _column_widths(self, width: int) -> dict[str, int]:
-        articles = [self.articles[i] for i in self.order] or list(self.articles)
+    @property
+    def row_count(self) -> int:
+        return len(self.order)
 
-        def widest(key: str, values: list[str], label: str, cap: int) -> int:
+    @property
+    def current_index(self) -> int | None:
+        """Position (in the loaded list) of the highlighted article."""
+        if not self.order:
+            return None
+        return self.order[min(max(self.cursor_row, 0), len(self.order) - 1)]
+
+    def _column_widths(self, width: int) -> dict[str, int]:
+        rows = [self.rows[i] for i in self.order] or list(self.rows)
+
+        def widest(key: str, values: Sequence[str], label: str, cap: int) -> int:
             # The sorted column also needs room for its arrow (" ▲").
             label_width = cell_width(label) + (2 if key == self.sort_key else 0)
             return min(cap, max([label_width, *(cell_width(v) for v in values)]))
 
         widths = {
             "mark": 1,
-            "agency": widest("agency", [safe(a.agency) for a in articles], "Agency", 12),
-            "place": widest("place", [safe(a.dateline) for a in articles], "Place", 14),
-            "words": widest("words", [f"{a.words:,}" for a in articles], "Words", 8),
-            "paragraphs": widest("paragraphs", [str(len(a.paragraphs)) for a in articles], "¶", 4),
+            "agency": widest("agency", sorted({r.agency for r in rows}), "Agency", 12),
+            "place": widest("place", sorted({r.place for r in rows}), "Place", 14),
+            "words": widest("words", [f"{max((r.words for r in rows), default=0):,}"], "Words", 8),
+            "paragraphs": widest("paragraphs", [str(max((r.paragraphs for r in rows), default=0))], "¶", 4),
             "shared": widest("shared", ["100%"], "Shared", 8),
         }
-        files = widest("file", [file_label(a) for a in articles], "File", 40)
+        files = widest("file", [max((r.file for r in rows), key=cell_width, default="")], "File", 40)
         shown = [c.key for c in self.columns_shown]
-        padding = 2 * len(shown) + 1  # cell padding, and the vertical scrollbar
+        padding = 2 * len(shown)
         fixed = sum(widths[k] for k in shown if k in widths)
         room = width - padding - fixed
         # The title keeps at least 20 cells; the file name takes what it needs of the rest.
@@ -103,86 +173,170 @@ class ArticleTable(DataTable[Text]):
         widths["title"] = max(16, room - widths["file"])
         return widths
 
-    # -- rows -----------------------------------------------------------------
-
-    def _mark(self, index: int) -> Text:
-        if index in self.marks:
-            letter = "AB"[self.marks.index(index)]
-            return Text(letter, style="bold reverse")
-        return Text(" ")
-
-    def _cells(self, index: int, widths: dict[str, int]) -> list[Text]:
-        article = self.articles[index]
-        cells = [
-            self._mark(index),
-            Text(truncate(safe(article.agency), widths["agency"])),
-            Text(truncate(safe(article.dateline), widths["place"])),
-            Text(truncate(safe(article.title) or "(untitled)", widths["title"])),
-            Text(f"{article.words:,}", justify="right"),
-            Text(str(len(article.paragraphs)), justify="right"),
-            Text(middle_truncate(file_label(article), widths["file"])),
-        ]
-        if self.scores is not None:
-            if index == self.target:
-                cells.append(Text("this", style="italic", justify="right"))
-            else:
-                cells.append(Text(percent(self.scores.get(index, 0.0)), justify="right"))
-        return cells
-
-    def _sort_value(self, index: int) -> tuple:
-        article = self.articles[index]
-        key = self.sort_key
-        if key == "mark":
-            return (self.marks.index(index) if index in self.marks else 2, file_label(article))
-        if key == "agency":
-            return (not article.agency, (article.agency or "").casefold(), file_label(article))
-        if key == "place":
-            return (not article.dateline, (article.dateline or "").casefold(), file_label(article))
-        if key == "title":
-            return (safe(article.title).casefold(), file_label(article))
-        if key == "words":
-            return (article.words, file_label(article))
-        if key == "paragraphs":
-            return (len(article.paragraphs), file_label(article))
-        if key == "shared" and self.scores is not None:
-            # Best match first; the article they are compared with stays on top.
-            return (index != self.target, -self.scores.get(index, 0.0), file_label(article))
-        return (str(article.path), article.record or 0)
-
     def populate(self, visible: Sequence[int]) -> None:
-        """Show these articles (positions in ``self.articles``) in the current sort order."""
+        """Show these articles (positions in the loaded list) in the current sort order."""
         keep = self.current_index
         reverse = self.sort_reverse and self.sort_key != "shared"
-        self.order = sorted(visible, key=self._sort_value, reverse=reverse)
-        widths = self._column_widths(self.scrollable_content_region.width or self.size.width or 80)
-        self._widths = widths
-        self.clear(columns=True)
+        self.order = sorted(
+            visible,
+            key=lambda i: sort_value(self.rows[i], self.sort_key, self.marks, self.scores, self.target),
+            reverse=reverse,
+        )
+        self.widths = self._column_widths(self.scrollable_content_region.width or self.size.width or 80)
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width or 80, len(self.order) + 1)
+        row = self.order.index(keep) if keep is not None and keep in self.order else 0
+        self.set_reactive(ArticleTable.cursor_row, row)
+        self._scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.Highlighted(self.current_index))
+
+    def refresh_marks(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def move_cursor(self, *, row: int, animate: bool = False) -> None:
+        self.cursor_row = max(0, min(row, len(self.order) - 1))
+
+    def cell_text(self, index: int, key: str) -> str:
+        """The text of one cell (for tests and the command line of a curious reader)."""
+        return dict(self._cells(self.rows[index]))[key].strip()
+
+    # -- drawing --------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+        self._styles.clear()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"article-table--{name}", partial=True)
+            self._styles[name] = style
+        return style
+
+    def _cells(self, row: ArticleRow) -> list[tuple[str, str]]:
+        widths = self.widths
+        mark = "AB"[self.marks.index(row.index)] if row.index in self.marks else " "
+        cells = [
+            ("mark", mark),
+            ("agency", truncate(row.agency, widths["agency"])),
+            ("place", truncate(row.place, widths["place"])),
+            ("title", truncate(row.title, widths["title"])),
+            ("words", f"{row.words:,}".rjust(widths["words"])),
+            ("paragraphs", str(row.paragraphs).rjust(widths["paragraphs"])),
+            ("file", middle_truncate(row.file, widths["file"])),
+        ]
+        if self.scores is not None:
+            shared = "this" if row.index == self.target else percent(self.scores.get(row.index, 0.0))
+            cells.append(("shared", shared.rjust(widths["shared"])))
+        return cells
+
+    def _header_strip(self, width: int) -> Strip:
+        style = self.rich_style + self._style("header")
+        segments = []
+        reverse = self.sort_reverse and self.sort_key != "shared"
         for column in self.columns_shown:
             label = column.label
             if column.key == self.sort_key and column.key != "mark":
                 label += " ▼" if reverse else " ▲"
-            self.add_column(
-                Text(label, justify="right" if column.numeric else "left"),
-                key=column.key,
-                width=widths[column.key],
-            )
-        for index in self.order:
-            self.add_row(*self._cells(index, widths), key=str(index))
-        if keep is not None and keep in self.order:
-            self.move_cursor(row=self.order.index(keep), animate=False)
+            cell_w = self.widths[column.key]
+            label = truncate(label, cell_w)
+            text = label.rjust(cell_w) if column.numeric else label.ljust(cell_w)
+            segments.append(Segment(f" {text} ", style))
+        return Strip(segments).adjust_cell_length(width, style)
 
-    def refresh_marks(self) -> None:
-        for index in self.order:
-            self.update_cell(str(index), "mark", self._mark(index))
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width or self.size.width
+        if not self.widths:
+            return Strip.blank(width, self.rich_style)
+        if y == 0:
+            return self._header_strip(width)
+        position = round(self.scroll_y) + y - 1
+        if position >= len(self.order):
+            return Strip.blank(width, self.rich_style)
+        index = self.order[position]
+        is_cursor = position == self.cursor_row
+        strip = self._strips.get((index, is_cursor))
+        if strip is None:
+            base = self.rich_style + self._style("cursor") if is_cursor else self.rich_style
+            segments = []
+            for key, text in self._cells(self.rows[index]):
+                text = text + " " * (self.widths[key] - cell_width(text))
+                if key == "mark" and text.strip():
+                    segments.append(Segment(" ", base))
+                    segments.append(Segment(text, base + self._style("mark")))
+                    segments.append(Segment(" ", base))
+                elif key == "file" and not is_cursor:
+                    segments.append(Segment(f" {text} ", base + self._style("muted")))
+                else:
+                    segments.append(Segment(f" {text} ", base))
+            strip = Strip(segments).adjust_cell_length(width, base)
+            self._strips[(index, is_cursor)] = strip
+        return strip
+
+    # -- cursor ---------------------------------------------------------------
 
     @property
-    def current_index(self) -> int | None:
-        """Position (in the article list) of the highlighted article."""
-        if not self.order or self.row_count == 0:
-            return None
-        row = min(max(self.cursor_row, 0), len(self.order) - 1)
-        return self.order[row]
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _scroll_to_cursor(self) -> None:
+        top = round(self.scroll_y)
+        page = self._page
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + page:
+            self.scroll_to(y=self.cursor_row - page + 1, animate=False, immediate=True)
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.Highlighted(self.current_index))
 
     def on_resize(self) -> None:
-        if self.articles and self._widths != self._column_widths(self.scrollable_content_region.width):
+        if self.rows and self.widths != self._column_widths(self.scrollable_content_region.width):
             self.populate(self.order)
+        else:
+            self._scroll_to_cursor()
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - 1)
+
+    def action_page_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + self._page)
+
+    def action_page_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - self._page)
+
+    def action_first(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self.move_cursor(row=len(self.order) - 1)
+
+    def action_select(self) -> None:
+        index = self.current_index
+        if index is not None:
+            self.post_message(self.Selected(index))
+
+    def on_click(self, event: events.Click) -> None:
+        if not self.widths:
+            return
+        if event.y == 0:
+            x = 0
+            for column in self.columns_shown:
+                x += self.widths[column.key] + 2
+                if event.x < x:
+                    self.post_message(self.HeaderClicked(column.key))
+                    return
+            return
+        position = round(self.scroll_y) + event.y - 1
+        if 0 <= position < len(self.order):
+            self.cursor_row = position
+            if event.chain >= 2:
+                self.action_select()
