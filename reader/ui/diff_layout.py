@@ -284,9 +284,12 @@ class _Builder:
     def gutter_lines(self, group: Group, moved: Sequence[int], roles: str | None = None) -> list[Run]:
         role = roles or _gutter_role(group)
         cells: list[Run] = []
-        for line in wrap_runs([(group_label(group), role)], self.gutter - 1):
-            cells.append(self.gutter_cell("".join(t for t, _ in line), role))
+        label = group_label(group)
         word = KIND_WORDS.get(group.kind, group.kind)
+        if word and cell_width(f"{label} {word}") <= self.gutter - 1:
+            label, word = f"{label} {word}", ""  # "¶14 cut" fits on one line
+        for line in wrap_runs([(label, role)], self.gutter - 1):
+            cells.append(self.gutter_cell("".join(t for t, _ in line), role))
         if word:
             cells.append(self.gutter_cell(word, role))
         if group.repeats:
