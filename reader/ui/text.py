@@ -55,10 +55,11 @@ def percent(share: float) -> str:
     return f"{value:.0f}%"
 
 
-def article_facts(article: Article) -> list[str]:
-    """Agency, place, outlet, size: what identifies a copy besides its title."""
+def article_facts(article: Article, words: int | None = None) -> list[str]:
+    """Agency, place, outlet, size: what identifies a copy besides its title.
+    (``words`` when already counted: counting re-reads the whole text.)"""
     facts = [safe(f) for f in (article.agency, article.dateline, article.outlet) if f]
-    words = article.words
+    words = article.words if words is None else words
     paragraphs = len(article.paragraphs)
     facts.append(f"{words:,} word{'s' if words != 1 else ''}")
     facts.append(f"{paragraphs} paragraph{'s' if paragraphs != 1 else ''}")

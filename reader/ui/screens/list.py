@@ -264,7 +264,11 @@ class ListScreen(Screen[None]):
 
     def _show_preview(self) -> None:
         index = self.table.current_index
-        self.query_one("#preview", ArticlePreview).show(self.articles[index] if index is not None else None)
+        preview = self.query_one("#preview", ArticlePreview)
+        if index is None:
+            preview.show(None)
+        else:
+            preview.show(self.articles[index], self.rows[index].words)
 
     def on_article_table_highlighted(self) -> None:
         if self.wide:
