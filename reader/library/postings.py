@@ -102,15 +102,19 @@ def rewrite(conn: sqlite3.Connection) -> None:
     if len(hashes) == 0:
         return
     starts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
-    ends = np.append(starts[1:], len(hashes)) * 4
-    keys = hashes[starts].tolist()
-    packed = owners.astype("<u4").tobytes()
+    ends = np.append(starts[1:], len(hashes))
+    keys = hashes[starts]
+    packed = owners.tobytes()
     del hashes, owners
-    step = 200_000
-    starts_b = (starts * 4).tolist()
-    ends_b = ends.tolist()
+    # In slices, so that only one slice at a time is held as Python ints.
+    step = 100_000
     for i in range(0, len(keys), step):
+        rows = zip(
+            keys[i : i + step].tolist(),
+            (starts[i : i + step] * 4).tolist(),
+            (ends[i : i + step] * 4).tolist(),
+            strict=True,
+        )
         conn.executemany(
-            "INSERT INTO postings (hash, articles) VALUES (?, ?)",
-            ((keys[j], packed[starts_b[j] : ends_b[j]]) for j in range(i, min(i + step, len(keys)))),
+            "INSERT INTO postings (hash, articles) VALUES (?, ?)", ((h, packed[a:b]) for h, a, b in rows)
         )
