@@ -33,7 +33,7 @@ from itertools import pairwise
 
 from rapidfuzz.distance import LCSseq
 
-from .sentences import Sentence, keys, sentences_of, unquoted_keys
+from .sentences import Sentence, blank_quotations, keys, sentences_of
 
 # Thresholds on sentence pairs, in words: dice = 2*LCS/(len a + len b),
 # containment = LCS/len of the shorter.
@@ -252,7 +252,8 @@ def align(
         n = k.count(" ") + 1
         links[(i, j)] = n
         if a_boiler[i] is None:
-            plain = len(unquoted_keys(a_paras[i]))
+            blanked = blank_quotations(a_paras[i])
+            plain = n if blanked is None else len(keys(blanked))
             strong_words += plain
             strong_long += plain >= RELATED_SENTENCE_WORDS
             if plain >= VERBATIM_MIN_WORDS and b_boiler[j] is None:
@@ -278,8 +279,9 @@ def align(
         if m.dice >= STRONG_DICE:
             # Only the words shared outside quotations tell a copy from another report.
             plain = m.lcs
-            if m.a.plain is not m.a.words or m.b.plain is not m.b.words:
-                plain = LCSseq.similarity(m.a.plain, m.b.plain) if m.a.plain and m.b.plain else 0
+            if m.a.unquoted is not None or m.b.unquoted is not None:
+                plain_a, plain_b = m.a.plain(), m.b.plain()
+                plain = LCSseq.similarity(plain_a, plain_b) if plain_a and plain_b else 0
             strong_words += plain
             strong_long += plain >= RELATED_SENTENCE_WORDS
 

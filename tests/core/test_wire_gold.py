@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.align import align
 from reader.core.compare import compare
 from reader.core.loading import load_file
 
@@ -113,3 +114,26 @@ def test_every_copy_is_related() -> None:
         gold = json.loads(path.read_text(encoding="utf-8"))
         _, related = predicted_links(WIRE / gold["a"], WIRE / gold["b"])
         assert related, path.stem
+
+
+@pytest.mark.parametrize(("open_mark", "close_mark"), [("‘", "’"), ("'", "'")])
+def test_independent_reports_quoting_in_single_marks_stay_unrelated(open_mark: str, close_mark: str) -> None:
+    # British style (the Daily Mail, several UK papers) puts quotations in single marks.
+    def british(name: str) -> list[str]:
+        (article,), _ = load_file(WIRE / name)
+        texts = [p.text.replace("“", '"').replace("”", '"') for p in article.paragraphs]
+        out = []
+        for text in texts:
+            parts = text.split('"')
+            out.append("".join(
+                part + (open_mark if k % 2 == 0 else close_mark) if k < len(parts) - 1 else part
+                for k, part in enumerate(parts)
+            ))
+        return out
+
+    a, b = british("outage-ap.txt"), british("outage-brief.txt")
+    assert any(open_mark + "We sincerely" in p for p in b)
+    for x, y in ((a, b), (b, a)):
+        result = align(x, y)
+        assert not result.related
+        assert result.links == set()
