@@ -509,7 +509,7 @@ def main() -> int:
     print(head)
     for r in results:
         print(
-            f"{r['articles']:>9} {r['cold']:>9.1f}s {r['warm']:>9.2f}s {r['refresh']:>7.2f}s "
+            f"{r['articles']:>9} {r['cold']:>9.1f}s {r['warm'] * 1000:>8.0f}ms {r['refresh']:>7.2f}s "
             f"{r['similar'] * 1000:>6.1f}ms {r['stories']:>7.1f}s {r['peak']:>6.0f} MB "
             f"{r['workers_peak']:>5.0f} MB {r['db_mb']:>4.0f} MB {r['precision']:>6.3f} {r['recall']:>6.3f} "
             f"{r['original_first']:>8.1%}"

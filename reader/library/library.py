@@ -658,16 +658,11 @@ class Library:
             conn.execute("BEGIN")
             try:
                 generation = self._meta(conn, "generation")
-                rows = {r.id: r for r in self.rows()}
                 if self._meta(conn, "stories") == generation:
-                    groups: dict[int, list[Row]] = {}
-                    for aid, story in conn.execute(
-                        "SELECT article, story FROM story_of ORDER BY story, position"
-                    ):
-                        if aid in rows:
-                            groups.setdefault(story, []).append(rows[aid])
-                    if sum(map(len, groups.values())) == len(rows):
-                        return [Story(story, tuple(members)) for story, members in sorted(groups.items())]
+                    cached = self._cached_stories(conn)
+                    if cached is not None:
+                        return cached
+                rows = {r.id: r for r in self.rows()}
                 found = self._group(conn)
             finally:
                 conn.execute("COMMIT")
@@ -676,6 +671,26 @@ class Library:
             return stories
 
         return self._read(compute, [])  # type: ignore[return-value]
+
+    def _cached_stories(self, conn: sqlite3.Connection) -> list[Story] | None:
+        columns = ", ".join(f"a.{c}" for c in _ROW_COLUMNS.split(", "))
+        prefix = self._prefix
+        stories: list[Story] = []
+        members: list[Row] = []
+        current = None
+        for r in conn.execute(
+            f"SELECT s.story, {columns} FROM story_of s JOIN articles a ON a.id = s.article"
+            " ORDER BY s.story, s.position"
+        ):
+            if r[0] != current:
+                if members:
+                    stories.append(Story(current, tuple(members)))  # type: ignore[arg-type]
+                current, members = r[0], []
+            members.append(Row(r[1], prefix + r[2], *r[2:]))
+        if members:
+            stories.append(Story(current, tuple(members)))  # type: ignore[arg-type]
+        found = sum(len(s.members) for s in stories)
+        return stories if found == conn.execute("SELECT count(*) FROM articles").fetchone()[0] else None
 
     def _group(self, conn: sqlite3.Connection) -> list[list[int]]:
         import numpy as np
