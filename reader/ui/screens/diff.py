@@ -31,10 +31,16 @@ class DiffScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, a: Article, b: Article) -> None:
+    def __init__(
+        self, a: Article, b: Article, *, comparison: Comparison | None = None, group: int | None = None
+    ) -> None:
+        """``comparison``: of ``a`` with ``b`` when already made (the story view has one per copy);
+        ``group``: the index of the group to show first."""
         super().__init__()
         self.a, self.b = a, b
         self.comparison: Comparison | None = None
+        self._given = comparison
+        self._start_group = group
         self.compare_seconds: float | None = None
         self.started = perf_counter()
 
@@ -64,15 +70,17 @@ class DiffScreen(Screen[None]):
         # The view is hidden while comparing; it will get the terminal's full width, less its
         # scrollbar. Reading the app's size, not the view's, lets the worker start before layout.
         width = max(20, self.app.size.width - 1)
-        self.compute(self.a, self.b, width, view.options())
+        self.compute(self.a, self.b, width, view.options(), self._given)
 
     @work(thread=True, exclusive=True, group="compare")
-    def compute(self, a: Article, b: Article, width: int, options: Options) -> None:
+    def compute(
+        self, a: Article, b: Article, width: int, options: Options, given: Comparison | None = None
+    ) -> None:
         from reader.core.compare import compare
 
         started = perf_counter()
         try:
-            comparison = compare(a, b)
+            comparison = given if given is not None and given.a is a and given.b is b else compare(a, b)
             layout = build_layout(comparison, width, options)
         except Exception as error:  # never let a core failure take the app down
             self.post_message(CompareFailed(f"{type(error).__name__}: {error}"))
@@ -91,6 +99,9 @@ class DiffScreen(Screen[None]):
         view = self.view
         view.display = True
         view.show(comparison, message.layout)  # type: ignore[arg-type]
+        if self._start_group is not None:
+            view.go_to_group(self._start_group)
+            self._start_group = None  # only on opening: a swap starts at the first change
         view.focus()
         self.refresh_bindings()
 

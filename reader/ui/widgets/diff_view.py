@@ -441,6 +441,23 @@ class DiffView(ScrollView, can_focus=True):
             self.scroll_to(y=max(0, start - 1), animate=False, immediate=True)
         self._set_current(index)
 
+    def go_to_group(self, group: int) -> None:
+        """Make the block showing a group (index in ``Comparison.groups``) current and bring it
+        into view: the story view opens the diff at a paragraph this way."""
+        layout = self.diff_layout
+        if layout is None:
+            return
+        index = next(
+            (n for n, block in enumerate(layout.blocks) if block.kind != "ghost" and group in block.groups),
+            None,
+        )
+        if index is None:
+            return
+        if self._target_top is not None:
+            # A layout was just installed: its pending scroll must land on this block, not the top.
+            self._target_top = max(0, layout.starts[index] - 1)
+        self._go_to(index)
+
     # -- actions --------------------------------------------------------------
 
     def action_next_change(self) -> None:
