@@ -82,6 +82,7 @@ class RawGroup:
     kind: str  # linked | deleted | inserted | boilerplate (refined by compare)
     moved: bool = False
     moved_a: tuple[int, ...] = ()
+    moved_b: tuple[int, ...] = ()  # B paragraphs of a split that stand apart from the rest
     repeats: tuple[int, ...] = ()  # A paragraphs a B-only paragraph repeats
     boilerplate: str | None = None
 
@@ -380,8 +381,10 @@ def _build_groups(
         g.moved = n not in in_order
         for i in g.a:
             owner[i] = n
+    owner_b = {j: n for n, g in enumerate(linked) for j in g.b}
     for n, g in enumerate(linked):
         g.moved_a = _moved_within(g.a, owner, n)
+        g.moved_b = _moved_within(g.b, owner_b, n)
 
     # B paragraphs with no partner: added text, boilerplate runs, repeats of A.
     a_index: dict[str, list[int]] = defaultdict(list)
@@ -437,9 +440,9 @@ def _build_groups(
 
 
 def _moved_within(a: tuple[int, ...], owner: dict[int, int], n: int) -> tuple[int, ...]:
-    """A paragraphs of a group that come from elsewhere: the group's A paragraphs
-    fall into runs separated by paragraphs of other groups; all but the
-    longest run were moved in."""
+    """Paragraphs of a group (on one side) that stand apart: the group's paragraphs
+    fall into runs separated by paragraphs of other groups; all but the longest
+    run were moved (in from elsewhere in A, or out to elsewhere in B)."""
     if len(a) < 2:
         return ()
     runs: list[list[int]] = [[a[0]]]

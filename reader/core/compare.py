@@ -42,6 +42,7 @@ def _group(raw: RawGroup, a: Article, b: Article) -> Group:
         ops=ops,
         counts=counts,
         moved_a=raw.moved_a,
+        moved_b=raw.moved_b,
         boilerplate=raw.boilerplate,
         moved=raw.moved,
         repeats=raw.repeats,

@@ -9,6 +9,17 @@ from __future__ import annotations
 from .model import Group
 
 
+def edges(text: str) -> tuple[str, str, str]:
+    """A change split into its leading white space, its words and its trailing white
+    space: a highlight (or a [- -] marker) covers only the words, so a struck or
+    underlined space never makes two words look glued together."""
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    lead = text[: len(text) - len(text.lstrip())]
+    return lead, core, text[len(lead) + len(core) :]
+
+
 def paragraphs(indices: tuple[int, ...]) -> str:
     """¶6, ¶6+7, ¶11–18 (runs of three or more as a range), ¶9+11."""
     if not indices:
@@ -57,4 +68,6 @@ def group_label(group: Group) -> str:
         label += ", moved"
     if group.moved_a:
         label += f", {paragraphs(group.moved_a)} moved"
+    if group.moved_b:
+        label += f", B {paragraphs(group.moved_b)} moved"
     return label

@@ -147,7 +147,8 @@ class Group:
 
     ``moved`` is true when the group is out of reading order relative to its
     neighbours, or takes a paragraph that was moved into it from elsewhere
-    (``moved_a`` lists those A paragraphs).
+    (``moved_a`` lists those A paragraphs), or sends part of itself elsewhere in B
+    (``moved_b``: the same seen from the other side, as when A and B are swapped).
     """
 
     a: tuple[int, ...]
@@ -160,6 +161,7 @@ class Group:
     boilerplate: str | None = None  # the reason, for boilerplate groups
     moved: bool = False  # the group stands out of A's order
     repeats: tuple[int, ...] = ()  # for an added paragraph: the A paragraph it repeats
+    moved_b: tuple[int, ...] = ()  # B paragraphs of the group placed elsewhere in B (a moved split)
 
     @property
     def changed(self) -> bool:
@@ -175,6 +177,7 @@ class Summary:
     boilerplate_added: int  # B boilerplate paragraphs with no counterpart
     related: bool  # False: two independent write-ups of the same news
     verdict: str  # one line, e.g. "B keeps 71% of A · 2 merged · ..."
+    boilerplate_cut: int = 0  # A boilerplate paragraphs with no counterpart
 
 
 @dataclass(frozen=True, slots=True)

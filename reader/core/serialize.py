@@ -39,6 +39,7 @@ def group_json(group: Group) -> dict:
         "similarity": group.similarity,
         "moved": group.moved,
         "moved_a": list(group.moved_a),
+        "moved_b": list(group.moved_b),
         "repeats": list(group.repeats),
         "boilerplate": group.boilerplate,
         "words": {
@@ -76,5 +77,6 @@ def comparison_json(comparison: Comparison) -> dict:
             "groups_by_kind": s.kinds,
             "cut_from_end": s.cut_from_end,
             "boilerplate_added": s.boilerplate_added,
+            "boilerplate_cut": s.boilerplate_cut,
         },
     }

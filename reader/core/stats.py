@@ -21,8 +21,9 @@ def summarize(a: Article, b: Article, groups: tuple[Group, ...], alignment: Alig
             counts += g.counts
     kinds = Counter(g.kind for g in groups)
     moved = sum(1 for g in groups if g.moved and g.kind != "moved") + kinds["moved"]
-    moved += sum(len(g.moved_a) for g in groups)
+    moved += sum(len(g.moved_a) + len(g.moved_b) for g in groups)
     boilerplate_added = sum(len(g.b) for g in groups if g.kind == "boilerplate" and not g.a)
+    boilerplate_cut = sum(len(g.a) for g in groups if g.kind == "boilerplate" and not g.b)
     words_a = a.words
     kept_share = counts.kept / words_a if words_a else (1.0 if not b.words else 0.0)
     if not alignment.related:
@@ -38,6 +39,7 @@ def summarize(a: Article, b: Article, groups: tuple[Group, ...], alignment: Alig
             ("cut", kinds["deleted"] - alignment.cut_from_end),
             ("added", kinds["inserted"]),
             ("boilerplate added", boilerplate_added),
+            ("boilerplate cut", boilerplate_cut),
         ):
             if n:
                 parts.append(f"{n} {label}")
@@ -50,6 +52,7 @@ def summarize(a: Article, b: Article, groups: tuple[Group, ...], alignment: Alig
         kinds=dict(kinds),
         cut_from_end=alignment.cut_from_end,
         boilerplate_added=boilerplate_added,
+        boilerplate_cut=boilerplate_cut,
         related=alignment.related,
         verdict=verdict,
     )

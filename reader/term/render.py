@@ -21,7 +21,7 @@ from rich.console import Group as RichGroup
 from rich.table import Table
 from rich.text import Text
 
-from ..core.labels import boilerplate_line, group_label
+from ..core.labels import boilerplate_line, edges, group_label
 from ..core.model import Article, Comparison, Group
 from ..ui.wrap import Line, Run, line_width, wrap_runs
 
@@ -78,18 +78,11 @@ def side_runs(group: Group, side: str, markers: bool, typography: bool) -> list[
             runs.append((part, "text"))
             continue
         role = typo if op.tag == "typography" else changed
-        if not markers:
-            runs.append((part, role))
-            continue
-        # Markers hug the words: a change that starts or ends with a space or a
-        # paragraph break keeps that outside the brackets.
-        core = part.strip()
-        lead = part[: len(part) - len(part.lstrip())]
-        trail = part[len(part.rstrip()) :]
+        lead, core, trail = edges(part)
         if lead:
             runs.append((lead, "text"))
         if core:
-            runs.append((f"{open_}{core}{close}", role))
+            runs.append((f"{open_}{core}{close}" if markers else core, role))
         if trail:
             runs.append((trail, "text"))
     return runs

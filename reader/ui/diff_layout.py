@@ -231,10 +231,13 @@ def side_runs(comparison: Comparison, group: Group, side: str, typography: bool)
                 role = "typo" if typography else "text"
             else:
                 role = "del" if side == "a" else "ins"
-            if runs and runs[-1][1] == role:
-                runs[-1] = (runs[-1][0] + text, role)
-            else:
-                runs.append((text, role))
+            if role == "text":
+                _add_run(runs, text, role)
+                continue
+            lead, core, trail = labels.edges(text)
+            for piece, piece_role in ((lead, "text"), (core, role), (trail, "text")):
+                if piece:
+                    _add_run(runs, piece, piece_role)
         return runs
     text = "\n".join(article.paragraphs[i].text for i in indices if i < len(article.paragraphs))
     if group.kind == "deleted" or (side == "a" and not group.b):
@@ -242,6 +245,13 @@ def side_runs(comparison: Comparison, group: Group, side: str, typography: bool)
     if group.kind == "inserted" or (side == "b" and not group.a):
         return [(text, "ins")]
     return [(text, "text")]
+
+
+def _add_run(runs: list[Run], text: str, role: str) -> None:
+    if runs and runs[-1][1] == role:
+        runs[-1] = (runs[-1][0] + text, role)
+    else:
+        runs.append((text, role))
 
 
 def _first_words(article: Article, indices: Sequence[int]) -> str:

@@ -212,3 +212,10 @@ def test_a_stock_short_sentence_does_not_tie_distant_paragraphs() -> None:
     result = align(a, b)
     assert ((2,), (2,), "linked") in shape(result)
     assert shape(result)[-1] == ((), (N,), "inserted")
+
+
+def test_swapped_wire_copy_marks_the_moved_part_of_a_split() -> None:
+    result = align(lines(MT), lines(AFP))
+    group = next(g for g in result.groups if g.a == (8,))
+    assert group.b == (9, 11)
+    assert group.moved_b == (11,)
