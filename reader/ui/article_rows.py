@@ -61,7 +61,7 @@ def sort_value(
 ) -> tuple:
     """The sort key of a row for a column; ties go by file name."""
     if key == "mark":
-        return (marks.index(row.index) if row.index in marks else 2, row.file)
+        return (marks.index(row.index) if row.index in marks else len(marks), row.file)
     if key == "agency":
         return (not row.agency, row.agency.casefold(), row.file)
     if key == "place":

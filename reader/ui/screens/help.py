@@ -19,6 +19,9 @@ SECTION_NAMES = {
     "ArticlePreview": "Preview",
     "PreviewScreen": "Preview",
     "ProblemsScreen": "Problems",
+    "StoryScreen": "Story",
+    "StoryMatrix": "Story",
+    "BasePicker": "Base picker",
     "Input": "Filter field",
     "ReaderApp": "Everywhere",
 }
@@ -103,6 +106,9 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, screen: Screen) -> None:
         super().__init__()
         self.sections = key_rows(screen)
+        # Sections a screen adds of its own: (title, text), e.g. the story view's symbols.
+        notes = getattr(screen, "help_notes", None)
+        self.notes: list[tuple[str, str]] = notes() if callable(notes) else []
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as scroll:
@@ -114,6 +120,9 @@ class HelpScreen(ModalScreen[None]):
                     for keys, description in rows:
                         yield Static(Content(keys), classes="help-key")
                         yield Static(Content(description), classes="help-description")
+            for title, text in self.notes:
+                yield Static(Content(title), classes="help-section")
+                yield Static(Content(text), classes="help-note")
             yield Static(Content("Mouse"), classes="help-section")
             yield Static(Content(MOUSE_NOTE), classes="help-note")
             yield Static(

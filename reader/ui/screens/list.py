@@ -26,7 +26,9 @@ from reader.ui.widgets.preview import ArticlePreview
 # The preview sits beside the table from this width; narrower, `enter`/`o` opens it.
 PREVIEW_MIN_WIDTH = 120
 
-NEED_ARTICLES = frozenset({"mark", "diff", "similar", "preview", "sort", "reverse_sort"})
+NEED_ARTICLES = frozenset(
+    {"mark", "mark_more", "unmark_all", "diff", "similar", "preview", "sort", "reverse_sort"}
+)
 LETTER_KEYS = frozenset({*NEED_ARTICLES, "problems", "help"})
 
 SORTABLE = ("mark", "agency", "place", "title", "words", "paragraphs", "file")
@@ -49,10 +51,27 @@ class ListScreen(Screen[None]):
             "space",
             "mark",
             "Mark",
-            tooltip="Mark or unmark as A, then B (a third mark replaces the older)",
+            tooltip="Mark or unmark as A, then B (with two marked, a third replaces the older)",
             id="list.mark",
         ),
-        Binding("d", "diff", "Diff", tooltip="Open the diff of the two marked articles", id="list.diff"),
+        Binding(
+            "m",
+            "mark_more",
+            "Mark more",
+            show=False,
+            tooltip="Mark or unmark for a story of three or more (no mark is replaced)",
+            id="list.mark_more",
+        ),
+        Binding(
+            "u", "unmark_all", "Unmark all", show=False, tooltip="Unmark every article", id="list.unmark"
+        ),
+        Binding(
+            "d",
+            "diff",
+            "Diff",
+            tooltip="Open the diff of the two marked articles, or the story view of three or more",
+            id="list.diff",
+        ),
         Binding(
             "o",
             "preview",
@@ -214,6 +233,7 @@ class ListScreen(Screen[None]):
             table.populate(range(len(self.articles)))
             table.focus()
             self._show_preview()
+            self.refresh_bindings()  # the footer was drawn before there were articles to mark
         else:
             empty = self.query_one("#empty", Static)
             empty.update(Content(f"No articles found in {describe_paths(self.paths)}."))
@@ -250,9 +270,13 @@ class ListScreen(Screen[None]):
             if self.table.target is not None:
                 parts.append(("  similar to: ", "$text-muted"))
                 parts.append((file_label(self.articles[self.table.target]), "$text-accent"))
-            for letter, index in zip("AB", self.table.marks, strict=False):
-                parts.append((f"  {letter}: ", "$text-muted"))
-                parts.append((file_label(self.articles[index]), "bold"))
+            marks = self.table.marks
+            if len(marks) > 2:
+                parts.append((f"  {len(marks)} marked: d opens the story view", "bold"))
+            else:
+                for letter, index in zip("AB", marks, strict=False):
+                    parts.append((f"  {letter}: ", "$text-muted"))
+                    parts.append((file_label(self.articles[index]), "bold"))
             if self.problems:
                 parts.append(
                     (
@@ -275,7 +299,7 @@ class ListScreen(Screen[None]):
             self._show_preview()
 
     def on_article_table_selected(self) -> None:
-        if len(self.table.marks) == 2:
+        if len(self.table.marks) >= 2:
             self.action_diff()
         else:
             self.action_preview()
@@ -291,6 +315,14 @@ class ListScreen(Screen[None]):
     # -- actions --------------------------------------------------------------
 
     def action_mark(self) -> None:
+        self._toggle_mark(pair=True)
+
+    def action_mark_more(self) -> None:
+        self._toggle_mark(pair=False)
+
+    def _toggle_mark(self, pair: bool) -> None:
+        """Mark or unmark the highlighted article. For a pair (space), a third mark replaces the
+        older of two; once three or more are marked (with m, for a story) no mark is replaced."""
         index = self.table.current_index
         if index is None:
             return
@@ -299,11 +331,16 @@ class ListScreen(Screen[None]):
             marks.remove(index)
         else:
             marks.append(index)
-            if len(marks) > 2:
-                marks.pop(0)  # a third mark replaces the older one
+            if pair and len(marks) == 3:
+                marks.pop(0)
         self.table.refresh_marks()
         self._update_status()
         self.table.move_cursor(row=self.table.cursor_row + 1)
+
+    def action_unmark_all(self) -> None:
+        self.table.marks.clear()
+        self.table.refresh_marks()
+        self._update_status()
 
     def _pair(self) -> tuple[Article, Article] | None:
         marks = self.table.marks
@@ -318,9 +355,19 @@ class ListScreen(Screen[None]):
     def action_diff(self) -> None:
         if not self.loaded or not self.articles:
             return
+        marks = self.table.marks
+        if len(marks) > 2:
+            from reader.ui.screens.story import StoryScreen
+
+            self.app.push_screen(StoryScreen([self.articles[i] for i in marks]))
+            return
         pair = self._pair()
         if pair is None:
-            self.notify("Mark two articles with space (A, then B), then press d.", timeout=4)
+            self.notify(
+                "Mark two articles with space (A, then B), then press d; "
+                "for the story view, mark three or more with m.",
+                timeout=4,
+            )
             return
         from reader.ui.screens.diff import DiffScreen
 

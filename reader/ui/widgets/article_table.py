@@ -47,6 +47,11 @@ COLUMNS: tuple[Column, ...] = (
 SHARED = Column("shared", "Shared", numeric=True)
 
 
+def mark_letter(position: int) -> str:
+    """A, B for a pair; marks for a story go on in the alphabet, then "+"."""
+    return chr(ord("A") + position) if position < 26 else "+"
+
+
 class ArticleTable(ScrollView, can_focus=True):
     """Articles, one per row, with a cursor, A/B marks and an optional similarity column."""
 
@@ -218,7 +223,7 @@ class ArticleTable(ScrollView, can_focus=True):
 
     def _cells(self, row: ArticleRow) -> list[tuple[str, str]]:
         widths = self.widths
-        mark = "AB"[self.marks.index(row.index)] if row.index in self.marks else " "
+        mark = mark_letter(self.marks.index(row.index)) if row.index in self.marks else " "
         cells = [
             ("mark", mark),
             ("agency", truncate(row.agency, widths["agency"])),
