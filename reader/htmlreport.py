@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from .core.labels import boilerplate_line, group_label, paragraphs, plural
+from .core.labels import boilerplate_line, group_label, paragraphs, plural, unrelated_note
 from .core.model import Article, Comparison, Group
 from .core.sanitize import clean
 from .core.story import MEANINGS, SYMBOLS, Cell, Row, Story, StoryCopy
@@ -157,8 +157,7 @@ def _toggle() -> str:
 def _unrelated_html(comparison: Comparison) -> str:
     paras = "\n\n".join(esc(p.text) for p in comparison.b.paragraphs)
     return (
-        '<p class="note">No paragraph of this copy is a version of one in the base: these are '
-        "separate reports of the same news, so no word diff is shown.</p>\n"
+        f'<p class="note">{esc(unrelated_note(comparison))}</p>\n'
         f'<details class="bp"><summary>its text ({plural(len(comparison.b.paragraphs), "paragraph")})'
         f"</summary><div>{paras}</div></details>\n"
     )

@@ -6,7 +6,7 @@ seen on screen can be looked up in the JSON.
 
 from __future__ import annotations
 
-from .model import Group
+from .model import Comparison, Group
 
 
 def edges(text: str) -> tuple[str, str, str]:
@@ -71,3 +71,15 @@ def group_label(group: Group) -> str:
     if group.moved_b:
         label += f", B {paragraphs(group.moved_b)} moved"
     return label
+
+
+def unrelated_note(comparison: Comparison) -> str:
+    """What to say instead of a word diff when A and B are separate reports."""
+    note = "These are separate reports of the same news, so no word diff is shown."
+    repeated = [g for g in comparison.groups if g.a and g.b]
+    if repeated:
+        pairs = ", ".join(f"{paragraphs(g.a)} = {paragraphs(g.b)}" for g in repeated)
+        note += f" B repeats {plural(len(repeated), 'paragraph')} of A word for word: {pairs}."
+    else:
+        note = "No paragraph of B is a version of one in A. " + note
+    return note

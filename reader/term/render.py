@@ -21,7 +21,7 @@ from rich.console import Group as RichGroup
 from rich.table import Table
 from rich.text import Text
 
-from ..core.labels import boilerplate_line, edges, group_label
+from ..core.labels import boilerplate_line, edges, group_label, unrelated_note
 from ..core.model import Article, Comparison, Group
 from ..ui.wrap import Line, Run, line_width, wrap_runs
 
@@ -142,16 +142,7 @@ def diff_lines(
     side by side from SIDE_BY_SIDE_MIN columns, stacked below."""
     if not comparison.summary.related:
         yield []
-        yield from wrap_runs(
-            [
-                (
-                    "No paragraph of B is a version of one in A: these are separate reports "
-                    "of the same news, so no word diff is shown.",
-                    "dim",
-                )
-            ],
-            width,
-        )
+        yield from wrap_runs([(unrelated_note(comparison), "dim")], width)
         return
     wide = width >= SIDE_BY_SIDE_MIN
     indent = [("  ", "text")]
