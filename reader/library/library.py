@@ -508,10 +508,16 @@ class Library:
         """Run a read; a damaged index is rebuilt empty (with a message) instead of failing,
         and ``needs_refresh`` tells the caller to refresh."""
         try:
-            return fn(self._conn())
+            try:
+                return fn(self._conn())
+            except sqlite3.ProgrammingError:
+                # Another thread of this library rebuilt the index and closed this
+                # thread's connection under it: once more, on a new connection.
+                self._local.conn = None
+                return fn(self._conn())
         except sqlite3.DatabaseError as error:
-            if not store.is_corruption(error):
-                raise
+            if not store.is_corruption(error) or self._lock.held:
+                raise  # a refresh holding the lock rebuilds it itself
             waited = self._lock.acquire(self._say, str(self.folder))
             try:
                 assert waited is not None
@@ -519,6 +525,13 @@ class Library:
             finally:
                 self._lock.release()
             return empty
+
+    @property
+    def searchable(self) -> bool:
+        """False while a first build (or a big refresh) is under way: its inverted index is
+        written at the end, and until then similar() finds nothing. rows(), load() and
+        stories() work throughout."""
+        return self._read(lambda c: self._meta(c, "postings") == "complete", False)  # type: ignore[return-value]
 
     def count(self) -> int:
         return self._read(lambda c: c.execute("SELECT count(*) FROM articles").fetchone()[0], 0)  # type: ignore[return-value]

@@ -364,5 +364,7 @@ def test_an_interrupted_first_build_is_completed_by_the_next_refresh(folder: Pat
             conn.execute("UPDATE meta SET value = 'pending' WHERE key = 'postings'")
         conn.close()
         assert lib.similar(lib.rows()[1]) == []
+        assert not lib.searchable
         assert lib.refresh().read == 0
+        assert lib.searchable
         assert [(m.row.rel, m.score) for m in lib.similar(lib.rows()[1])] == expected
