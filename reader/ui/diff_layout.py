@@ -141,6 +141,8 @@ def fold_summary(groups: Iterable[Group]) -> str:
 
 def plan_blocks(comparison: Comparison, options: Options) -> list[Block]:
     """The blocks of the body, in reading order, for the given options."""
+    if not comparison.summary.related:
+        return _unrelated_blocks(comparison, options)
     groups = comparison.groups
     typography = options.typography
     blocks: list[Block] = []
@@ -173,6 +175,26 @@ def plan_blocks(comparison: Comparison, options: Options) -> list[Block]:
         )
         i += 1
     return _with_ghosts(comparison, blocks, group_block)
+
+
+def _unrelated_blocks(comparison: Comparison, options: Options) -> list[Block]:
+    """Two separate reports of the same news: no edits to show, so the two texts are
+    read in parallel (side by side: A's k-th paragraph beside B's k-th), with the
+    paragraphs B repeats word for word after them."""
+    only_a = [gi for gi, g in enumerate(comparison.groups) if not g.b]
+    only_b = [gi for gi, g in enumerate(comparison.groups) if not g.a]
+    linked = [gi for gi, g in enumerate(comparison.groups) if g.a and g.b]
+    blocks: list[Block] = []
+    if options.side_by_side:
+        for n in range(max(len(only_a), len(only_b))):
+            pair = tuple(side[n] for side in (only_a, only_b) if n < len(side))
+            blocks.append(Block(("group", pair[0]), "pair", pair, change=False, compact=False))
+    else:
+        for gi in only_a + only_b:
+            blocks.append(Block(("group", gi), "pair", (gi,), change=False, compact=False))
+    for gi in linked:
+        blocks.append(Block(("group", gi), comparison.groups[gi].kind, (gi,), change=False, compact=False))
+    return blocks
 
 
 def _with_ghosts(comparison: Comparison, blocks: list[Block], group_block: dict[int, int]) -> list[Block]:
@@ -420,6 +442,51 @@ class _Builder:
             rows.extend(self.group_rows(gi, block, boilerplate=True))
         return rows
 
+    def pair_rows(self, block: Block) -> list[tuple[Run, ...]]:
+        """Paragraphs of two separate reports, plain: nothing in them is an edit of the other."""
+        groups = [self.comparison.groups[gi] for gi in block.groups]
+        a = next((g for g in groups if g.a and not g.b), None)
+        b = next((g for g in groups if g.b and not g.a), None)
+
+        def plain(group: Group | None, side: str) -> list[Run]:
+            if group is None:
+                return []
+            article = self.comparison.a if side == "a" else self.comparison.b
+            indices = group.a if side == "a" else group.b
+            role = "boiler" if group.kind == "boilerplate" else "text"
+            return [("\n".join(article.paragraphs[i].text for i in indices), role)]
+
+        label = " ".join(
+            f"{tag}{numbers(g.a or g.b)}" for tag, g in (("A", a), ("B", b)) if g is not None
+        )
+        gutter = [self.gutter_cell(line, "gutter-same") for line in label.split(" ")]
+        if self.options.side_by_side:
+            lines_a = wrap_runs(plain(a, "a"), self.col_a) if a else []
+            lines_b = wrap_runs(plain(b, "b"), self.col_b) if b else []
+            rows: list[tuple[Run, ...]] = []
+            for n in range(max(len(lines_a), len(lines_b), len(gutter))):
+                rows.append(
+                    (
+                        gutter[n] if n < len(gutter) else self.gutter_cell("", "gutter"),
+                        ("  ", "mark"),
+                        *self.padded(lines_a[n] if n < len(lines_a) else [], self.col_a),
+                        (" │ ", "rule"),
+                        ("  ", "mark"),
+                        *self.padded(lines_b[n] if n < len(lines_b) else [], self.col_b),
+                    )
+                )
+            return rows
+        lines = wrap_runs(plain(a, "a") if a else plain(b, "b"), self.col_a)
+        count = max(len(lines), len(gutter))
+        return [
+            (
+                gutter[n] if n < len(gutter) else self.gutter_cell("", "gutter"),
+                ("  ", "mark"),
+                *self.padded(lines[n] if n < len(lines) else [], self.col_a),
+            )
+            for n in range(count)
+        ]
+
     def ghost_rows(self, block: Block, before_target: bool) -> list[tuple[Run, ...]]:
         dest = self.comparison.groups[block.groups[0]]
         paragraphs = numbers(block.moved)
@@ -451,6 +518,8 @@ class _Builder:
             elif block.kind == "ghost":
                 target = index.get(block.target) if block.target else None
                 block_rows = self.ghost_rows(block, before_target=target is not None and n < target)
+            elif block.kind == "pair":
+                block_rows = self.pair_rows(block)
             elif block.compact:
                 block_rows = self.collapsed_rows(block.groups[0])
             else:

@@ -412,3 +412,20 @@ async def test_a_long_pair_lays_out_in_the_background_keeping_the_place(tmp_path
         await pilot.press("end")
         await pilot.pause()
         assert "paragraphs of boilerplate" in screen_text(app)
+
+
+async def test_separate_reports_read_in_parallel_without_edits() -> None:
+    from reader.core.compare import compare
+    from reader.core.loading import load_file
+    from reader.ui.diff_layout import Options, build_layout
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    (a,), _ = load_file(seeds / "000_4f549e9bf7ce5619.txt")
+    (b,), _ = load_file(seeds / "002_990fca62850f33f5.txt")
+    comparison = compare(a, b)
+    layout = build_layout(comparison, 160, Options(side_by_side=True))
+    roles = {role for row in layout.rows for _, role in row}
+    assert not roles & {"del", "ins"}
+    assert not any(block.change for block in layout.blocks)
+    first = "".join(text for text, _ in layout.rows[0])
+    assert "Kim Jong Un has hailed" in first and "North Korean leader" in first

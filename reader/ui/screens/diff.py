@@ -122,6 +122,8 @@ class DiffScreen(Screen[None]):
                 if message.change
                 else f"{message.changes} change{'s' if message.changes != 1 else ''}"
             )
+        elif self.comparison is not None and not self.comparison.summary.related:
+            where = "separate reports, read in parallel"
         else:
             where = "no changes"
         parts.append((where, "bold"))
