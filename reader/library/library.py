@@ -122,10 +122,6 @@ class RefreshReport:
     cancelled: bool = False
     rebuilt: str | None = None  # why the index was rebuilt from scratch, if it was
 
-    @property
-    def changed_anything(self) -> bool:
-        return bool(self.read or self.removed)
-
 
 class Library:
     """One folder and its index. Open with :meth:`open`; close when done."""
@@ -324,13 +320,14 @@ class Library:
         """Every candidate file of the folder: rel -> (size, mtime_ns); (-1, -1) when it
         cannot even be looked at (a broken link), so the loader reports why."""
         found: dict[str, tuple[int, int]] = {}
-        cache = str(store.cache_dir()) + os.sep
+        # Our own index, should the cache lie inside the folder: not an article.
+        cache = os.path.relpath(store.cache_dir(), self.folder) + os.sep
         prefix = self._prefix
         for path in iter_article_files(self.folder):
             text = str(path)
-            if text.startswith(cache):
-                continue  # our own index, when the cache happens to lie inside the folder
             rel = text[len(prefix) :] if text.startswith(prefix) else os.path.relpath(text, self.folder)
+            if rel.startswith(cache):
+                continue
             try:
                 info = os.stat(text)
                 found[rel] = (info.st_size, info.st_mtime_ns)

@@ -368,3 +368,13 @@ def test_an_interrupted_first_build_is_completed_by_the_next_refresh(folder: Pat
         assert lib.refresh().read == 0
         assert lib.searchable
         assert [(m.row.rel, m.score) for m in lib.similar(lib.rows()[1])] == expected
+
+
+def test_a_cache_inside_the_folder_is_not_indexed(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "cache"))
+    monkeypatch.chdir(folder.parent)
+    with _open(Path(folder.name)) as lib:  # named relative, the cache absolute
+        assert lib.db_path.is_relative_to(folder)
+        lib.refresh()
+        assert lib.refresh().files == 3
+        assert lib.problems() == []
