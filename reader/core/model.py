@@ -47,14 +47,15 @@ class Article:
     url: str | None = None
     date: str | None = None
     record: int | None = None  # 1-based position in a JSON / JSON Lines file of several
+    # Body words, counted once here: lists, sorts and summaries read it thousands of times.
+    words: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", sum(word_count(p.text) for p in self.body))
 
     @property
     def body(self) -> tuple[Paragraph, ...]:
         return tuple(p for p in self.paragraphs if not p.is_boilerplate)
-
-    @property
-    def words(self) -> int:
-        return sum(word_count(p.text) for p in self.body)
 
     @property
     def text(self) -> str:
