@@ -489,7 +489,7 @@ class Library:
     @staticmethod
     def _meta(conn: sqlite3.Connection, key: str) -> str | None:
         found = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return found[0] if found else None
+        return str(found[0]) if found else None
 
     @staticmethod
     def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
@@ -735,7 +735,7 @@ class Library:
                         "INSERT INTO story_of (article, story, position) VALUES (?, ?, ?)",
                         ((m.id, s.story_id, i) for s in stories for i, m in enumerate(s.members)),
                     )
-                    self._set_meta(conn, "stories", generation or "")
+                    self._set_meta(conn, "stories", generation or "-1")
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
