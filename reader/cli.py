@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=fmt,
     )
     o.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="FOLDER|FILE")
+    o.add_argument(
+        "--theme",
+        choices=("dark", "light", "16"),
+        help="colours: dark (default), light, or the 16 ANSI colours (also: READER_THEME; F2 cycles)",
+    )
 
     def pair(name: str, help_: str, description: str, example: str) -> argparse.ArgumentParser:
         sp = sub.add_parser(
@@ -205,7 +210,7 @@ def _run(args: argparse.Namespace) -> int:
             return commands.list_articles(args.paths, as_json=False)
         from .ui.app import run_app
 
-        return run_app(list(args.paths))
+        return run_app(list(args.paths), theme=args.theme)
     if args.command == "list":
         return commands.list_articles(args.paths, as_json=args.json)
     if args.command in ("index", "similar", "stories"):
