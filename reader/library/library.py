@@ -595,7 +595,8 @@ class Library:
         """The indexed articles sharing text with ``target`` (an indexed article's id or
         row, or any loaded article), best first; the target itself is left out. The
         score is the share of the smaller text found in the other, from the sampled
-        shingles of the index."""
+        shingles of the index. Finds nothing while the index is not ``searchable``;
+        an id that is not in the index raises LibraryError."""
 
         def query(conn: sqlite3.Connection) -> list[Match]:
             own_id, hashes = self._target(conn, target)
