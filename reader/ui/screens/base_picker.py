@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
@@ -39,7 +40,7 @@ class BasePicker(ModalScreen[Article | None]):
 
     DEFAULT_CSS = """
     BasePicker { align: center middle; }
-    BasePicker > OptionList {
+    BasePicker > Vertical {
         width: 90%;
         max-width: 100;
         height: auto;
@@ -48,8 +49,9 @@ class BasePicker(ModalScreen[Article | None]):
         border-title-align: center;
         border-subtitle-align: center;
         background: $surface;
-        padding: 0 1;
     }
+    BasePicker OptionList { border: none; height: auto; max-height: 100%; background: $surface; }
+    BasePicker OptionList:focus { border: none; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -71,10 +73,10 @@ class BasePicker(ModalScreen[Article | None]):
             )
             for n, a in enumerate(self.articles)
         ]
-        picker = OptionList(*options, id="base-options")
-        picker.border_title = "Base of the story"
-        picker.border_subtitle = "enter picks · escape cancels"
-        yield picker
+        with Vertical() as frame:
+            frame.border_title = "Base of the story"
+            frame.border_subtitle = "enter picks · escape cancels"
+            yield OptionList(*options, id="base-options")
 
     def on_mount(self) -> None:
         picker = self.query_one(OptionList)

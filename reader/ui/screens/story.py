@@ -73,8 +73,8 @@ def header_content(base: Article, original: Article, width: int) -> Content:
 def copy_content(k: int, copy: StoryCopy) -> Content:
     """The copy under the cursor: who and how long, then what it did to the base (or the verdict)."""
     article = copy.article
-    facts = [safe(f) for f in (article.outlet, article.agency) if f] or [file_label(article)]
-    facts.append(f"{article.words:,} words")
+    facts = [safe(f) for f in (article.outlet, article.agency) if f]
+    facts += [file_label(article), f"{article.words:,} words"]
     name = Content.assemble((f"#{k + 1} " + " · ".join(facts), "bold"), ": ")
     if not copy.related:
         return name + Content.assemble(
@@ -118,14 +118,7 @@ def cell_content(story: Story, row: int, column: int, width: int) -> Content:
 
 def legend_content() -> str:
     """The legend in words, for the help screen."""
-    parts, symbol = [], ""
-    for text, status in legend_units():
-        if status is not None:
-            symbol = text
-        else:
-            parts.append(f"{symbol}{text.rstrip()}" if symbol else text.strip())
-            symbol = ""
-    return "  ".join(parts)
+    return "   ".join("".join(text for text, _ in unit) for unit in legend_units())
 
 
 class StoryScreen(Screen[None]):
@@ -336,4 +329,11 @@ class StoryScreen(Screen[None]):
 
     def help_notes(self) -> list[tuple[str, str]]:
         """Extra sections for the help screen: what the symbols mean."""
-        return [("Symbols", legend_content())]
+        return [
+            ("Symbols", legend_content()),
+            (
+                "Story and mouse",
+                "Click a cell to put the cursor on it, twice to open its diff; "
+                "click a copy's name to move to its column; the wheel scrolls, sideways too.",
+            ),
+        ]

@@ -38,7 +38,7 @@ LEFT_CAP = 90  # nor wider: past it, the copies' cells get the room
 CELL_MIN, CELL_PAGED, CELL_MAX = 11, 13, 24
 # From this width a column says in words what the symbols say (when every sentence fits).
 DESCRIBE_MIN = 34
-# The legend row shows when the matrix keeps this many rows besides (or all of its rows).
+# The legend shows below the matrix when this many rows stay in view besides (or all of them).
 LEGEND_ROOM = 20
 
 # A change, for n/N: everything but a paragraph kept as it was, and the write-up columns.
@@ -64,8 +64,11 @@ def geometry(width: int, copies: int, wanted: int) -> Geometry:
     cell = max(CELL_MIN, min(CELL_MAX, wanted))
     if copies * (cell + GAP) <= room:
         per_page = copies
+    elif room // copies - GAP >= CELL_MIN:  # every copy in view beats a few wider columns
+        cell = min(cell, room // copies - GAP)
+        per_page = copies
     else:
-        cell = max(CELL_PAGED, min(cell, room // copies - GAP))
+        cell = CELL_PAGED
         per_page = max(1, min(copies, room // (cell + GAP)))
     left = width - per_page * (cell + GAP)
     if left > LEFT_CAP:
@@ -76,7 +79,7 @@ def geometry(width: int, copies: int, wanted: int) -> Geometry:
 
 def copy_name(k: int, copy: StoryCopy) -> str:
     article = copy.article
-    return f"#{k + 1} {safe(article.outlet) or file_label(article)}"
+    return f"#{k + 1} {safe(article.outlet) or safe(article.agency) or file_label(article)}"
 
 
 def copy_summary(copy: StoryCopy, width: int) -> str:
@@ -110,19 +113,41 @@ def cell_text(cell: Cell | None, sentences: bool = False) -> str:
     return sentence(cell) if sentences else cell.label
 
 
-def legend_units() -> list[tuple[str, Status | None]]:
-    """The legend as (text, status) runs, a symbol then its meaning, once per symbol."""
-    units: list[tuple[str, Status | None]] = []
+Run = tuple[str, Status | None]  # text, and the status whose style it takes (None: muted)
+
+
+def legend_units() -> list[list[Run]]:
+    """The legend as units that wrap whole: a symbol with its meaning, once per symbol."""
+    units: list[list[Run]] = []
     seen: set[str] = set()
     for status, symbol in SYMBOLS.items():
         if symbol in seen:
             continue
         seen.add(symbol)
         meaning = "added" if status is Status.ADDED else MEANINGS[status]
-        units.append((symbol, status))
-        units.append((f" {meaning}   ", None))
-    units.append(("¶N: the copy's paragraph", None))
+        units.append([(symbol, status), (f" {meaning}", None)])
+    units.append([("¶N: the copy's paragraph", None)])
     return units
+
+
+def legend_lines(width: int, separator: str = "   ") -> list[list[Run]]:
+    """The legend wrapped to ``width``, between units, never inside one."""
+    lines: list[list[Run]] = []
+    line: list[Run] = []
+    used = 0
+    for unit in legend_units():
+        size = sum(cell_width(text) for text, _ in unit)
+        if line and used + len(separator) + size > width:
+            lines.append(line)
+            line, used = [], 0
+        if line:
+            line.append((separator, None))
+            used += len(separator)
+        line.extend(unit)
+        used += size
+    if line:
+        lines.append(line)
+    return lines
 
 
 class StoryMatrix(ScrollView, can_focus=True):
@@ -179,7 +204,7 @@ class StoryMatrix(ScrollView, can_focus=True):
     StoryMatrix > .story-matrix--header { text-style: bold; background: $panel; }
     StoryMatrix > .story-matrix--header-current { text-style: bold reverse; }
     StoryMatrix > .story-matrix--muted { color: $foreground 55%; }
-    StoryMatrix > .story-matrix--cursor-row { background: $boost; text-style: bold; }
+    StoryMatrix > .story-matrix--cursor-row { background: $foreground 8%; text-style: bold; }
     StoryMatrix > .story-matrix--cursor {
         background: $block-cursor-blurred-background;
         color: $block-cursor-blurred-foreground;
@@ -209,8 +234,12 @@ class StoryMatrix(ScrollView, can_focus=True):
     App:ansi StoryMatrix > .story-matrix--moved { color: ansi_magenta; }
     App:ansi StoryMatrix > .story-matrix--added { color: ansi_blue; }
     App:ansi StoryMatrix > .story-matrix--cursor-row { background: transparent; }
-    App:ansi StoryMatrix:focus > .story-matrix--cursor { text-style: bold reverse; background: transparent; }
+    App:ansi StoryMatrix > .story-matrix--muted { text-style: dim; }
+    App:ansi StoryMatrix > .story-matrix--unrelated { text-style: dim; }
+    App:ansi StoryMatrix > .story-matrix--boilerplate { text-style: dim italic; }
     /* Without colour the symbols carry the statuses; the cursor must still stand out. */
+    App:nocolor StoryMatrix > .story-matrix--muted { text-style: dim; }
+    App:nocolor StoryMatrix > .story-matrix--unrelated { text-style: dim; }
     App:nocolor StoryMatrix > .story-matrix--cursor { text-style: bold reverse; }
     App:nocolor StoryMatrix:focus > .story-matrix--cursor { text-style: bold reverse; }
     App:nocolor StoryMatrix > .story-matrix--header-current { text-style: bold reverse underline; }
@@ -236,12 +265,17 @@ class StoryMatrix(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.story: Story | None = None
         self.first_column = 0  # the leftmost copy column on screen
+        # The rows drawn, as indices in ``story.rows``: every base paragraph, and the rows added
+        # by the copies whose columns are on screen (all of them when every copy fits).
+        self._shown: list[int] = []
+        self._position: dict[int, int] = {}  # story row -> its place among the rows drawn
         self._lefts: list[str] = []  # each row's paragraph column text, one line
         self._added: list[bool] = []
         self._muted: list[bool] = []
         self._wanted = CELL_MIN
         self._geometry = Geometry(LEFT_MIN, CELL_MIN, 1)
         self._sentences: list[bool] = []  # per copy: its column wide enough to say its cells in words
+        self._legend: list[list[Run]] = []  # the legend's lines at the current width
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[tuple[str, ...], Style] = {}
 
@@ -264,8 +298,10 @@ class StoryMatrix(ScrollView, can_focus=True):
         names = [copy_name(k, copy) for k, copy in enumerate(story.copies)]
         self._wanted = max([CELL_MIN, *(cell_width(x) for x in labels), *(cell_width(x) for x in names)])
         self.first_column = 0
+        self._shown = []
         self._relayout()
-        self.set_reactive(StoryMatrix.cursor, self._clamp(cursor or Coordinate(0, 0)))
+        self.set_reactive(StoryMatrix.cursor, self.validate_cursor(cursor or Coordinate(0, 0)))
+        self._set_page(self._first_for(self.cursor.column))
         self._scroll_to_cursor(center=True)
         self.refresh()
         self.post_message(self.CellHighlighted(*self.cursor))
@@ -291,23 +327,66 @@ class StoryMatrix(ScrollView, can_focus=True):
         return range(start, min(self.column_count, start + self._geometry.per_page))
 
     @property
-    def legend_shown(self) -> bool:
+    def shown_rows(self) -> list[int]:
+        """The rows drawn (indices in ``story.rows``), in order."""
+        return list(self._shown)
+
+    @property
+    def legend_height(self) -> int:
+        """Rows the legend takes at the bottom: none when the matrix needs the room."""
         height = self.scrollable_content_region.height or self.size.height
-        room = height - HEADER - 1
-        return self.story is not None and room >= min(self.row_count, LEGEND_ROOM)
+        lines = len(self._legend)
+        rows = len(self._shown) or self.row_count
+        if self.story is None or height - HEADER - lines < min(rows, LEGEND_ROOM):
+            return 0
+        return lines
 
     @property
     def page_rows(self) -> int:
         height = self.scrollable_content_region.height or self.size.height
-        return max(1, height - HEADER - (1 if self.legend_shown else 0))
+        return max(1, height - HEADER - self.legend_height)
 
-    def _clamp(self, cell: Coordinate) -> Coordinate:
-        row = max(0, min(cell.row, self.row_count - 1))
-        column = max(0, min(cell.column, self.column_count - 1))
-        return Coordinate(row, column)
+    def _first_for(self, column: int) -> int:
+        """The leftmost column of the page showing ``column``, the page moved as little as can be."""
+        per_page = self._geometry.per_page
+        first = self.first_column
+        if column < first:
+            first = column
+        elif column >= first + per_page:
+            first = column - per_page + 1
+        return max(0, min(first, self.column_count - per_page))
+
+    def _rows_for(self, first: int) -> list[int]:
+        if self.story is None:
+            return []
+        page = range(first, first + self._geometry.per_page)
+        return [n for n, row in enumerate(self.story.rows) if not row.added or row.copy in page]
+
+    def _set_page(self, first: int) -> None:
+        """Show the page of columns starting at ``first``, and the rows that go with it."""
+        if first == self.first_column and self._shown:
+            return
+        self.first_column = first
+        self._shown = self._rows_for(first)
+        self._position = {row: n for n, row in enumerate(self._shown)}
+        width = self.scrollable_content_region.width or self.size.width or 80
+        # Extra rows let the last paragraph scroll clear of the legend.
+        self.virtual_size = Size(width, len(self._shown) + HEADER + self.legend_height)
+        self.refresh()
 
     def validate_cursor(self, cursor: Coordinate) -> Coordinate:
-        return self._clamp(cursor)
+        """Clamped to the matrix; on a row the cursor's page draws (an added row of a copy
+        scrolled out of view gives way to the paragraph before it)."""
+        if self.story is None or not self.row_count:
+            return Coordinate(0, 0)
+        row = max(0, min(cursor.row, self.row_count - 1))
+        column = max(0, min(cursor.column, self.column_count - 1))
+        first = self._first_for(column)
+        shown = self._shown if first == self.first_column and self._shown else self._rows_for(first)
+        if row not in shown and shown:
+            before = [n for n in shown if n < row]
+            row = before[-1] if before else shown[0]
+        return Coordinate(row, column)
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width or self.size.width or 80
@@ -320,10 +399,11 @@ class StoryMatrix(ScrollView, can_focus=True):
             and all(c is None or cell_width(sentence(c)) <= cell for c in story.column(k))
             for k in range(self.column_count)
         ]
-        # One extra row lets the last paragraph scroll clear of a legend row.
-        extra = 1 if self.legend_shown else 0
-        self.virtual_size = Size(width, self.row_count + HEADER + extra)
+        self._legend = legend_lines(width)
         self._strips.clear()
+        # The page (and the rows drawn) for the new width, around the cursor's column.
+        self._shown = []
+        self._set_page(self._first_for(self.cursor.column))
 
     # -- drawing --------------------------------------------------------------
 
@@ -333,11 +413,23 @@ class StoryMatrix(ScrollView, can_focus=True):
         self._styles.clear()
 
     def _style(self, *names: str) -> Style:
+        """The widget's style with these components' on top, later ones winning.
+
+        A component adds only what its rules set (a status its colour, the cursor row its
+        background), with colours as the full style blends them: partial styles keep
+        semi-transparent colours such as ``$foreground 55%`` unblended, and so undimmed.
+        """
         style = self._styles.get(names)
         if style is None:
             style = self.rich_style
             for name in names:
-                style += self.get_component_rich_style(f"story-matrix--{name}", partial=True)
+                component = f"story-matrix--{name}"
+                partial = self.get_component_rich_style(component, partial=True)
+                full = self.get_component_rich_style(component)
+                style += partial.without_color + Style(
+                    color=full.color if partial.color else None,
+                    bgcolor=full.bgcolor if partial.bgcolor else None,
+                )
             self._styles[names] = style
         return style
 
@@ -371,7 +463,7 @@ class StoryMatrix(ScrollView, can_focus=True):
             copy = story.copies[k]
             if line == 0:
                 name = copy_name(k, copy)
-                if cell_width(name) > g.cell and not copy.article.outlet:
+                if cell_width(name) > g.cell and not (copy.article.outlet or copy.article.agency):
                     number = f"#{k + 1} "
                     name = number + middle_truncate(file_label(copy.article), g.cell - len(number))
                 text, style = name, self._style("header", "header-current") if k == current else header
@@ -382,27 +474,23 @@ class StoryMatrix(ScrollView, can_focus=True):
             segments.append(Segment(self._fit(text, g.cell), style))
         return Strip(segments).adjust_cell_length(width, header)
 
-    def _legend_strip(self, width: int) -> Strip:
-        segments = []
-        used = 0
-        for text, status in legend_units():
-            style = self._style(status.value) if status is not None else self._style("muted")
-            if used + cell_width(text) > width:
-                break
-            segments.append(Segment(text, style))
-            used += cell_width(text)
+    def _legend_strip(self, line: int, width: int) -> Strip:
+        segments = [
+            Segment(text, self._style(status.value) if status is not None else self._style("muted"))
+            for text, status in self._legend[line]
+        ]
         return Strip(segments).adjust_cell_length(width, self.rich_style)
 
-    def _row_strip(self, position: int, width: int) -> Strip:
+    def _row_strip(self, row: int, width: int) -> Strip:
         story = self.story
         assert story is not None
         g = self._geometry
-        on_cursor_row = position == self.cursor.row
+        on_cursor_row = row == self.cursor.row
         row_style = ("cursor-row",) if on_cursor_row else ()
-        left_style = self._style("muted", *row_style) if self._muted[position] else self._style(*row_style)
-        segments = [Segment(self._fit(self._lefts[position], g.left), left_style)]
+        left_style = self._style("muted", *row_style) if self._muted[row] else self._style(*row_style)
+        segments = [Segment(self._fit(self._lefts[row], g.left), left_style)]
         gap = self._style(*row_style)
-        cells = story.rows[position].cells
+        cells = story.rows[row].cells
         for k in self.visible_columns:
             cell = cells[k]
             text = self._fit(cell_text(cell, self._sentences[k]), g.cell)
@@ -423,43 +511,36 @@ class StoryMatrix(ScrollView, can_focus=True):
         if y < HEADER:
             return self._header_strip(y, width)
         height = self.scrollable_content_region.height or self.size.height
-        if self.legend_shown and y == height - 1:
-            return self._legend_strip(width)
+        legend = self.legend_height
+        if legend and y >= height - legend:
+            return self._legend_strip(y - (height - legend), width)
         position = round(self.scroll_y) + y - HEADER
-        if position >= self.row_count:
+        if position >= len(self._shown):
             return Strip.blank(width, self.rich_style)
-        cursor_column = self.cursor.column if position == self.cursor.row else -1
-        key = (position, self.first_column, cursor_column, width)
+        row = self._shown[position]
+        cursor_column = self.cursor.column if row == self.cursor.row else -1
+        key = (row, self.first_column, cursor_column, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._row_strip(position, width)
+            strip = self._row_strip(row, width)
             self._strips[key] = strip
         return strip
 
     # -- cursor ---------------------------------------------------------------
 
     def _scroll_to_cursor(self, center: bool = False) -> None:
-        row, column = self.cursor
+        position = self._position.get(self.cursor.row, 0)
         top = round(self.scroll_y)
         page = self.page_rows
-        if center and not top <= row < top + page:
-            self.scroll_to(y=max(0, row - page // 2), animate=False, immediate=True)
-        elif row < top:
-            self.scroll_to(y=row, animate=False, immediate=True)
-        elif row >= top + page:
-            self.scroll_to(y=row - page + 1, animate=False, immediate=True)
-        per_page = self._geometry.per_page
-        first = self.first_column
-        if column < first:
-            first = column
-        elif column >= first + per_page:
-            first = column - per_page + 1
-        first = max(0, min(first, self.column_count - per_page))
-        if first != self.first_column:
-            self.first_column = first
-            self.refresh()
+        if center and not top <= position < top + page:
+            self.scroll_to(y=max(0, position - page // 2), animate=False, immediate=True)
+        elif position < top:
+            self.scroll_to(y=position, animate=False, immediate=True)
+        elif position >= top + page:
+            self.scroll_to(y=position - page + 1, animate=False, immediate=True)
 
     def watch_cursor(self, old: Coordinate, new: Coordinate) -> None:
+        self._set_page(self._first_for(new.column))
         self._scroll_to_cursor()
         self.refresh()
         self.post_message(self.CellHighlighted(*new))
@@ -467,6 +548,7 @@ class StoryMatrix(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         if self.story is not None:
             self._relayout()
+            self.cursor = self.validate_cursor(self.cursor)
             self._scroll_to_cursor()
             self.refresh()
 
@@ -475,11 +557,18 @@ class StoryMatrix(ScrollView, can_focus=True):
             self.cursor.row if row is None else row, self.cursor.column if column is None else column
         )
 
+    def _step(self, rows: int) -> None:
+        """Move the cursor by ``rows`` among the rows drawn."""
+        if not self._shown:
+            return
+        position = self._position.get(self.cursor.row, 0) + rows
+        self.move_to(row=self._shown[max(0, min(position, len(self._shown) - 1))])
+
     def action_cell_down(self) -> None:
-        self.move_to(row=self.cursor.row + 1)
+        self._step(1)
 
     def action_cell_up(self) -> None:
-        self.move_to(row=self.cursor.row - 1)
+        self._step(-1)
 
     def action_cell_right(self) -> None:
         self.move_to(column=self.cursor.column + 1)
@@ -488,25 +577,26 @@ class StoryMatrix(ScrollView, can_focus=True):
         self.move_to(column=self.cursor.column - 1)
 
     def action_page_down(self) -> None:
-        self.move_to(row=self.cursor.row + self.page_rows)
+        self._step(self.page_rows)
 
     def action_page_up(self) -> None:
-        self.move_to(row=self.cursor.row - self.page_rows)
+        self._step(-self.page_rows)
 
     def action_first_row(self) -> None:
-        self.move_to(row=0)
+        self._step(-len(self._shown))
 
     def action_last_row(self) -> None:
-        self.move_to(row=self.row_count - 1)
+        self._step(len(self._shown))
 
     def _change_rows(self) -> list[int]:
         if self.story is None:
             return []
         column = self.cursor.column
+        rows = self.story.rows
         return [
             n
-            for n, row in enumerate(self.story.rows)
-            if (cell := row.cells[column]) is not None and cell.status not in _UNCHANGED
+            for n in self._shown
+            if (cell := rows[n].cells[column]) is not None and cell.status not in _UNCHANGED
         ]
 
     def action_next_change(self) -> None:
@@ -545,9 +635,9 @@ class StoryMatrix(ScrollView, can_focus=True):
                 self.move_to(column=column)
             return
         position = round(self.scroll_y) + event.y - HEADER
-        if not 0 <= position < self.row_count:
+        if not 0 <= position < len(self._shown):
             return
-        self.move_to(row=position, column=column)
+        self.move_to(row=self._shown[position], column=column)
         if event.chain >= 2 and column is not None:
             self.action_select()
 
