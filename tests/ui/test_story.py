@@ -401,3 +401,19 @@ def test_story_view_snapshot(snap_compare) -> None:
         await settle(pilot)
 
     assert snap_compare(ReaderApp([SEEDS]), terminal_size=(120, 34), run_before=run_before)
+
+
+def test_columns_say_more_when_wide_and_page_when_narrow() -> None:
+    from reader.ui.widgets.story_matrix import LEFT_MIN, geometry
+
+    # Two copies at 200 columns: every cell in words, the paragraphs still readable beside them.
+    wide = geometry(199, 2, wanted=24, sentences=62)
+    assert wide.sentences and wide.per_page == 2 and wide.left >= 60
+    # At 160 the short labels, and the paragraph column takes the rest.
+    labels = geometry(159, 2, wanted=24, sentences=62)
+    assert not labels.sentences and labels.cell == 24 and labels.left == 159 - 2 * 25
+    # Ten copies fit at 160 in narrower cells; twenty at 80 come a page at a time.
+    assert geometry(159, 10, wanted=24).per_page == 10
+    paged = geometry(79, 20, wanted=24)
+    assert 1 < paged.per_page < 20 and paged.left >= LEFT_MIN
+    assert paged.left + paged.per_page * (paged.cell + 1) == 79

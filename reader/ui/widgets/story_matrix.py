@@ -34,10 +34,10 @@ from reader.ui.wrap import cell_width, truncate
 HEADER = 2  # rows: the copies' names, then their summaries
 GAP = 1  # cells between columns
 LEFT_MIN = 22  # the paragraph column never gets narrower than this
-LEFT_CAP = 90  # nor wider: past it, the copies' cells get the room
 CELL_MIN, CELL_PAGED, CELL_MAX = 11, 13, 24
-# From this width a column says in words what the symbols say (when every sentence fits).
-DESCRIBE_MIN = 34
+# Cells say in words what the symbols say when every sentence fits and the paragraph
+# column keeps this much room.
+LEFT_BESIDE_SENTENCES = 60
 # The legend shows below the matrix when this many rows stay in view besides (or all of them).
 LEGEND_ROOM = 20
 
@@ -50,16 +50,21 @@ class Geometry:
     left: int  # width of the paragraph column
     cell: int  # width of each copy's column
     per_page: int  # copy columns on screen at once
+    sentences: bool = False  # cells in words (every cell's sentence fits)
 
 
-def geometry(width: int, copies: int, wanted: int) -> Geometry:
-    """Column widths for ``copies`` columns in ``width`` cells, cells ideally ``wanted`` wide.
+def geometry(width: int, copies: int, wanted: int, sentences: int = 0) -> Geometry:
+    """Column widths for ``copies`` columns in ``width`` cells: cells ideally ``wanted`` wide
+    for the short labels, or ``sentences`` wide to say every cell in words.
 
-    All the copies side by side when they fit at a readable width; else a page of
-    narrow columns (the matrix then scrolls sideways). The paragraph column takes
-    the rest, up to ``LEFT_CAP``; past that the cells widen and say more.
+    Sentences when they all fit beside a readable paragraph column; else all the copies side
+    by side at a readable width; else a page of narrow columns (the matrix then scrolls
+    sideways). The paragraph column takes the rest: the start of each paragraph, for
+    reading across.
     """
     copies = max(1, copies)
+    if sentences and copies * (sentences + GAP) <= width - LEFT_BESIDE_SENTENCES:
+        return Geometry(width - copies * (sentences + GAP), sentences, copies, sentences=True)
     room = max(0, width - LEFT_MIN)
     cell = max(CELL_MIN, min(CELL_MAX, wanted))
     if copies * (cell + GAP) <= room:
@@ -70,11 +75,7 @@ def geometry(width: int, copies: int, wanted: int) -> Geometry:
     else:
         cell = CELL_PAGED
         per_page = max(1, min(copies, room // (cell + GAP)))
-    left = width - per_page * (cell + GAP)
-    if left > LEFT_CAP:
-        cell = (width - LEFT_CAP) // per_page - GAP
-        left = width - per_page * (cell + GAP)
-    return Geometry(max(1, left), max(1, cell), per_page)
+    return Geometry(max(1, width - per_page * (cell + GAP)), cell, per_page)
 
 
 def copy_name(k: int, copy: StoryCopy) -> str:
@@ -100,14 +101,14 @@ def copy_summary(copy: StoryCopy, width: int) -> str:
 
 
 def sentence(cell: Cell) -> str:
-    """A cell said in words, after its symbol (the write-up columns keep to the symbol)."""
-    if cell.status is Status.UNRELATED:
-        return cell.symbol
+    """A cell said in words, after its symbol."""
+    if cell.status is Status.UNRELATED:  # the same on every row: the column's verdict
+        return f"{cell.symbol} {MEANINGS[Status.UNRELATED]}"
     return f"{cell.symbol} {cell.description}"
 
 
 def cell_text(cell: Cell | None, sentences: bool = False) -> str:
-    """A cell's text: the short label, or the sentence when its column is wide enough for all."""
+    """A cell's text: the short label, or the sentence when the columns are wide enough for all."""
     if cell is None:
         return ""
     return sentence(cell) if sentences else cell.label
@@ -272,9 +273,9 @@ class StoryMatrix(ScrollView, can_focus=True):
         self._lefts: list[str] = []  # each row's paragraph column text, one line
         self._added: list[bool] = []
         self._muted: list[bool] = []
-        self._wanted = CELL_MIN
+        self._wanted = CELL_MIN  # the widest short label or copy name
+        self._wanted_sentences = 0  # the widest cell said in words
         self._geometry = Geometry(LEFT_MIN, CELL_MIN, 1)
-        self._sentences: list[bool] = []  # per copy: its column wide enough to say its cells in words
         self._legend: list[list[Run]] = []  # the legend's lines at the current width
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[tuple[str, ...], Style] = {}
@@ -297,6 +298,12 @@ class StoryMatrix(ScrollView, can_focus=True):
         labels = [cell.label for row in story.rows for cell in row.cells if cell is not None]
         names = [copy_name(k, copy) for k, copy in enumerate(story.copies)]
         self._wanted = max([CELL_MIN, *(cell_width(x) for x in labels), *(cell_width(x) for x in names)])
+        self._wanted_sentences = max(
+            [
+                self._wanted,
+                *(cell_width(sentence(cell)) for row in story.rows for cell in row.cells if cell is not None),
+            ]
+        )
         self.first_column = 0
         self._shown = []
         self._relayout()
@@ -390,15 +397,7 @@ class StoryMatrix(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width or self.size.width or 80
-        self._geometry = geometry(width, self.column_count, self._wanted)
-        cell = self._geometry.cell
-        story = self.story
-        self._sentences = [
-            cell >= DESCRIBE_MIN
-            and story is not None
-            and all(c is None or cell_width(sentence(c)) <= cell for c in story.column(k))
-            for k in range(self.column_count)
-        ]
+        self._geometry = geometry(width, self.column_count, self._wanted, self._wanted_sentences)
         self._legend = legend_lines(width)
         self._strips.clear()
         # The page (and the rows drawn) for the new width, around the cursor's column.
@@ -493,7 +492,7 @@ class StoryMatrix(ScrollView, can_focus=True):
         cells = story.rows[row].cells
         for k in self.visible_columns:
             cell = cells[k]
-            text = self._fit(cell_text(cell, self._sentences[k]), g.cell)
+            text = self._fit(cell_text(cell, g.sentences), g.cell)
             if on_cursor_row and k == self.cursor.column:
                 style = self._style(cell.status.value, "cursor") if cell else self._style("cursor")
             elif cell is None:
