@@ -20,9 +20,11 @@ sys.path.insert(0, str(ROOT))
 from reader.ui.app import ReaderApp  # noqa: E402
 from reader.ui.screens.diff import DiffScreen  # noqa: E402
 from reader.ui.screens.list import ListScreen  # noqa: E402
+from reader.ui.screens.story import StoryScreen  # noqa: E402
 
 A = "002_990fca62850f33f5.txt"
 B = "003_574f2177cef51eb0.txt"
+C = "000_4f549e9bf7ce5619.txt"  # an independent write-up of the same news
 
 # name, terminal size, environment, what to do, theme
 SHOTS: list[tuple[str, tuple[int, int], dict[str, str], str, str | None]] = [
@@ -32,6 +34,8 @@ SHOTS: list[tuple[str, tuple[int, int], dict[str, str], str, str | None]] = [
     ("diff-no-colour", (120, 36), {"NO_COLOR": "1"}, "diff", None),
     ("diff-16-colours", (120, 36), {}, "diff", "ansi-dark"),
     ("diff-light", (120, 36), {}, "diff", "textual-light"),
+    ("story-wide", (200, 56), {}, "story", None),
+    ("story-80x24", (80, 24), {}, "story", None),
 ]
 
 
@@ -75,6 +79,15 @@ async def shoot(
             assert isinstance(app.screen, DiffScreen)
             for _ in range(6):  # to the merged paragraphs with the moved sentence
                 await pilot.press("n")
+        elif what == "story":
+            await pilot.press("m")  # m marks without replacing: three for a story
+            for copy in (B, C):
+                await move_to(pilot, copy)
+                await pilot.press("m")
+            await pilot.press("d")
+            await settle(pilot)
+            assert isinstance(app.screen, StoryScreen)
+            await pilot.press(*["j"] * 9)  # to the merge that took in a moved paragraph
         await settle(pilot)
         path = HERE / f"{name}.svg"
         path.write_text(app.export_screenshot(title=f"wire-reader — {name}"), encoding="utf-8")
