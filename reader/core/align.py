@@ -129,7 +129,10 @@ def _candidates(a_sents: list[Sentence], b_sents: list[Sentence]) -> list[_Match
             posting = index.get(h)
             if posting and len(posting) <= MAX_POSTINGS:
                 votes.update(posting)
-        for k, _ in votes.most_common(CANDIDATES):
+        settled = 0  # votes of a near-identical candidate already found
+        for k, n_votes in votes.most_common(CANDIDATES):
+            if n_votes < settled:
+                break  # it shares fewer trigrams than a near-copy already in hand
             sa = a_sents[k]
             lcs = LCSseq.similarity(sa.words, sb.words)
             la, lb = len(sa), len(sb)
@@ -146,6 +149,8 @@ def _candidates(a_sents: list[Sentence], b_sents: list[Sentence]) -> list[_Match
             if not (strong or contained or weak):
                 continue
             tier = 2 if strong else 1 if contained else 0
+            if dice >= 0.9:
+                settled = n_votes
             # Among equals, the pair standing at the same relative place wins
             # (a repeated sentence is matched with its nearest copy).
             drift = abs(sa.pos / n_a - sb.pos / n_b)

@@ -25,13 +25,18 @@ def compare(a: Article, b: Article, typography: bool = False) -> Comparison:
 def _group(raw: RawGroup, a: Article, b: Article) -> Group:
     text_a = "\n".join(a.paragraphs[i].text for i in raw.a)
     text_b = "\n".join(b.paragraphs[j].text for j in raw.b)
-    if not raw.b:
-        ops: tuple[Op, ...] = (Op("delete", text_a, ""),) if text_a else ()
-    elif not raw.a:
-        ops = (Op("insert", "", text_b),) if text_b else ()
+    if raw.a and text_a == text_b:
+        # Most paragraphs of a copy are kept as they were: no diff, and the words are counted.
+        ops: tuple[Op, ...] = (Op("equal", text_a, text_b),)
+        counts = WordCounts(kept=sum(a.paragraphs[i].words for i in raw.a))
     else:
-        ops = tuple(word_diff(text_a, text_b))
-    counts = count_words(ops) if ops else WordCounts()
+        if not raw.b:
+            ops = (Op("delete", text_a, ""),) if text_a else ()
+        elif not raw.a:
+            ops = (Op("insert", "", text_b),) if text_b else ()
+        else:
+            ops = tuple(word_diff(text_a, text_b))
+        counts = count_words(ops) if ops else WordCounts()
     total = counts.words_a + counts.words_b
     similarity = 2 * counts.kept / total if total else 1.0
     return Group(

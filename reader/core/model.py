@@ -24,6 +24,11 @@ class Paragraph:
     index: int
     text: str
     boilerplate: BoilerplateReason = None
+    # Counted once: the article's total, lists and the diff's counts all read it.
+    words: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", word_count(self.text))
 
     @property
     def is_boilerplate(self) -> bool:
@@ -51,7 +56,7 @@ class Article:
     words: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "words", sum(word_count(p.text) for p in self.body))
+        object.__setattr__(self, "words", sum(p.words for p in self.body))
 
     @property
     def body(self) -> tuple[Paragraph, ...]:

@@ -31,12 +31,17 @@ _QUOTED = re.compile(
     r"|(?<=['‘])(?<!\w['‘])(?=[^\W\d_])(?:[^'‘’]|['’](?=\w))*?(?<=[\w.,!?…])['’](?!\w))"
 )
 _QUOTE_MARKS = ('"', "“", "«", "„", "'", "‘")
-_APOSTROPHES = str.maketrans("", "", "'’‘`´")
+_APOSTROPHES = "'’‘`´"
 
 
 def keys(text: str) -> list[str]:
     """The comparison key of a text: its words, folded."""
-    return _WORD.findall(text.lower().translate(_APOSTROPHES))
+    text = text.lower()
+    # str.replace is several times faster than str.translate on non-ASCII text.
+    for mark in _APOSTROPHES:
+        if mark in text:
+            text = text.replace(mark, "")
+    return _WORD.findall(text)
 
 
 def split(text: str) -> list[str]:

@@ -15,15 +15,15 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import zip_longest
-
-from rich.console import Console
-from rich.console import Group as RichGroup
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from ..core.labels import boilerplate_line, edges, group_label, unrelated_note
 from ..core.model import Article, Comparison, Group
 from ..ui.wrap import Line, Run, line_width, wrap_runs
+
+if TYPE_CHECKING:  # rich is imported only where styling is drawn: a pipe never needs it
+    from rich.console import Console
+    from rich.text import Text
 
 SIDE_BY_SIDE_MIN = 100
 
@@ -32,6 +32,8 @@ DIM = "dim"
 
 
 def make_console(width: int | None = None, color: str = "auto") -> Console:
+    from rich.console import Console
+
     kwargs: dict = {"markup": False, "emoji": False, "highlight": False, "soft_wrap": False}
     if color == "never":
         kwargs.update(color_system=None, no_color=True, force_terminal=False)
@@ -119,6 +121,8 @@ def _visible(groups: tuple[Group, ...], context: int | None, typography: bool) -
 
 
 def _article_line(tag: str, article: Article) -> Text:
+    from rich.text import Text
+
     line = Text(f"{tag} ", style="bold")
     line.append(article.label, style="bold")
     facts = [x for x in (article.agency, article.dateline, article.outlet) if x]
@@ -129,7 +133,21 @@ def _article_line(tag: str, article: Article) -> Text:
     return line
 
 
+def _plain_header(comparison: Comparison) -> str:
+    lines = []
+    for tag, article in (("A", comparison.a), ("B", comparison.b)):
+        facts = [x for x in (article.agency, article.dateline, article.outlet) if x]
+        facts.append(f"{article.words} words")
+        lines.append(f"{tag} {article.label}  ({', '.join(facts)})")
+        lines.append(f"   {article.title}")
+    lines.append(comparison.summary.verdict)
+    return "\n".join(lines) + "\n"
+
+
 def print_header(console: Console, comparison: Comparison) -> None:
+    from rich.console import Group as RichGroup
+    from rich.text import Text
+
     console.print(RichGroup(_article_line("A", comparison.a), _article_line("B", comparison.b)))
     # One line even in a pipe, so that it can be grepped; a terminal wraps it itself.
     console.print(Text(comparison.summary.verdict, style="bold"), soft_wrap=True)
@@ -190,20 +208,21 @@ def print_diff(
     context: int | None = None,
     typography: bool = False,
 ) -> None:
-    console = make_console(width, color)
-    markers = uses_markers(console)
-    print_header(console, comparison)
-    if not console.is_terminal and color != "always":
-        sgr = None
-    elif console.no_color or console.color_system is None:
-        sgr = SGR_NO_COLOR
+    write = sys.stdout.write
+    if color == "never" or (color == "auto" and not sys.stdout.isatty()):
+        # No styling at all: plain text with markers, without loading rich.
+        sgr, markers, columns = None, True, max(20, width or 80)
+        write(_plain_header(comparison))
     else:
-        sgr = SGR
+        console = make_console(width, color)
+        markers = uses_markers(console)
+        columns = console.width
+        print_header(console, comparison)
+        sgr = SGR_NO_COLOR if console.no_color or console.color_system is None else SGR
     # The body can be 100k words: it is laid out here and written in one go,
     # not rendered through rich, which would take seconds.
-    write = sys.stdout.write
     chunk: list[str] = []
-    for line in diff_lines(comparison, console.width, markers, context, typography):
+    for line in diff_lines(comparison, columns, markers, context, typography):
         chunk.append(_emit(line, sgr))
         if len(chunk) >= 4096:
             write("\n".join(chunk) + "\n")
@@ -214,6 +233,8 @@ def print_diff(
 
 
 def print_groups(comparison: Comparison) -> None:
+    from rich.text import Text
+
     """``reader align`` without --json: one line per group."""
     console = make_console()
     print_header(console, comparison)
@@ -226,6 +247,9 @@ def print_groups(comparison: Comparison) -> None:
 
 
 def print_stats(comparison: Comparison) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     console = make_console()
     s, c = comparison.summary, comparison.summary.counts
     print_header(console, comparison)
@@ -268,6 +292,9 @@ def print_stats(comparison: Comparison) -> None:
 
 
 def print_list(articles: Iterable[Article]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     console = make_console(width=None if sys.stdout.isatty() else 200)
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
     for name, justify in (
