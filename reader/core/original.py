@@ -26,14 +26,23 @@ def _timestamp(date: str | None) -> float:
     return float("inf")
 
 
-def originality_key(article: Article) -> tuple:
+def originality_key(article: Article, use_dates: bool = True) -> tuple:
     """Sort key: smaller is more likely the original."""
-    return (article.agency is None, _timestamp(article.date), -article.words, str(article.path))
+    when = _timestamp(article.date) if use_dates else 0.0
+    return (article.agency is None, when, -article.words, str(article.path))
+
+
+def _dates_comparable(articles: Sequence[Article]) -> bool:
+    # An unknown date is not a late one: an undated original must not lose to a dated copy,
+    # so dates decide only when every version has one.
+    return all(_timestamp(a.date) != float("inf") for a in articles)
 
 
 def likely_original(articles: Sequence[Article]) -> Article:
-    return min(articles, key=originality_key)
+    use_dates = _dates_comparable(articles)
+    return min(articles, key=lambda a: originality_key(a, use_dates))
 
 
 def by_originality(articles: Sequence[Article]) -> list[Article]:
-    return sorted(articles, key=originality_key)
+    use_dates = _dates_comparable(articles)
+    return sorted(articles, key=lambda a: originality_key(a, use_dates))
