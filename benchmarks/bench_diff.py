@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -129,6 +130,18 @@ def timed(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
+def child_cpu(fn, repeat: int) -> float:
+    """Median CPU time (user + system) of the child process ``fn`` runs: steadier than
+    wall time on a shared machine."""
+    times = []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        fn()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(times)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
@@ -145,32 +158,34 @@ def main() -> int:
             inproc = timed(lambda a=a, b=b: compare(a, b), args.repeat)
             groups = compare(a, b).groups
             cmd = [reader_cmd] if reader_cmd else [sys.executable, "-m", "reader.cli"]
-            whole = timed(
-                lambda cmd=cmd, a_path=a_path, b_path=b_path: subprocess.run(
+
+            def run_reader(cmd=cmd, a_path=a_path, b_path=b_path):
+                subprocess.run(
                     [*cmd, "diff", "--color", "never", str(a_path), str(b_path)],
                     stdout=subprocess.DEVNULL,
                     check=False,
-                ),
-                max(1, args.repeat // 2),
-            )
-            dw = None
-            if dwdiff:
-                dw = timed(
-                    lambda a_path=a_path, b_path=b_path: subprocess.run(
-                        [dwdiff, str(a_path), str(b_path)], stdout=subprocess.DEVNULL, check=False
-                    ),
-                    max(1, args.repeat // 2),
                 )
-            rows.append((words, a.words, b.words, len(groups), inproc, whole, dw))
+
+            def run_dwdiff(a_path=a_path, b_path=b_path):
+                subprocess.run([dwdiff, str(a_path), str(b_path)], stdout=subprocess.DEVNULL, check=False)
+
+            runs = max(3, args.repeat)
+            whole, whole_cpu = timed(run_reader, runs), child_cpu(run_reader, runs)
+            dw = dw_cpu = None
+            if dwdiff:
+                dw, dw_cpu = timed(run_dwdiff, runs), child_cpu(run_dwdiff, runs)
+            rows.append((words, a.words, b.words, len(groups), inproc, whole, dw, whole_cpu, dw_cpu))
+    print("median wall time (CPU time) of whole runs; ratio = reader diff / dwdiff, wall and CPU")
     print(
         f"{'words':>8} {'A words':>8} {'B words':>8} {'groups':>7} {'align+diff':>11} "
-        f"{'reader diff':>12} {'dwdiff':>8} {'ratio':>6}"
+        f"{'reader diff':>18} {'dwdiff':>16} {'ratio':>14}"
     )
-    for words, wa, wb, ng, inproc, whole, dw in rows:
-        dw_s = f"{dw * 1000:7.0f}ms" if dw is not None else "     n/a"
-        ratio = f"{whole / dw:5.1f}x" if dw else "   n/a"
+    for words, wa, wb, ng, inproc, whole, dw, whole_cpu, dw_cpu in rows:
+        dw_s = f"{dw * 1000:6.0f}ms ({dw_cpu * 1000:4.0f})" if dw is not None else "n/a".rjust(16)
+        ratio = f"{whole / dw:4.1f}x / {whole_cpu / dw_cpu:4.1f}x" if dw else "n/a".rjust(14)
         print(
-            f"{words:>8} {wa:>8} {wb:>8} {ng:>7} {inproc * 1000:9.1f}ms {whole * 1000:10.0f}ms {dw_s} {ratio}"
+            f"{words:>8} {wa:>8} {wb:>8} {ng:>7} {inproc * 1000:9.1f}ms "
+            f"{whole * 1000:8.0f}ms ({whole_cpu * 1000:5.0f}) {dw_s} {ratio:>14}"
         )
     by_size = {r[0]: r[4] for r in rows}
     if 10_000 in by_size and 100_000 in by_size:
