@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from .sanitize import clean
 from .tokens import word_count
@@ -119,6 +119,7 @@ GroupKind = Literal[
     "inserted",
     "boilerplate",
 ]
+GROUP_KINDS: tuple[str, ...] = get_args(GroupKind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from ..core.labels import boilerplate_line, edges, group_label, unrelated_note
-from ..core.model import Article, Comparison, Group
+from ..core.model import GROUP_KINDS, Article, Comparison, Group
 from ..ui.wrap import Line, Run, line_width, wrap_runs
 
 if TYPE_CHECKING:  # rich is imported only where styling is drawn: a pipe never needs it
@@ -270,17 +270,7 @@ def print_stats(comparison: Comparison) -> None:
     kinds = Table(title="Paragraph groups", title_justify="left", box=None, padding=(0, 2))
     kinds.add_column("", style="bold")
     kinds.add_column("", justify="right")
-    for kind in (
-        "identical",
-        "typography",
-        "edited",
-        "merged",
-        "split",
-        "moved",
-        "deleted",
-        "inserted",
-        "boilerplate",
-    ):
+    for kind in GROUP_KINDS:
         if s.kinds.get(kind):
             kinds.add_row(kind, str(s.kinds[kind]))
     if s.cut_from_end:

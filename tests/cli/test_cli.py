@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.core.model import GROUP_KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -36,17 +37,7 @@ def test_align_json_contract(capsys) -> None:
     seen_b = sorted(j for g in data["groups"] for j in g["b"])
     assert seen_a == list(range(len(a))) and seen_b == list(range(len(b)))
     for g in data["groups"]:
-        assert g["kind"] in {
-            "identical",
-            "typography",
-            "edited",
-            "merged",
-            "split",
-            "moved",
-            "deleted",
-            "inserted",
-            "boilerplate",
-        }
+        assert g["kind"] in GROUP_KINDS
         assert 0.0 <= g["similarity"] <= 1.0
         assert "".join(op[1] for op in g["ops"]) == "\n".join(a[i] for i in g["a"])
         assert "".join(op[2] for op in g["ops"]) == "\n".join(b[j] for j in g["b"])
