@@ -176,6 +176,8 @@ class StoryScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._update_header()
+        if self.story is not None:
+            self._update_details(*self.matrix.cursor)
 
     def _update_header(self) -> None:
         width = self.size.width or self.app.size.width
@@ -196,7 +198,8 @@ class StoryScreen(Screen[None]):
         self._pending_cursor = cursor
         self.matrix.display = False
         self.query_one("#story-details").display = False
-        label = f"Comparing {len(self.copies)} copies with {file_label(self.base)}…"
+        count = len(self.copies)
+        label = f"Comparing {count} {'copy' if count == 1 else 'copies'} with {file_label(self.base)}…"
         self.query_one("#story-loading-label", Static).update(Content(label))
         self.query_one("#story-loading-bar", ProgressBar).update(total=None, progress=0)
         self.query_one("#story-loading").display = True
@@ -267,13 +270,15 @@ class StoryScreen(Screen[None]):
     # -- the cursor -----------------------------------------------------------
 
     def on_story_matrix_cell_highlighted(self, message: StoryMatrix.CellHighlighted) -> None:
+        self._update_details(message.row, message.column)
+
+    def _update_details(self, row: int, column: int) -> None:
         story = self.story
         if story is None or not story.rows:
             return
-        copy = story.copies[message.column]
         width = max(20, (self.size.width or self.app.size.width) - 2)
         details = Content("\n").join(
-            [copy_content(message.column, copy), cell_content(story, message.row, message.column, width)]
+            [copy_content(column, story.copies[column]), cell_content(story, row, column, width)]
         )
         self.query_one("#story-details", Static).update(details)
 
