@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.model import Article
+from reader.library import Row
 from reader.ui.text import file_label, safe
 
 
@@ -49,6 +50,28 @@ def article_row(index: int, article: Article) -> ArticleRow:
         file=label,
         path_key=(str(article.path), article.record or 0),
         haystack=haystack,
+    )
+
+
+def library_row(index: int, row: Row) -> ArticleRow:
+    """The row of an article the folder's index knows, without reading its file. The
+    filter then sees the title, outlet, agency, place and file name, not the text."""
+    title = safe(row.title) or "(untitled)"
+    outlet = safe(row.outlet or "")
+    agency = safe(row.agency or "")
+    place = safe(row.dateline or "")
+    label = safe(row.label)
+    return ArticleRow(
+        index=index,
+        agency=agency,
+        place=place,
+        title=title,
+        outlet=outlet,
+        words=row.words,
+        paragraphs=row.paragraphs,
+        file=label,
+        path_key=(row.file, row.record or 0),
+        haystack=" ".join([title, outlet, agency, place, label]).casefold(),
     )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from reader.core.model import Article, LoadResult
+from reader.core.model import LoadResult
 
 
 @dataclass
@@ -29,8 +29,36 @@ class ArticlesLoaded(Message):
 class SimilarityRanked(Message):
     """Every other article scored by the share of the target's text it shares."""
 
-    target: Article
+    target: int  # position in the article list
     scores: dict[int, float]  # position in the article list -> share of text, 0..1
+    note: str = ""  # said when the ranking is shown (e.g. how many share text)
+
+
+@dataclass
+class LibraryRows(Message):
+    """Rows from the folder's index: all it knew at start, then each batch a refresh saved."""
+
+    rows: list  # list[reader.library.Row], added or read again
+    removed: list[int]  # index ids of rows gone
+    initial: bool = False
+
+
+@dataclass
+class LibraryRefreshed(Message):
+    """The refresh of the folder's index ended (or could not run: ``error``)."""
+
+    report: object  # reader.library.RefreshReport | None
+    problems: list  # list[reader.core.model.Problem], every file the index could not read
+    searchable: bool
+    error: str = ""
+
+
+@dataclass
+class StoriesGrouped(Message):
+    """The folder grouped into stories by the index (``error`` if that failed)."""
+
+    stories: list  # list[reader.library.Story]
+    error: str = ""
 
 
 @dataclass

@@ -90,3 +90,11 @@ async def open_diff(pilot, a: str = SEED_002, b: str = SEED_003, key: str = "d")
 def current_block(view: DiffView):
     assert view.diff_layout is not None
     return view.diff_layout.blocks[view.current]
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Folder indexes go to a cache of the test's own, never the real home."""
+    cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    return cache

@@ -120,7 +120,8 @@ async def test_preview_opens_on_enter_or_o_when_narrow() -> None:
 
 
 async def test_filter_by_title_outlet_or_text_as_you_type(size) -> None:
-    app = ReaderApp([SEEDS])
+    # Opened on files, the articles are in memory and the filter also searches their text.
+    app = ReaderApp([SEEDS / SEED_000, SEEDS / SEED_002, SEEDS / SEED_003])
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.press("slash")
@@ -140,6 +141,19 @@ async def test_filter_by_title_outlet_or_text_as_you_type(size) -> None:
         await pilot.pause()
         assert file_order(app) == [SEED_000, SEED_002, SEED_003]
         assert not isinstance(app.focused, Input)
+
+
+async def test_a_folder_filters_by_what_its_index_knows() -> None:
+    app = ReaderApp([SEEDS])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"moscow times")  # the outlet of 003 only
+        await pilot.pause()
+        assert file_order(app) == [SEED_003]
+        assert "place or file" in app.screen.query_one(Input).placeholder
+        await pilot.press(*["backspace"] * 12, *"002_")  # a file name
+        await pilot.pause()
+        assert file_order(app) == [SEED_002]
 
 
 async def test_filter_kept_after_enter() -> None:

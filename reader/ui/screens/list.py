@@ -1,7 +1,14 @@
-"""The first screen: the articles found, a preview, marks, filter and similarity."""
+"""The first screen: the articles found, a preview, marks, filter and similarity.
+
+Opened on one folder, the list stands on the folder's index (reader.library): the
+rows the index knows are shown at once, then a worker refreshes the index and the
+rows follow each saved batch. Articles are read from their files only when shown,
+compared or ranked. Opened on files, every article is read into memory instead.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from time import monotonic
@@ -16,9 +23,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from reader.core.model import Article, LoadResult, Problem
-from reader.ui.article_rows import ArticleRow, article_rows
-from reader.ui.messages import ArticlesLoaded, LoadProgress, SimilarityRanked
-from reader.ui.text import display_path, file_label, safe
+from reader.library import Library, LibraryError
+from reader.ui.article_rows import ArticleRow, article_rows, library_row
+from reader.ui.messages import (
+    ArticlesLoaded,
+    LibraryRefreshed,
+    LibraryRows,
+    LoadProgress,
+    SimilarityRanked,
+    StoriesGrouped,
+)
+from reader.ui.text import display_path, safe
 from reader.ui.widgets.article_table import ArticleTable
 from reader.ui.widgets.load_progress import LoadProgress as LoadProgressPanel
 from reader.ui.widgets.preview import ArticlePreview
@@ -27,11 +42,62 @@ from reader.ui.widgets.preview import ArticlePreview
 PREVIEW_MIN_WIDTH = 120
 
 NEED_ARTICLES = frozenset(
-    {"mark", "mark_more", "unmark_all", "diff", "similar", "preview", "sort", "reverse_sort"}
+    {"mark", "mark_more", "unmark_all", "diff", "similar", "preview", "sort", "reverse_sort", "group"}
 )
 LETTER_KEYS = frozenset({*NEED_ARTICLES, "problems", "help"})
+# The table is sorted again at most this often while a refresh adds rows (seconds).
+ROWS_EVERY = 0.5
+# Articles read again from their files, kept for the preview and the next keypress.
+KEEP_LOADED = 64
+
+
+class ArticleUnreadable(Exception):
+    """An indexed article could not be read again (its file vanished or changed)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.reason)
+        self.problem = problem
+
+
+class IndexedArticles(Sequence[Article]):
+    """The articles of the list, read from their files when asked for (by position in
+    the list). Raises ArticleUnreadable for a file that vanished or changed."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.ids: list[int] = []
+        self._loaded: dict[int, Article] = {}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        article = self._loaded.get(index)
+        if article is None:
+            found = self.library.load(self.ids[index])
+            if isinstance(found, Problem):
+                raise ArticleUnreadable(found)
+            if len(self._loaded) >= KEEP_LOADED:
+                self._loaded.pop(next(iter(self._loaded)))
+            article = self._loaded[index] = found
+        return article
+
+    def forget(self, index: int) -> None:
+        self._loaded.pop(index, None)
 
 SORTABLE = ("mark", "agency", "place", "title", "words", "paragraphs", "file")
+
+
+def folder_of(paths: Sequence[Path]) -> Path | None:
+    """The folder the list is opened on, when it is opened on exactly one."""
+    if len(paths) == 1:
+        try:
+            return paths[0] if paths[0].is_dir() else None
+        except OSError:
+            return None
+    return None
 
 
 def describe_paths(paths: Sequence[Path]) -> str:
@@ -83,15 +149,22 @@ class ListScreen(Screen[None]):
             "s",
             "similar",
             "Similar",
-            tooltip="Rank all articles by the text they share with this one",
+            tooltip="Rank the articles by the text they share with this one",
             id="list.similar",
+        ),
+        Binding(
+            "g",
+            "group",
+            "Stories",
+            tooltip="Group the list by story (enter or right opens one, left closes), or ungroup",
+            id="list.group",
         ),
         Binding(
             "slash",
             "filter",
             "Filter",
             key_display="/",
-            tooltip="Filter by title, outlet or text",
+            tooltip="Filter by title, outlet, agency, place or file name (and by text when opened on files)",
             id="list.filter",
         ),
         Binding(
@@ -148,6 +221,19 @@ class ListScreen(Screen[None]):
         self.loaded = False
         self.filter_text = ""
         self.rows: list[ArticleRow] = []
+        # Opened on a folder: its index, and the list's rows by index id.
+        self.folder = folder_of(self.paths)
+        self.library: Library | None = None
+        self.positions: dict[int, int] = {}
+        self.live: set[int] = set()  # positions of the rows still in the folder
+        self.indexing: tuple[int, int] | None = None  # files read, files to read
+        self.stories: list | None = None  # the last grouping, while it is shown
+        self._cancel = threading.Event()
+        self._library_closing = threading.Lock()
+        self._pending = False  # rows arrived since the table was last sorted
+        self._last_sorted = 0.0
+        self._previous_move = 0.0
+        self._preview_timer = None
 
     # -- layout ---------------------------------------------------------------
 
@@ -159,7 +245,11 @@ class ListScreen(Screen[None]):
                 yield Static(Content(""), id="empty")
             yield ArticlePreview(id="preview")
         yield Input(
-            placeholder="Filter by title, outlet or text (enter: keep, escape: clear)",
+            placeholder=(
+                "Filter by title, outlet, place or file (enter: keep, escape: clear)"
+                if self.folder is not None
+                else "Filter by title, outlet or text (enter: keep, escape: clear)"
+            ),
             id="filter",
             compact=True,
         )
@@ -172,7 +262,10 @@ class ListScreen(Screen[None]):
         self.query_one("#filter").display = False
         self._apply_width(self.app.size.width)
         self._update_status()
-        self.load()
+        if self.folder is not None:
+            self.open_library(self.folder)
+        else:
+            self.load()
 
     def on_resize(self) -> None:
         self._apply_width(self.size.width)
@@ -191,7 +284,165 @@ class ListScreen(Screen[None]):
     # -- loading --------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="load")
+    def open_library(self, folder: Path) -> None:
+        """Show what the index knows, then bring it up to date, batch by batch."""
+        notices: list[str] = []
+        try:
+            library = Library.open(folder, notify=notices.append)
+        except LibraryError as error:
+            # No index (an unwritable cache): read the folder into memory as for files.
+            self.app.call_from_thread(
+                self.notify, f"{error}; reading the folder without an index.", severity="warning"
+            )
+            self.folder = None
+            self._load_in_memory()
+            return
+        self.library = library
+        for notice in notices:  # e.g. a damaged index rebuilt
+            self.app.call_from_thread(self.notify, notice, title="Index", severity="warning", markup=False)
+        notices.clear()
+        rows = library.rows()
+        self.post_message(LibraryRows(rows, [], initial=True))
+        last = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            now = monotonic()
+            if now - last >= 0.1 or done >= total:
+                last = now
+                self.post_message(LoadProgress(done, total))
+
+        def on_rows(added: list, removed: list[int]) -> None:
+            self.post_message(LibraryRows(list(added), list(removed)))
+
+        report, error = None, ""
+        try:
+            report = library.refresh(progress, on_rows, cancel=self._cancel)
+        except Exception as failure:  # the index reports bad files itself; this is a last resort
+            error = f"{library.db_path}: could not refresh the index: {type(failure).__name__}: {failure}"
+        for notice in notices:  # e.g. waiting for another reader's refresh
+            self.app.call_from_thread(self.notify, notice, title="Index", markup=False)
+        if self._cancel.is_set():
+            self._close_library()
+            return
+        self.post_message(LibraryRefreshed(report, library.problems(), library.searchable, error))
+        import reader.core.compare  # noqa: F401  (the first `d` does not pay for it)
+
+    def _close_library(self) -> None:
+        if self.library is not None and self._library_closing.acquire(blocking=False):
+            self.library.close()
+
+    def on_unmount(self) -> None:
+        self._cancel.set()
+        worker = next((w for w in self.workers if w.group == "load" and w.is_running), None)
+        if worker is None:
+            self._close_library()
+
+    def on_library_rows(self, message: LibraryRows) -> None:
+        assert self.library is not None
+        if message.initial:
+            self.articles = IndexedArticles(self.library)
+        articles = self.articles
+        assert isinstance(articles, IndexedArticles)
+        for row in message.rows:
+            position = self.positions.get(row.id)
+            if position is None:
+                position = len(self.rows)
+                self.positions[row.id] = position
+                articles.ids.append(row.id)
+                self.rows.append(library_row(position, row))
+            else:
+                self.rows[position] = library_row(position, row)
+                articles.forget(position)
+            self.live.add(position)
+        for gone in message.removed:
+            position = self.positions.get(gone)
+            if position is not None:
+                self.live.discard(position)
+                articles.forget(position)
+                if position in self.table.marks:
+                    self.table.marks.remove(position)
+        if message.initial:
+            self._show_rows()
+        else:
+            self._pending = True
+            if monotonic() - self._last_sorted >= ROWS_EVERY:
+                self._sort_pending()
+            else:
+                self.set_timer(ROWS_EVERY, self._sort_pending)
+
+    def _sort_pending(self) -> None:
+        if self._pending and self.is_mounted:
+            self._pending = False
+            self._show_rows()
+
+    def _show_rows(self) -> None:
+        """Put the rows in the table (the first time: the table replaces the progress)."""
+        self._last_sorted = monotonic()
+        table = self.table
+        table.articles = self.articles
+        table.rows = self.rows
+        if self.live:
+            first = not table.display
+            self.query_one("#empty").display = False
+            if first:
+                self.query_one("#loading").display = False
+                table.display = True
+                table.focus()
+            self._apply_filter()
+            if first:
+                self.refresh_bindings()
+        self._update_status()
+
+    def on_library_refreshed(self, message: LibraryRefreshed) -> None:
+        self._sort_pending()
+        self.loaded = True
+        self.indexing = None
+        self.problems = tuple(message.problems) + tuple(
+            p for p in self.problems if p.reason.startswith("no longer there")
+        )
+        self.query_one("#loading").display = False
+        if message.error:
+            self.notify(message.error, title="Index", severity="error", timeout=10, markup=False)
+        if not self.live:
+            self.table.display = False
+            empty = self.query_one("#empty", Static)
+            empty.update(Content(f"No articles found in {describe_paths(self.paths)}."))
+            empty.display = True
+        elif self.table.groups is not None:
+            self.group_stories()  # the stories as the index now has them
+        self.refresh_bindings()
+        self._tell_problems()
+        self._update_status()
+
+    @property
+    def total(self) -> int:
+        return len(self.live) if self.library is not None else len(self.articles)
+
+    def article(self, index: int) -> Article | None:
+        """The article at this position, read again from its file for a folder; a file
+        that vanished or changed since it was indexed is said in one line, and is None."""
+        try:
+            return self.articles[index]
+        except ArticleUnreadable as error:
+            problem = error.problem
+            self.notify(
+                f"{display_path(problem.path, self.paths)}: {safe(problem.reason)}",
+                title="Cannot read",
+                severity="error",
+                timeout=6,
+                markup=False,
+            )
+            if problem not in self.problems:
+                self.problems = (*self.problems, problem)
+                self._update_status()
+            return None
+
+    @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
+        self._load_in_memory()
+
+    def _load_in_memory(self) -> None:
         from reader.core.loading import load_paths
 
         last = 0.0
@@ -218,6 +469,9 @@ class ListScreen(Screen[None]):
 
     def on_load_progress(self, message: LoadProgress) -> None:
         self.query_one("#loading", LoadProgressPanel).update_progress(message.done, message.total)
+        if self.library is not None:
+            self.indexing = (message.done, message.total)
+            self._update_status()
 
     def on_articles_loaded(self, message: ArticlesLoaded) -> None:
         self.articles = message.result.articles
@@ -238,6 +492,10 @@ class ListScreen(Screen[None]):
             empty = self.query_one("#empty", Static)
             empty.update(Content(f"No articles found in {describe_paths(self.paths)}."))
             empty.display = True
+        self._tell_problems()
+        self._update_status()
+
+    def _tell_problems(self) -> None:
         if self.problems:
             count = len(self.problems)
             noun = "file" if count == 1 else "files"
@@ -251,32 +509,39 @@ class ListScreen(Screen[None]):
                 timeout=8,
                 markup=False,
             )
-        self._update_status()
 
     # -- status and preview ---------------------------------------------------
 
     def _update_status(self) -> None:
         parts: list[tuple[str, str] | str] = []
-        if not self.loaded:
+        if not self.loaded and not self.live:
             parts.append((f"Loading {describe_paths(self.paths)}", "$text-muted"))
         else:
-            shown = len(self.table.order)
-            total = len(self.articles)
-            count = f"{shown} of {total} articles" if shown != total else f"{total} articles"
+            table = self.table
+            total = self.total
+            if table.groups is not None:
+                stories = sum(1 for i in table.order if i < 0)
+                count = f"{stories:,} stories of 2+ versions, {total:,} articles"
+            else:
+                shown = len(table.order)
+                count = f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles"
             parts.append((count, "bold"))
+            if self.indexing is not None:
+                done, to_read = self.indexing
+                parts.append((f"  indexing {done:,}/{to_read:,}", "$text-accent"))
             if self.filter_text:
                 parts.append(("  filter: ", "$text-muted"))
                 parts.append((safe(self.filter_text), "$text-accent"))
             if self.table.target is not None:
                 parts.append(("  similar to: ", "$text-muted"))
-                parts.append((file_label(self.articles[self.table.target]), "$text-accent"))
+                parts.append((self.rows[self.table.target].file, "$text-accent"))
             marks = self.table.marks
             if len(marks) > 2:
                 parts.append((f"  {len(marks)} marked: d opens the story view", "bold"))
             else:
                 for letter, index in zip("AB", marks, strict=False):
                     parts.append((f"  {letter}: ", "$text-muted"))
-                    parts.append((file_label(self.articles[index]), "bold"))
+                    parts.append((self.rows[index].file, "bold"))
             if self.problems:
                 parts.append(
                     (
@@ -291,12 +556,37 @@ class ListScreen(Screen[None]):
         preview = self.query_one("#preview", ArticlePreview)
         if index is None:
             preview.show(None)
+            return
+        article = self.article(index) if self.library is None else self._quiet_article(index)
+        if article is not None:
+            preview.show(article, self.rows[index].words)
         else:
-            preview.show(self.articles[index], self.rows[index].words)
+            preview.show(None)
+
+    def _quiet_article(self, index: int) -> Article | None:
+        # Moving the cursor over a vanished file is said once, when it is opened, not on
+        # every keypress: the preview beside the list just stays empty.
+        try:
+            return self.articles[index]
+        except ArticleUnreadable:
+            return None
 
     def on_article_table_highlighted(self) -> None:
         if self.wide:
-            self._show_preview()
+            if self.library is None:
+                self._show_preview()
+            else:
+                # A held key scrolls freely: while the cursor runs, reading the file waits
+                # until it rests.
+                now = monotonic()
+                if self._preview_timer is not None:
+                    self._preview_timer.stop()
+                    self._preview_timer = None
+                if now - self._previous_move >= 0.05:
+                    self._show_preview()
+                else:
+                    self._preview_timer = self.set_timer(0.08, self._show_preview)
+                self._previous_move = now
 
     def on_article_table_selected(self) -> None:
         if len(self.table.marks) >= 2:
@@ -344,24 +634,32 @@ class ListScreen(Screen[None]):
 
     def _pair(self) -> tuple[Article, Article] | None:
         marks = self.table.marks
-        if len(marks) == 2:
-            return self.articles[marks[0]], self.articles[marks[1]]
         current = self.table.current_index
-        if len(marks) == 1 and current is not None and current != marks[0]:
+        if len(marks) == 2:
+            pair = marks[0], marks[1]
+        elif len(marks) == 1 and current is not None and current != marks[0]:
             # One mark and the cursor on another article: compare those two.
-            return self.articles[marks[0]], self.articles[current]
-        return None
+            pair = marks[0], current
+        else:
+            return None
+        a = self.article(pair[0])
+        b = self.article(pair[1]) if a is not None else None
+        return (a, b) if a is not None and b is not None else None
 
     def action_diff(self) -> None:
-        if not self.loaded or not self.articles:
+        if not self.total:
             return
         marks = self.table.marks
         if len(marks) > 2:
             from reader.ui.screens.story import StoryScreen
 
-            self.app.push_screen(StoryScreen([self.articles[i] for i in marks]))
+            loaded = [self.article(i) for i in marks]
+            if all(article is not None for article in loaded):
+                self.app.push_screen(StoryScreen(loaded))
             return
         pair = self._pair()
+        if pair is None and len(marks) == 2:
+            return  # a file could not be read: already said
         if pair is None:
             self.notify(
                 "Mark two articles with space (A, then B), then press d; "
@@ -382,21 +680,36 @@ class ListScreen(Screen[None]):
             return
         from reader.ui.screens.preview import PreviewScreen
 
-        self.app.push_screen(PreviewScreen(self.articles[index]))
+        article = self.article(index)
+        if article is not None:
+            self.app.push_screen(PreviewScreen(article))
 
     def action_similar(self) -> None:
         index = self.table.current_index
         if index is None:
             return
-        if len(self.articles) < 2:
+        if self.total < 2:
             self.notify("There is only one article.", timeout=3)
             return
+        if self.library is not None and not self.library.searchable:
+            done, to_read = self.indexing or (0, 0)
+            self.notify(
+                f"The index is still being built ({done:,} of {to_read:,} files read): "
+                "press s again once it is done.",
+                title="Not yet",
+                timeout=5,
+                markup=False,
+            )
+            return
         self.notify(
-            f"Ranking the articles by text shared with {file_label(self.articles[index])}…",
+            f"Ranking the articles by text shared with {self.rows[index].file}…",
             timeout=2,
             markup=False,
         )
-        self.rank(index)
+        if self.library is not None:
+            self.rank_indexed(index, self.articles.ids[index])  # type: ignore[attr-defined]
+        else:
+            self.rank(index)
 
     @work(thread=True, exclusive=True, group="similar")
     def rank(self, index: int) -> None:
@@ -408,17 +721,95 @@ class ListScreen(Screen[None]):
         ranked = rank_similar(target, others)
         scores = {position[id(article)]: score for article, score in ranked}
         scores[index] = 1.0
-        self.post_message(SimilarityRanked(target, scores))
+        self.post_message(SimilarityRanked(index, scores))
+
+    @work(thread=True, exclusive=True, group="similar")
+    def rank_indexed(self, index: int, article_id: int) -> None:
+        """The index's ranking: the articles sharing sampled passages with this one."""
+        assert self.library is not None
+        try:
+            matches = self.library.similar(article_id, limit=1000)
+        except LibraryError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        scores = {self.positions[m.row.id]: m.score for m in matches if m.row.id in self.positions}
+        scores[index] = 1.0
+        note = f"{len(matches):,} article{'s' if len(matches) != 1 else ''} share text with it."
+        self.post_message(SimilarityRanked(index, scores, note))
 
     def on_similarity_ranked(self, message: SimilarityRanked) -> None:
         table = self.table
-        target = next(n for n, a in enumerate(self.articles) if a is message.target)
+        if table.groups is not None:
+            table.set_groups(None)  # the ranking is one list, best first
+            self.stories = None
         table.scores = message.scores
-        table.target = target
+        table.target = message.target
         table.sort_key, table.sort_reverse = "shared", False
         table.populate(table.order)
         table.move_cursor(row=0)
+        if message.note:
+            self.notify(message.note, timeout=3, markup=False)
         self._update_status()
+
+    # -- stories --------------------------------------------------------------
+
+    def action_group(self) -> None:
+        table = self.table
+        if table.groups is not None:
+            table.set_groups(None)
+            self.stories = None
+            self._apply_filter()
+            self.notify("The list, one article a line.", timeout=2)
+            return
+        if self.library is None:
+            self.notify(
+                "Grouping by story uses a folder's index: open the folder (reader FOLDER), "
+                "or mark versions with m and press d for the story view.",
+                timeout=6,
+            )
+            return
+        if not self.library.searchable:
+            done, to_read = self.indexing or (0, 0)
+            self.notify(
+                f"The index is still being built ({done:,} of {to_read:,} files read): "
+                "press g again once it is done.",
+                title="Not yet",
+                timeout=5,
+                markup=False,
+            )
+            return
+        self.notify("Grouping the folder into stories…", timeout=2)
+        self.group_stories()
+
+    @work(thread=True, exclusive=True, group="stories")
+    def group_stories(self) -> None:
+        assert self.library is not None
+        try:
+            stories = self.library.stories()
+        except Exception as error:  # one line, and the list stays as it was
+            reason = f"could not group into stories: {type(error).__name__}: {error}"
+            self.post_message(StoriesGrouped([], reason))
+            return
+        self.post_message(StoriesGrouped(stories))
+
+    def on_stories_grouped(self, message: StoriesGrouped) -> None:
+        if message.error:
+            self.notify(message.error, severity="error", markup=False)
+            return
+        table = self.table
+        groups = [
+            [self.positions[m.id] for m in story.members if m.id in self.positions]
+            for story in message.stories
+        ]
+        expanded = table.expanded if table.groups is not None else set()
+        if table.scores is not None:
+            table.scores, table.target = None, None
+            table.sort_key, table.sort_reverse = "file", False
+        table.set_groups(groups)
+        table.expanded = {g for g in expanded if g < len(table.groups or ())}
+        self.stories = message.stories
+        self._apply_filter()
+        table.move_cursor(row=0)
 
     def action_filter(self) -> None:
         if not self.loaded:
@@ -440,7 +831,8 @@ class ListScreen(Screen[None]):
 
     def _apply_filter(self) -> None:
         words = self.filter_text.casefold().split()
-        visible = [row.index for row in self.rows if row.matches(words)]
+        rows = self.rows if self.library is None else [self.rows[i] for i in sorted(self.live)]
+        visible = [row.index for row in rows if row.matches(words)] if words else [row.index for row in rows]
         self.table.populate(visible)
         if self.wide:
             self._show_preview()
@@ -456,6 +848,8 @@ class ListScreen(Screen[None]):
             self._apply_filter()
             cleared = True
         table = self.table
+        if table.groups is not None and not cleared:
+            self.action_group()
         if table.scores is not None and not (cleared and self.focused is field):
             table.scores = None
             table.target = None
@@ -498,7 +892,7 @@ class ListScreen(Screen[None]):
         self.app.action_help()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in NEED_ARTICLES and not self.articles:
+        if action in NEED_ARTICLES and not self.total:
             return False
         # While the filter field has focus, letters are typed into it, not taken as keys.
         return not (action in LETTER_KEYS and isinstance(self.focused, Input))

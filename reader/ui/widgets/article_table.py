@@ -1,8 +1,11 @@
 """The table of articles on the first screen, drawn lazily with the Line API.
 
-A folder can hold thousands of articles: only the rows on screen are drawn, and
-sorting or filtering re-orders a list of precomputed ``ArticleRow`` records
+A folder can hold a hundred thousand articles: only the rows on screen are drawn,
+and sorting or filtering re-orders a list of precomputed ``ArticleRow`` records
 instead of rebuilding widgets. Cells are plain text in segments, never markup.
+
+Grouped by story (``groups``), a story is one header line (an entry ``-(g + 1)`` in
+``order``), opened to its versions, the likely original first.
 """
 
 from __future__ import annotations
@@ -61,8 +64,24 @@ class ArticleTable(ScrollView, can_focus=True):
             "select",
             "Open",
             show=False,
-            tooltip="Open the diff when two are marked, else the preview",
+            tooltip="Open the diff when two are marked, else the preview; on a story, show its versions",
             id="list.open",
+        ),
+        Binding(
+            "right",
+            "expand",
+            "Expand",
+            show=False,
+            tooltip="Grouped by story: show the versions of the story",
+            id="list.expand",
+        ),
+        Binding(
+            "left",
+            "collapse",
+            "Collapse",
+            show=False,
+            tooltip="Grouped by story: hide the versions, back to the story's line",
+            id="list.collapse",
         ),
         Binding("down", "cursor_down", "Down", show=False, tooltip="Next article", id="list.down"),
         Binding("j", "cursor_down", "Down", show=False, tooltip="Next article", id="list.down_j"),
@@ -79,6 +98,7 @@ class ArticleTable(ScrollView, can_focus=True):
         "article-table--cursor",
         "article-table--mark",
         "article-table--muted",
+        "article-table--story",
     }
 
     DEFAULT_CSS = """
@@ -101,6 +121,7 @@ class ArticleTable(ScrollView, can_focus=True):
     }
     ArticleTable > .article-table--mark { text-style: bold reverse; color: $accent; }
     ArticleTable > .article-table--muted { color: $foreground 60%; }
+    ArticleTable > .article-table--story { text-style: bold; }
     """
 
     cursor_row: reactive[int] = reactive(0, init=False)
@@ -132,6 +153,11 @@ class ArticleTable(ScrollView, can_focus=True):
         self.sort_key = "file"
         self.sort_reverse = False
         self.widths: dict[str, int] = {}
+        # Grouped by story: each group's rows (positions in `rows`), the original first.
+        self.groups: list[list[int]] | None = None
+        self.expanded: set[int] = set()
+        self._group_of: dict[int, int] = {}
+        self._shown: list[list[int]] = []
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(512)
         self._styles: dict[str, Style] = {}
 
@@ -148,12 +174,35 @@ class ArticleTable(ScrollView, can_focus=True):
     @property
     def current_index(self) -> int | None:
         """Position (in the loaded list) of the highlighted article."""
+        entry = self.current_entry
+        if entry is None:
+            return None
+        # A story's line stands for its likely original (preview, marks, similar).
+        return self.groups[-entry - 1][0] if entry < 0 and self.groups else entry
+
+    @property
+    def current_entry(self) -> int | None:
+        """The highlighted line: an article's position, or ``-(g + 1)`` for story g."""
         if not self.order:
             return None
         return self.order[min(max(self.cursor_row, 0), len(self.order) - 1)]
 
+    @property
+    def current_group(self) -> int | None:
+        """The story whose line is highlighted, or that holds the highlighted version."""
+        entry = self.current_entry
+        if entry is None or self.groups is None:
+            return None
+        return -entry - 1 if entry < 0 else self._group_of.get(entry)
+
+    def set_groups(self, groups: list[list[int]] | None) -> None:
+        """Group the list by story (stories of two or more versions; the rest stay rows)."""
+        self.groups = [g for g in groups if len(g) > 1] if groups is not None else None
+        self.expanded = set()
+        self._group_of = {i: g for g, members in enumerate(self.groups or ()) for i in members}
+
     def _column_widths(self, width: int) -> dict[str, int]:
-        rows = [self.rows[i] for i in self.order] or list(self.rows)
+        rows = [self.rows[i] for i in self.order if i >= 0] or list(self.rows)
 
         def widest(key: str, values: Sequence[str], label: str, cap: int) -> int:
             # The sorted column also needs room for its arrow (" ▲").
@@ -180,21 +229,59 @@ class ArticleTable(ScrollView, can_focus=True):
 
     def populate(self, visible: Sequence[int]) -> None:
         """Show these articles (positions in the loaded list) in the current sort order."""
-        keep = self.current_index
+        keep = self.current_entry
         reverse = self.sort_reverse and self.sort_key != "shared"
+        if self.groups is not None:
+            visible = self._grouped(visible)
         self.order = sorted(
             visible,
             key=lambda i: sort_value(self.rows[i], self.sort_key, self.marks, self.scores, self.target),
             reverse=reverse,
         )
+        if self.groups is not None:
+            self.order = self._story_lines(visible) + self.order
         self.widths = self._column_widths(self.scrollable_content_region.width or self.size.width or 80)
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width or 80, len(self.order) + 1)
         row = self.order.index(keep) if keep is not None and keep in self.order else 0
+        if keep is not None and keep >= 0 and keep in self._group_of and keep not in self.order:
+            story = -self._group_of[keep] - 1  # its story was closed: stay on the story's line
+            row = self.order.index(story) if story in self.order else 0
         self.set_reactive(ArticleTable.cursor_row, row)
         self._scroll_to_cursor()
         self.refresh()
         self.post_message(self.Highlighted(self.current_index))
+
+    def _grouped(self, visible: Sequence[int]) -> list[int]:
+        """The visible rows in no story of two or more; the stories are put aside for
+        `_story_lines` in `self._shown`."""
+        shown = set(visible)
+        self._shown = [
+            [i for i in members if i in shown] for members in self.groups or ()
+        ]
+        return [i for i in visible if i not in self._group_of]
+
+    def _story_lines(self, visible: Sequence[int]) -> list[int]:
+        lines: list[int] = []
+        for g, members in enumerate(self._shown):
+            if not members:
+                continue
+            lines.append(-g - 1)
+            if g in self.expanded:
+                lines.extend(members)
+        return lines
+
+    def expand(self, group: int, open_: bool) -> None:
+        if open_:
+            self.expanded.add(group)
+        else:
+            self.expanded.discard(group)
+        entry = -group - 1
+        visible = [i for i in self.order if i >= 0 and i not in self._group_of]
+        visible += [i for members in self._shown for i in members]
+        self.populate(visible)
+        if entry in self.order:
+            self.move_cursor(row=self.order.index(entry))
 
     def refresh_marks(self) -> None:
         self._strips.clear()
@@ -206,6 +293,10 @@ class ArticleTable(ScrollView, can_focus=True):
     def cell_text(self, index: int, key: str) -> str:
         """The text of one cell (for tests and the command line of a curious reader)."""
         return dict(self._cells(self.rows[index]))[key].strip()
+
+    def line_text(self, entry: int) -> str:
+        """The cells of one line (an article or ``-(g + 1)`` for a story), as plain text."""
+        return " ".join(text.strip() for _, text in self._line_cells(entry) if text.strip())
 
     # -- drawing --------------------------------------------------------------
 
@@ -221,14 +312,30 @@ class ArticleTable(ScrollView, can_focus=True):
             self._styles[name] = style
         return style
 
-    def _cells(self, row: ArticleRow) -> list[tuple[str, str]]:
+    def _line_cells(self, entry: int) -> list[tuple[str, str]]:
+        if entry >= 0:
+            return self._cells(self.rows[entry])
+        members = (self.groups or [])[-entry - 1]
+        shown = self._shown[-entry - 1] if self._shown else members
+        count = f"{len(members)} versions"
+        if len(shown) != len(members):
+            count = f"{len(shown)} of {len(members)}"
+        opened = -entry - 1 in self.expanded
+        return self._cells(self.rows[members[0]], story=(("▾ " if opened else "▸ ") + count + ": "))
+
+    def _cells(self, row: ArticleRow, story: str | None = None) -> list[tuple[str, str]]:
         widths = self.widths
         mark = mark_letter(self.marks.index(row.index)) if row.index in self.marks else " "
+        title = row.title
+        if story is not None:
+            mark, title = " ", story + title
+        elif row.index in self._group_of:
+            title = "  " + title  # a version, under its story's line
         cells = [
             ("mark", mark),
             ("agency", truncate(row.agency, widths["agency"])),
             ("place", truncate(row.place, widths["place"])),
-            ("title", truncate(row.title, widths["title"])),
+            ("title", truncate(title, widths["title"])),
             ("words", f"{row.words:,}".rjust(widths["words"])),
             ("paragraphs", str(row.paragraphs).rjust(widths["paragraphs"])),
             ("file", middle_truncate(row.file, widths["file"])),
@@ -266,8 +373,10 @@ class ArticleTable(ScrollView, can_focus=True):
         strip = self._strips.get((index, is_cursor))
         if strip is None:
             base = self.rich_style + self._style("cursor") if is_cursor else self.rich_style
+            if index < 0:
+                base += self._style("story")
             segments = []
-            for key, text in self._cells(self.rows[index]):
+            for key, text in self._line_cells(index):
                 text = text + " " * (self.widths[key] - cell_width(text))
                 if key == "mark" and text.strip():
                     segments.append(Segment(" ", base))
@@ -325,9 +434,29 @@ class ArticleTable(ScrollView, can_focus=True):
         self.move_cursor(row=len(self.order) - 1)
 
     def action_select(self) -> None:
+        entry = self.current_entry
+        if entry is not None and entry < 0:
+            group = -entry - 1
+            self.expand(group, group not in self.expanded)
+            return
         index = self.current_index
         if index is not None:
             self.post_message(self.Selected(index))
+
+    def action_expand(self) -> None:
+        group = self.current_group
+        if group is not None:
+            self.expand(group, True)
+
+    def action_collapse(self) -> None:
+        group = self.current_group
+        if group is not None:
+            self.expand(group, False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("expand", "collapse"):
+            return self.groups is not None
+        return True
 
     def on_click(self, event: events.Click) -> None:
         if not self.widths:
