@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +26,19 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors, as diff does
         self.print_usage(sys.stderr)
         self.exit(EXIT_TROUBLE, f"{self.prog}: {message}\n")
+
+
+def _at_least(low: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"a whole number is needed, not {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}")
+        return value
+
+    return parse
 
 
 def _examples(*lines: str) -> str:
@@ -91,14 +105,18 @@ def _parser() -> argparse.ArgumentParser:
         "Without colour, deletions read [-like this-] and insertions {+like this+}.",
         "reader diff seeds/002_990fca62850f33f5.txt seeds/003_574f2177cef51eb0.txt --context 1",
     )
-    d.add_argument("--width", type=int, help="columns to lay out for (default: the terminal's, else 80)")
+    d.add_argument(
+        "--width",
+        type=_at_least(20),
+        help="columns to lay out for (default: the terminal's, else 80)",
+    )
     d.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour (default: auto)"
     )
     d.add_argument("--html", action="store_true", help="write one self-contained HTML page to stdout")
     d.add_argument(
         "--context",
-        type=int,
+        type=_at_least(0),
         default=None,
         metavar="N",
         help="show N unchanged paragraphs around each change and fold the rest (default: show all)",
@@ -145,7 +163,9 @@ def _parser() -> argparse.ArgumentParser:
     si.add_argument("file", metavar="FILE")
     si.add_argument("--in", dest="folder", type=Path, required=True, metavar="FOLDER")
     si.add_argument("--json", action="store_true", help='print JSON: [{"path", "score"}], best first')
-    si.add_argument("--limit", type=int, default=20, metavar="N", help="show the best N (default 20)")
+    si.add_argument(
+        "--limit", type=_at_least(1), default=20, metavar="N", help="show the best N (default 20)"
+    )
 
     st = sub.add_parser(
         "stories",
@@ -176,7 +196,9 @@ def _parser() -> argparse.ArgumentParser:
     out = so.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("--html", action="store_true", help="write one self-contained HTML page to stdout")
-    so.add_argument("--width", type=int, help="columns to lay out for (default: the terminal's)")
+    so.add_argument(
+        "--width", type=_at_least(20), help="columns to lay out for (default: the terminal's)"
+    )
     return p
 
 
@@ -184,6 +206,10 @@ COMMANDS = ("open", "align", "diff", "stats", "list", "index", "similar", "stori
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None and hasattr(signal, "SIGPIPE"):
+        # A closed pipe (| head) ends the command as it ends cat or diff: by SIGPIPE,
+        # status 141, whatever had been printed or computed.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
         args_list.insert(0, "open")

@@ -53,6 +53,8 @@ CANDIDATES = 8
 RELATED_COVERAGE = 0.15
 RELATED_MIN_SENTENCES = 3
 RELATED_SENTENCE_WORDS = 8
+# ... or when paragraphs equal word for word make up this share of the longer text.
+RELATED_EQUAL = 0.8
 # Texts that are not versions of each other (a later story of the same agency) still
 # share a paragraph repeated word for word when it has this many words outside quotations:
 # reused background, not a stock phrase two reporters happen to write alike.
@@ -242,20 +244,31 @@ def align(
     strong_long = 0
 
     # 1. Paragraphs equal after folding, nearest copy first.
-    by_key: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[str, list[int]] = defaultdict(list)  # unused A positions, ascending
     for i, k in enumerate(a_keys):
         if k:
             by_key[k].append(i)
     a_used: set[int] = set()
     b_used: set[int] = set()
+    equal_words = 0
+    last_i, last_j = -1, -1
     for j, k in enumerate(b_keys):
-        free = [i for i in by_key.get(k, ()) if i not in a_used]
+        free = by_key.get(k)
         if not free:
             continue
-        i = min(free, key=lambda i: abs(i / max(len(a_paras), 1) - j / max(len(b_paras), 1)))
+        # Of several copies, the one that continues from the last pair (a trimmed or
+        # padded copy keeps its neighbours); a bisect keeps a page that repeats one line
+        # thousands of times ("Advertisement") linear.
+        want = last_i + (j - last_j)
+        at = bisect.bisect_left(free, want)
+        if at == len(free) or (at > 0 and want - free[at - 1] <= free[at] - want):
+            at -= 1
+        i = free.pop(at)
+        last_i, last_j = i, j
         a_used.add(i)
         b_used.add(j)
         n = k.count(" ") + 1
+        equal_words += n
         links[(i, j)] = n
         if a_boiler[i] is None:
             blanked = blank_quotations(a_paras[i])
@@ -295,6 +308,13 @@ def align(
     words_b = sum(len(k.split()) for k, bp in zip(b_keys, b_boiler, strict=True) if bp is None)
     shorter = max(min(words_a, words_b), 1)
     related = strong_words / shorter >= RELATED_COVERAGE or strong_long >= RELATED_MIN_SENTENCES
+    if not related:
+        # Quotations and boilerplate do not count above, so that shared statements do not
+        # make two reports one; but a text that is the other nearly word for word (a
+        # statement republished, a page of boilerplate) is a version of it all the same.
+        all_a = sum(k.count(" ") + 1 for k in a_keys if k)
+        all_b = sum(k.count(" ") + 1 for k in b_keys if k)
+        related = equal_words >= RELATED_EQUAL * max(all_a, all_b, 1)
     if not related:
         links = {ij: n for ij, n in links.items() if ij in verbatim}
     else:

@@ -272,3 +272,22 @@ def test_records_of_a_json_lines_file_are_named_from_1(capsys, tmp_path: Path) -
     assert run(capsys, "diff", f"{feed}#2", MT)[0] == 1
     code, _, err = run(capsys, "diff", f"{feed}#3", MT)
     assert code == 2 and "no record 3" in err
+
+
+@pytest.mark.parametrize(
+    "extra", [("--width", "5"), ("--width", "-1"), ("--context", "-1"), ("--width", "wide")]
+)
+def test_nonsense_options_are_usage_errors(extra: tuple[str, str], capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["diff", AFP, MT, *extra])
+    assert exc.value.code == 2
+    assert extra[0] in capsys.readouterr().err
+
+
+def test_a_closed_pipe_ends_the_command_quietly() -> None:
+    proc = subprocess.run(
+        f"{sys.executable} -c 'from reader.cli import main; main()' diff --color never {AFP} {MT} | head -1",
+        shell=True, capture_output=True, text=True, check=False,
+    )
+    assert proc.stdout.startswith("A 002_")
+    assert "Traceback" not in proc.stderr and "Broken pipe" not in proc.stderr

@@ -219,3 +219,21 @@ def test_swapped_wire_copy_marks_the_moved_part_of_a_split() -> None:
     group = next(g for g in result.groups if g.a == (8,))
     assert group.b == (9, 11)
     assert group.moved_b == (11,)
+
+
+def test_a_text_that_is_all_quotation_is_still_a_version_of_itself() -> None:
+    quote = (
+        "Kim said: “We will not accept this decision, and we will appeal it in every court "
+        "available to us, and our members deserve better than this.”"
+    )
+    result = align([quote], [quote])
+    assert result.related
+    assert shape(result) == [((0,), (0,), "linked")]
+
+
+def test_repeated_lines_pair_with_the_nearest_copy() -> None:
+    a = ["Advertisement", *(f"Paragraph number {k} of the story goes here." for k in range(3))] * 3
+    result = align(a, list(a))
+    assert sorted((g.a, g.b) for g in result.groups) == [((i,), (i,)) for i in range(len(a))]
+    trimmed = align(a, a[:4])
+    assert sorted((g.a[0], g.b[0]) for g in trimmed.groups if g.b) == [(i, i) for i in range(4)]
