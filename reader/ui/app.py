@@ -24,6 +24,20 @@ ANSI_THEME = "ansi-dark"
 THEMES = {"dark": DARK_THEME, "light": LIGHT_THEME, "16": ANSI_THEME, "ansi": ANSI_THEME}
 
 
+def start_process_helper() -> None:
+    """Start multiprocessing's resource tracker while stderr is still the terminal's.
+
+    The folder's index reads files in a pool of processes. Started later, from inside
+    the app, the tracker would be handed Textual's captured stderr (file number -1)
+    and every pool would fail with "bad value(s) in fds_to_keep".
+    """
+    import contextlib
+    from multiprocessing import resource_tracker
+
+    with contextlib.suppress(Exception):  # the list then reads the files in one process
+        resource_tracker.ensure_running()
+
+
 class ReaderApp(App[int]):
     """Keyboard-first browser and differ for versions of news articles."""
 
@@ -38,6 +52,9 @@ class ReaderApp(App[int]):
         super().__init__()
         self.paths = list(paths) or [Path.cwd()]
         self._requested_theme = theme
+        if len(self.paths) == 1 and self.paths[0].is_dir():
+            start_process_helper()
+
 
     def on_mount(self) -> None:
         self.theme = self._initial_theme()

@@ -142,6 +142,7 @@ class ListScreen(Screen[None]):
             "o",
             "preview",
             "Preview",
+            show=False,  # enter opens it too; the footer keeps room for g at 80 columns
             tooltip="Open the preview of the highlighted article",
             id="list.preview",
         ),
@@ -316,10 +317,13 @@ class ListScreen(Screen[None]):
             self.post_message(LibraryRows(list(added), list(removed)))
 
         report, error = None, ""
-        try:
-            report = library.refresh(progress, on_rows, cancel=self._cancel)
-        except Exception as failure:  # the index reports bad files itself; this is a last resort
-            error = f"{library.db_path}: could not refresh the index: {type(failure).__name__}: {failure}"
+        for workers in (None, 1):  # without a pool of processes, in this one
+            try:
+                report = library.refresh(progress, on_rows, workers=workers, cancel=self._cancel)
+                error = ""
+                break
+            except Exception as failure:  # the index reports bad files itself; a last resort
+                error = f"{library.db_path}: could not refresh the index: {type(failure).__name__}: {failure}"
         for notice in notices:  # e.g. waiting for another reader's refresh
             self.app.call_from_thread(self.notify, notice, title="Index", markup=False)
         if self._cancel.is_set():
@@ -419,13 +423,16 @@ class ListScreen(Screen[None]):
     def total(self) -> int:
         return len(self.live) if self.library is not None else len(self.articles)
 
-    def article(self, index: int) -> Article | None:
+    def article(self, index: int, *, again: bool = True) -> Article | None:
         """The article at this position, read again from its file for a folder; a file
-        that vanished or changed since it was indexed is said in one line, and is None."""
+        that vanished or changed since it was indexed is said in one line (``again``:
+        even when it was said before), and is None."""
         try:
             return self.articles[index]
         except ArticleUnreadable as error:
             problem = error.problem
+            if not again and problem in self.problems:
+                return None
             self.notify(
                 f"{display_path(problem.path, self.paths)}: {safe(problem.reason)}",
                 title="Cannot read",
@@ -521,7 +528,11 @@ class ListScreen(Screen[None]):
             total = self.total
             if table.groups is not None:
                 stories = sum(1 for i in table.order if i < 0)
-                count = f"{stories:,} stories of 2+ versions, {total:,} articles"
+                singles = sum(1 for i in table.order if i >= 0 and i not in table.in_story)
+                count = (
+                    f"{stories:,} stor{'y' if stories == 1 else 'ies'}, {singles:,} single"
+                    f"{'' if singles == 1 else 's'} ({total:,} articles)"
+                )
             else:
                 shown = len(table.order)
                 count = f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles"
@@ -557,19 +568,12 @@ class ListScreen(Screen[None]):
         if index is None:
             preview.show(None)
             return
-        article = self.article(index) if self.library is None else self._quiet_article(index)
+        # A vanished file is said once, not on every pass of the cursor over it.
+        article = self.article(index, again=False)
         if article is not None:
             preview.show(article, self.rows[index].words)
         else:
             preview.show(None)
-
-    def _quiet_article(self, index: int) -> Article | None:
-        # Moving the cursor over a vanished file is said once, when it is opened, not on
-        # every keypress: the preview beside the list just stays empty.
-        try:
-            return self.articles[index]
-        except ArticleUnreadable:
-            return None
 
     def on_article_table_highlighted(self) -> None:
         if self.wide:

@@ -195,6 +195,11 @@ class ArticleTable(ScrollView, can_focus=True):
             return None
         return -entry - 1 if entry < 0 else self._group_of.get(entry)
 
+    @property
+    def in_story(self) -> dict[int, int]:
+        """Grouped: the story (its number) of each row in a story of two or more."""
+        return self._group_of
+
     def set_groups(self, groups: list[list[int]] | None) -> None:
         """Group the list by story (stories of two or more versions; the rest stay rows)."""
         self.groups = [g for g in groups if len(g) > 1] if groups is not None else None
@@ -326,16 +331,17 @@ class ArticleTable(ScrollView, can_focus=True):
     def _cells(self, row: ArticleRow, story: str | None = None) -> list[tuple[str, str]]:
         widths = self.widths
         mark = mark_letter(self.marks.index(row.index)) if row.index in self.marks else " "
-        title = row.title
+        title = truncate(row.title, widths["title"])
         if story is not None:
-            mark, title = " ", story + title
+            mark, title = " ", truncate(story + row.title, widths["title"])
         elif row.index in self._group_of:
-            title = "  " + title  # a version, under its story's line
+            # A version, under its story's line.
+            title = "  " + truncate(row.title, widths["title"] - 2)
         cells = [
             ("mark", mark),
             ("agency", truncate(row.agency, widths["agency"])),
             ("place", truncate(row.place, widths["place"])),
-            ("title", truncate(title, widths["title"])),
+            ("title", title),
             ("words", f"{row.words:,}".rjust(widths["words"])),
             ("paragraphs", str(row.paragraphs).rjust(widths["paragraphs"])),
             ("file", middle_truncate(row.file, widths["file"])),

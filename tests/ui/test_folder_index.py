@@ -1,0 +1,194 @@
+"""The list on a folder: rows from the index at once, refreshed batch by batch, `s` and `g`
+from the index, files that vanish, a damaged index, and an article folder left untouched."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library, index_path
+from reader.ui.app import ReaderApp
+from reader.ui.screens.list import ListScreen
+from reader.ui.screens.problems import ProblemsScreen
+
+from .conftest import SEED_000, SEED_002, SEED_003, list_screen, screen_text, settle, table
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every entry under a folder with its size and modification time."""
+    return {str(p.relative_to(folder)): (p.lstat().st_size, p.lstat().st_mtime_ns) for p in folder.rglob("*")}
+
+
+def shown_files(app: ReaderApp) -> list[str]:
+    """The file of each line, story lines as ``story:`` plus their original's file."""
+    articles = table(app)
+    names = []
+    for entry in articles.order:
+        if entry < 0:
+            names.append("story:" + articles.rows[articles.groups[-entry - 1][0]].file)
+        else:
+            names.append(articles.rows[entry].file)
+    return names
+
+
+async def move_to_file(pilot, name: str) -> None:
+    """Put the cursor on a file's line without reading the file (it may be gone)."""
+    articles = table(pilot.app)
+    row = next(n for n, i in enumerate(articles.order) if i >= 0 and articles.rows[i].file == name)
+    articles.move_cursor(row=row)
+    await pilot.pause()
+
+
+def messages(app: ReaderApp) -> str:
+    return "\n".join(str(notification.message) for notification in app._notifications)
+
+
+async def index_once(folder: Path) -> None:
+    app = ReaderApp([folder])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert list_screen(app).loaded
+
+
+async def test_warm_start_shows_the_index_rows_before_the_refresh_ends(
+    seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await index_once(seeds_copy)
+    (seeds_copy / "004_added.txt").write_text("Added between two runs.\n\nA second one.\n", encoding="utf-8")
+    (seeds_copy / SEED_000).unlink()
+    before = snapshot(seeds_copy)
+
+    # Hold the refresh until the test has seen the rows the index already had.
+    release = threading.Event()
+    refresh = Library.refresh
+
+    def held_refresh(self, *args, **kwargs):
+        release.wait(10)
+        return refresh(self, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "refresh", held_refresh)
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if table(app).order:
+                break
+        assert not list_screen(app).loaded  # the refresh has not ended
+        assert shown_files(app) == [SEED_000, SEED_002, SEED_003]
+        assert "3 articles" in screen_text(app)
+        release.set()
+        await settle(pilot)
+        assert shown_files(app) == [SEED_002, SEED_003, "004_added.txt"]
+        assert "3 articles" in screen_text(app) and "indexing" not in screen_text(app)
+    assert snapshot(seeds_copy) == before  # the article folder is never written to
+
+
+async def test_refresh_shows_progress_and_fills_the_list(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(1200):  # more than two batches of the index
+        (folder / f"{n:04}.txt").write_text(f"Story number {n} begins.\n\nIt goes on.\n", encoding="utf-8")
+    app = ReaderApp([folder])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert len(table(app).order) == 1200
+        assert "1,200 articles" in screen_text(app)
+
+
+async def test_s_ranks_from_the_index(seeds_copy: Path) -> None:
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await move_to_file(pilot, SEED_002)
+        await pilot.press("s")
+        await settle(pilot)
+        assert shown_files(app)[:2] == [SEED_002, SEED_003]
+        assert f"similar to: {SEED_002}" in screen_text(app)
+        articles = table(app)
+        assert articles.cell_text(articles.order[1], "shared").endswith("%")
+
+
+async def test_g_groups_by_story_and_opens_and_closes_a_story(seeds_copy: Path) -> None:
+    before = snapshot(seeds_copy)
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        # 002 and 003 are one story, the AFP wire (002) its likely original; 000 stays alone.
+        assert shown_files(app) == [f"story:{SEED_002}", SEED_000]
+        assert "2 versions" in table(app).line_text(table(app).order[0])
+        assert "1 story, 1 single" in screen_text(app)
+        await pilot.press("enter")
+        assert shown_files(app) == [f"story:{SEED_002}", SEED_002, SEED_003, SEED_000]
+        await pilot.press("down", "down", "left")  # left on a version closes its story
+        assert shown_files(app) == [f"story:{SEED_002}", SEED_000]
+        assert table(app).cursor_row == 0
+        await pilot.press("right", "down", "space", "space")  # space moves on to the next line
+        assert [table(app).rows[i].file for i in table(app).marks] == [SEED_002, SEED_003]
+        await pilot.press("d")
+        await settle(pilot)
+        assert not isinstance(app.screen, ListScreen)  # the diff of the two versions
+        await pilot.press("escape")
+        await pilot.press("g")
+        assert shown_files(app) == [SEED_000, SEED_002, SEED_003]
+    assert snapshot(seeds_copy) == before
+
+
+async def test_g_on_files_says_it_needs_a_folder(seeds_copy: Path) -> None:
+    app = ReaderApp([seeds_copy / SEED_002, seeds_copy / SEED_003])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        assert table(app).groups is None
+        assert "uses a folder's index" in messages(app)
+
+
+async def test_a_broken_file_is_listed_in_problems(seeds_copy: Path) -> None:
+    (seeds_copy / "broken.json").write_text('{"title": "cut off', encoding="utf-8")
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "1 problem (p)" in screen_text(app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        assert "broken.json" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
+async def test_a_file_deleted_while_open_is_one_line_not_a_crash(seeds_copy: Path, size) -> None:
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        (seeds_copy / SEED_003).unlink()
+        await move_to_file(pilot, SEED_003)
+        await pilot.press("enter")  # the preview screen, or the preview beside the list
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, ListScreen)
+        assert f"{SEED_003}: no longer there" in messages(app)
+        assert messages(app).count("no longer there") == 1
+        # Marked with another, `d` says it again and stays on the list.
+        await pilot.press("space")
+        await move_to_file(pilot, SEED_002)
+        await pilot.press("space", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, ListScreen)
+        assert messages(app).count("no longer there") == 2
+        assert [p.path.name for p in list_screen(app).problems] == [SEED_003]
+
+
+async def test_a_damaged_index_is_rebuilt_with_a_message(seeds_copy: Path) -> None:
+    await index_once(seeds_copy)
+    database = index_path(seeds_copy)
+    database.write_bytes(b"this is not an index" * 200)
+    for extra in (Path(f"{database}-wal"), Path(f"{database}-shm")):
+        extra.unlink(missing_ok=True)
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "rebuilt" in messages(app).lower() or "rebuild" in messages(app).lower()
+        assert shown_files(app) == [SEED_000, SEED_002, SEED_003]
