@@ -47,6 +47,8 @@ NEED_ARTICLES = frozenset(
 LETTER_KEYS = frozenset({*NEED_ARTICLES, "problems", "help"})
 # The table is sorted again at most this often while a refresh adds rows (seconds).
 ROWS_EVERY = 0.5
+# Articles ranked by `s` on a folder (the index's best matches; the rest show 0%).
+RANKED = 500
 # Articles read again from their files, kept for the preview and the next keypress.
 KEEP_LOADED = 64
 
@@ -732,13 +734,18 @@ class ListScreen(Screen[None]):
         """The index's ranking: the articles sharing sampled passages with this one."""
         assert self.library is not None
         try:
-            matches = self.library.similar(article_id, limit=1000)
+            matches = self.library.similar(article_id, limit=RANKED)
         except LibraryError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
         scores = {self.positions[m.row.id]: m.score for m in matches if m.row.id in self.positions}
         scores[index] = 1.0
-        note = f"{len(matches):,} article{'s' if len(matches) != 1 else ''} share text with it."
+        if len(matches) >= RANKED:
+            note = f"The {RANKED:,} articles sharing the most text with it come first."
+        elif matches:
+            note = f"{len(matches):,} article{'s share' if len(matches) != 1 else ' shares'} text with it."
+        else:
+            note = "No other article shares text with it."
         self.post_message(SimilarityRanked(index, scores, note))
 
     def on_similarity_ranked(self, message: SimilarityRanked) -> None:
