@@ -29,6 +29,7 @@ C = "000_4f549e9bf7ce5619.txt"  # an independent write-up of the same news
 # name, terminal size, environment, what to do, theme
 SHOTS: list[tuple[str, tuple[int, int], dict[str, str], str, str | None]] = [
     ("list-with-preview", (160, 45), {}, "list", None),
+    ("list-grouped-80x24", (80, 24), {}, "grouped", None),
     ("diff-wide", (200, 56), {}, "diff", None),
     ("diff-80x24", (80, 24), {}, "diff", None),
     ("diff-no-colour", (120, 36), {"NO_COLOR": "1"}, "diff", None),
@@ -71,7 +72,11 @@ async def shoot(
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await move_to(pilot, A)
-        if what == "diff":
+        if what == "grouped":
+            await pilot.press("g")  # the list by story; enter opens the story of A and B
+            await settle(pilot)
+            await pilot.press("enter")
+        elif what == "diff":
             await pilot.press("space")
             await move_to(pilot, B)
             await pilot.press("space", "d")
@@ -103,4 +108,9 @@ async def main(names: Sequence[str]) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1:]))
+    import tempfile
+
+    # The seeds' index goes to a cache of this run's own, not the user's.
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["XDG_CACHE_HOME"] = cache
+        asyncio.run(main(sys.argv[1:]))
