@@ -41,6 +41,7 @@ class LibraryRows(Message):
     rows: list  # list[reader.library.Row], added or read again
     removed: list[int]  # index ids of rows gone
     initial: bool = False
+    prepared: list | None = None  # the initial rows as ArticleRows, made in the worker
 
 
 @dataclass

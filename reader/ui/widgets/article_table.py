@@ -10,6 +10,7 @@ Grouped by story (``groups``), a story is one header line (an entry ``-(g + 1)``
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -222,7 +223,9 @@ class ArticleTable(ScrollView, can_focus=True):
             "paragraphs": widest("paragraphs", [str(max((r.paragraphs for r in rows), default=0))], "¶", 4),
             "shared": widest("shared", ["100%"], "Shared", 8),
         }
-        files = widest("file", [max((r.file for r in rows), key=cell_width, default="")], "File", 40)
+        # The longest names by length, then by cells: cell widths of 100k names cost too much.
+        longest = heapq.nlargest(16, {r.file for r in rows}, key=len)
+        files = widest("file", [max(longest, key=cell_width, default="")], "File", 40)
         shown = [c.key for c in self.columns_shown]
         padding = 2 * len(shown)
         fixed = sum(widths[k] for k in shown if k in widths)
