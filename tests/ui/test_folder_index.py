@@ -134,6 +134,10 @@ async def test_g_groups_by_story_and_opens_and_closes_a_story(seeds_copy: Path) 
         await pilot.press("escape")
         await pilot.press("g")
         assert shown_files(app) == [SEED_000, SEED_002, SEED_003]
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("escape")  # escape ungroups too
+        assert shown_files(app) == [SEED_000, SEED_002, SEED_003]
     assert snapshot(seeds_copy) == before
 
 

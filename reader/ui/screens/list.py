@@ -209,7 +209,7 @@ class ListScreen(Screen[None]):
             "clear",
             "Clear",
             show=False,
-            tooltip="Clear the filter and the similarity column",
+            tooltip="Clear the filter, then the similarity column or the grouping by story",
             id="list.clear",
         ),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key", id="list.help"),

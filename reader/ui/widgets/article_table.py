@@ -65,7 +65,7 @@ class ArticleTable(ScrollView, can_focus=True):
             "select",
             "Open",
             show=False,
-            tooltip="Open the diff when two are marked, else the preview; on a story, show its versions",
+            tooltip="Open the diff when two are marked, else the preview; on a story, open or close it",
             id="list.open",
         ),
         Binding(
