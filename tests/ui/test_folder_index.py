@@ -196,3 +196,17 @@ async def test_a_damaged_index_is_rebuilt_with_a_message(seeds_copy: Path) -> No
         await settle(pilot)
         assert "rebuilt" in messages(app).lower() or "rebuild" in messages(app).lower()
         assert shown_files(app) == [SEED_000, SEED_002, SEED_003]
+
+
+async def test_without_a_usable_cache_the_folder_is_read_into_memory(
+    seeds_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache would go", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert list_screen(app).library is None
+        assert shown_files(app) == [SEED_000, SEED_002, SEED_003]
+        assert "reading the folder without an index" in messages(app)

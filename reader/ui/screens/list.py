@@ -289,21 +289,21 @@ class ListScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="load")
     def open_library(self, folder: Path) -> None:
         """Show what the index knows, then bring it up to date, batch by batch."""
-        notices: list[str] = []
+
+        def tell(notice: str) -> None:
+            # A damaged index rebuilt, waiting for another reader's refresh: said at once
+            # (notify only posts a message, safe from this thread).
+            self.notify(notice, title="Index", severity="warning", timeout=8, markup=False)
+
         try:
-            library = Library.open(folder, notify=notices.append)
+            library = Library.open(folder, notify=tell)
         except LibraryError as error:
             # No index (an unwritable cache): read the folder into memory as for files.
-            self.app.call_from_thread(
-                self.notify, f"{error}; reading the folder without an index.", severity="warning"
-            )
+            self.notify(f"{error}; reading the folder without an index.", severity="warning", markup=False)
             self.folder = None
             self._load_in_memory()
             return
         self.library = library
-        for notice in notices:  # e.g. a damaged index rebuilt
-            self.app.call_from_thread(self.notify, notice, title="Index", severity="warning", markup=False)
-        notices.clear()
         rows = library.rows()
         # Made here, not in the app's thread: 100k rows take a second or more.
         prepared = [library_row(position, row) for position, row in enumerate(rows)]
@@ -328,8 +328,6 @@ class ListScreen(Screen[None]):
                 break
             except Exception as failure:  # the index reports bad files itself; a last resort
                 error = f"{library.db_path}: could not refresh the index: {type(failure).__name__}: {failure}"
-        for notice in notices:  # e.g. waiting for another reader's refresh
-            self.app.call_from_thread(self.notify, notice, title="Index", markup=False)
         if self._cancel.is_set():
             self._close_library()
             return
@@ -745,7 +743,7 @@ class ListScreen(Screen[None]):
         try:
             matches = self.library.similar(article_id, limit=RANKED)
         except LibraryError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            self.notify(str(error), severity="error", markup=False)
             return
         scores = {self.positions[m.row.id]: m.score for m in matches if m.row.id in self.positions}
         scores[index] = 1.0
