@@ -47,6 +47,8 @@ NEED_ARTICLES = frozenset(
 LETTER_KEYS = frozenset({*NEED_ARTICLES, "problems", "help"})
 # The table is sorted again at most this often while a refresh adds rows (seconds).
 ROWS_EVERY = 0.5
+# Rows of the index shown before the rest are read (a warm start's first screen).
+FIRST_ROWS = 200
 # Articles ranked by `s` on a folder (the index's best matches; the rest show 0%).
 RANKED = 500
 # Articles read again from their files, kept for the preview and the next keypress.
@@ -304,10 +306,14 @@ class ListScreen(Screen[None]):
             self._load_in_memory()
             return
         self.library = library
-        rows = library.rows()
-        # Made here, not in the app's thread: 100k rows take a second or more.
-        prepared = [library_row(position, row) for position, row in enumerate(rows)]
-        self.post_message(LibraryRows(rows, [], initial=True, prepared=prepared))
+        # A first screenful at once, then the rest. Rows become table rows here, not in
+        # the app's thread: 100k of them take a second.
+        first = library.rows(0, FIRST_ROWS)
+        rest = library.rows(FIRST_ROWS) if len(first) == FIRST_ROWS else []
+        for start, rows in ((0, first), (len(first), rest)):
+            if rows or not start:
+                prepared = [library_row(start + n, row) for n, row in enumerate(rows)]
+                self.post_message(LibraryRows(rows, [], initial=True, prepared=prepared))
         last = 0.0
 
         def progress(done: int, total: int) -> None:
@@ -346,16 +352,18 @@ class ListScreen(Screen[None]):
 
     def on_library_rows(self, message: LibraryRows) -> None:
         assert self.library is not None
-        if message.initial:
+        if not isinstance(self.articles, IndexedArticles):
             self.articles = IndexedArticles(self.library)
         articles = self.articles
-        assert isinstance(articles, IndexedArticles)
         added = message.rows
-        if message.initial and message.prepared is not None and not self.rows:
-            self.rows = list(message.prepared)
-            articles.ids = [row.id for row in message.rows]
-            self.positions = {aid: position for position, aid in enumerate(articles.ids)}
-            self.live = set(range(len(self.rows)))
+        prepared = message.prepared
+        if prepared is not None and (not prepared or prepared[0].index == len(self.rows)):
+            # The index's rows in order, already made into table rows by the worker.
+            start = len(self.rows)
+            self.rows.extend(prepared)
+            articles.ids.extend(row.id for row in message.rows)
+            self.positions.update((row.id, start + n) for n, row in enumerate(message.rows))
+            self.live.update(range(start, len(self.rows)))
             added = []
         for row in added:
             position = self.positions.get(row.id)
