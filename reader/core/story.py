@@ -68,6 +68,20 @@ MEANINGS: dict[Status, str] = {
     Status.UNRELATED: "different write-up",
 }
 
+
+
+def legend() -> list[tuple[Status, str, str]]:
+    """(status, symbol, meaning) once per symbol, in reading order: "+" stands for
+    anything a copy added, boilerplate included."""
+    entries: list[tuple[Status, str, str]] = []
+    seen: set[str] = set()
+    for status, symbol in SYMBOLS.items():
+        if symbol not in seen:
+            seen.add(symbol)
+            entries.append((status, symbol, "added" if status is Status.ADDED else MEANINGS[status]))
+    return entries
+
+
 CutWhere = Literal["start", "middle", "end"]
 
 

@@ -22,7 +22,8 @@ from rich.cells import cell_len, set_cell_size
 
 from ..core.model import Article
 from ..core.sanitize import clean
-from ..core.story import MEANINGS, SYMBOLS, Row, Status, Story, StoryCopy
+from ..core.story import Row, Status, Story, StoryCopy
+from ..core.story import legend as story_legend
 
 # SGR colours per status; with NO_COLOR only bold and dim remain.
 COLORS: dict[Status, str] = {
@@ -126,14 +127,9 @@ def page_lines(story: Story, width: int) -> Iterator[list[Run]]:
 
 def legend() -> list[list[Run]]:
     """The legend as units that wrap whole: a symbol with its meaning, then notes."""
-    units: list[list[Run]] = []
-    seen: set[str] = set()
-    for status, symbol in SYMBOLS.items():
-        if symbol in seen:
-            continue
-        seen.add(symbol)
-        meaning = "added" if status is Status.ADDED else MEANINGS[status]
-        units.append([(symbol, status.value), (f" {meaning}  ", "")])
+    units: list[list[Run]] = [
+        [(symbol, status.value), (f" {meaning}  ", "")] for status, symbol, meaning in story_legend()
+    ]
     for note in ("¶N: the copy's paragraph  ", "w/N: merged with base ¶N  ", "bp: boilerplate"):
         units.append([(note, "dim")])
     return units

@@ -27,7 +27,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.story import MEANINGS, SYMBOLS, Cell, Status, Story, StoryCopy
+from reader.core.story import MEANINGS, Cell, Status, Story, StoryCopy
+from reader.core.story import legend as story_legend
 from reader.ui.text import file_label, middle_truncate, safe
 from reader.ui.wrap import cell_width, truncate
 
@@ -119,14 +120,9 @@ Run = tuple[str, Status | None]  # text, and the status whose style it takes (No
 
 def legend_units() -> list[list[Run]]:
     """The legend as units that wrap whole: a symbol with its meaning, once per symbol."""
-    units: list[list[Run]] = []
-    seen: set[str] = set()
-    for status, symbol in SYMBOLS.items():
-        if symbol in seen:
-            continue
-        seen.add(symbol)
-        meaning = "added" if status is Status.ADDED else MEANINGS[status]
-        units.append([(symbol, status), (f" {meaning}", None)])
+    units: list[list[Run]] = [
+        [(symbol, status), (f" {meaning}", None)] for status, symbol, meaning in story_legend()
+    ]
     units.append([("¶N: the copy's paragraph", None)])
     return units
 
