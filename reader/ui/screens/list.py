@@ -233,6 +233,7 @@ class ListScreen(Screen[None]):
         self.live: set[int] = set()  # positions of the rows still in the folder
         self.indexing: tuple[int, int] | None = None  # files read, files to read
         self.stories: list | None = None  # the last grouping, while it is shown
+        self.unreadable: list[Problem] = []  # indexed articles that could not be read again
         self._cancel = threading.Event()
         self._library_closing = threading.Lock()
         self._pending = False  # rows arrived since the table was last sorted
@@ -419,9 +420,7 @@ class ListScreen(Screen[None]):
         self._sort_pending()
         self.loaded = True
         self.indexing = None
-        self.problems = tuple(message.problems) + tuple(
-            p for p in self.problems if p.reason.startswith("no longer there")
-        )
+        self.problems = (*message.problems, *(p for p in self.unreadable if p not in message.problems))
         self.query_one("#loading").display = False
         if message.error:
             self.notify(message.error, title="Index", severity="error", timeout=10, markup=False)
@@ -458,6 +457,7 @@ class ListScreen(Screen[None]):
                 markup=False,
             )
             if problem not in self.problems:
+                self.unreadable.append(problem)
                 self.problems = (*self.problems, problem)
                 self._update_status()
             return None
