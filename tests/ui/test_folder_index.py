@@ -3,6 +3,7 @@ from the index, files that vanish, a damaged index, and an article folder left u
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -210,3 +211,21 @@ async def test_without_a_usable_cache_the_folder_is_read_into_memory(
         assert list_screen(app).library is None
         assert shown_files(app) == [SEED_000, SEED_002, SEED_003]
         assert "reading the folder without an index" in messages(app)
+
+
+async def test_a_file_changed_while_open_is_read_again(seeds_copy: Path) -> None:
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await move_to_file(pilot, SEED_000)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Vostochny" in app.screen.article.text
+        await pilot.press("escape")
+        changed = seeds_copy / SEED_000
+        changed.write_text("A new first paragraph.\n\nAnd a second one.\n", encoding="utf-8")
+        stat = changed.stat()
+        os.utime(changed, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.article.text.startswith("A new first paragraph.")

@@ -70,7 +70,7 @@ class IndexedArticles(Sequence[Article]):
     def __init__(self, library: Library) -> None:
         self.library = library
         self.ids: list[int] = []
-        self._loaded: dict[int, Article] = {}
+        self._loaded: dict[int, tuple[Article, tuple[int, int] | None]] = {}
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -78,20 +78,31 @@ class IndexedArticles(Sequence[Article]):
     def __getitem__(self, index):  # type: ignore[override]
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        article = self._loaded.get(index)
-        if article is None:
-            found = self.library.load(self.ids[index])
-            if isinstance(found, Problem):
-                raise ArticleUnreadable(found)
-            if len(self._loaded) >= KEEP_LOADED:
-                self._loaded.pop(next(iter(self._loaded)))
-            article = self._loaded[index] = found
-        return article
+        kept = self._loaded.get(index)
+        # A file changed since it was read (size or modification time) is read again.
+        if kept is not None and _signature(kept[0].path) == kept[1]:
+            return kept[0]
+        found = self.library.load(self.ids[index])
+        if isinstance(found, Problem):
+            self._loaded.pop(index, None)
+            raise ArticleUnreadable(found)
+        if len(self._loaded) >= KEEP_LOADED:
+            self._loaded.pop(next(iter(self._loaded)))
+        self._loaded[index] = (found, _signature(found.path))
+        return found
 
     def forget(self, index: int) -> None:
         self._loaded.pop(index, None)
 
 SORTABLE = ("mark", "agency", "place", "title", "words", "paragraphs", "file")
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
 
 
 def folder_of(paths: Sequence[Path]) -> Path | None:
