@@ -229,3 +229,18 @@ async def test_a_file_changed_while_open_is_read_again(seeds_copy: Path) -> None
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.article.text.startswith("A new first paragraph.")
+
+
+async def test_s_and_g_wait_for_the_first_build_with_a_note(
+    seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Library, "searchable", property(lambda self: False))
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await move_to_file(pilot, SEED_002)
+        await pilot.press("s", "g")
+        await settle(pilot)
+        assert messages(app).count("still being built") == 2
+        assert table(app).scores is None and table(app).groups is None
+        assert app.is_running
