@@ -111,6 +111,24 @@ async def test_s_ranks_from_the_index(seeds_copy: Path) -> None:
         assert articles.cell_text(articles.order[1], "shared").endswith("%")
 
 
+async def test_d_on_a_story_line_opens_the_story_view(seeds_copy: Path) -> None:
+    from reader.ui.screens.story import StoryScreen
+
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert shown_files(app) == [f"story:{SEED_002}", SEED_000]
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        assert app.screen.original.path.name == SEED_002
+        assert [a.path.name for a in app.screen.articles] == [SEED_002, SEED_003]
+        await pilot.press("escape")
+        assert isinstance(app.screen, ListScreen)
+
+
 async def test_g_groups_by_story_and_opens_and_closes_a_story(seeds_copy: Path) -> None:
     before = snapshot(seeds_copy)
     app = ReaderApp([seeds_copy])

@@ -150,7 +150,8 @@ class ListScreen(Screen[None]):
             "d",
             "diff",
             "Diff",
-            tooltip="Open the diff of the two marked articles, or the story view of three or more",
+            tooltip="Open the diff of the two marked articles, or the story view of three or more "
+            "(or of the story on a grouped list's highlighted line)",
             id="list.diff",
         ),
         Binding(
@@ -682,10 +683,14 @@ class ListScreen(Screen[None]):
         if not self.total:
             return
         marks = self.table.marks
-        if len(marks) > 2:
+        entry = self.table.current_entry
+        story_line = entry is not None and entry < 0 and self.table.groups is not None
+        if len(marks) > 2 or (len(marks) < 2 and story_line):
             from reader.ui.screens.story import StoryScreen
 
-            loaded = [self.article(i) for i in marks]
+            # The marked articles, or the versions of the story whose line is highlighted.
+            members = marks if len(marks) > 2 else self.table.groups[-entry - 1]  # type: ignore[index,operator]
+            loaded = [self.article(i) for i in members]
             if all(article is not None for article in loaded):
                 self.app.push_screen(StoryScreen(loaded))
             return
