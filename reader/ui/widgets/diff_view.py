@@ -20,12 +20,12 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.core.model import Comparison
 from reader.ui.diff_layout import SIDE_BY_SIDE_MIN_WIDTH, Layout, Options, build_layout
+from reader.ui.widgets.scrolling import ImmediateScrollView
 
 _ROLE_CLASSES = {
     "del": "diff-view--delete",
@@ -66,7 +66,7 @@ class DiffPosition(Message):
     collapse: bool
 
 
-class DiffView(ScrollView, can_focus=True):
+class DiffView(ImmediateScrollView, can_focus=True):
     """Scrollable body of the diff screen, with a current block (highlighted gutter)."""
 
     # Short descriptions for the footer; the tooltip is the full text for help and the palette.
@@ -521,25 +521,6 @@ class DiffView(ScrollView, can_focus=True):
                 self._go_to(folded)
 
         self.relayout(then=go_to_fold)
-
-    # Scrolling is immediate: over SSH an animation only delays the text.
-    def action_scroll_down(self) -> None:
-        self.scroll_relative(y=1, animate=False, immediate=True)
-
-    def action_scroll_up(self) -> None:
-        self.scroll_relative(y=-1, animate=False, immediate=True)
-
-    def action_page_down(self) -> None:
-        self.scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        self.scroll_page_up(animate=False)
-
-    def action_scroll_home(self) -> None:
-        self.scroll_home(animate=False, immediate=True)
-
-    def action_scroll_end(self) -> None:
-        self.scroll_end(animate=False, immediate=True)
 
     def action_jump_moved(self) -> None:
         layout = self.diff_layout

@@ -15,11 +15,11 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.model import Article
 from reader.ui.text import article_facts, file_label, safe
+from reader.ui.widgets.scrolling import ImmediateScrollView
 from reader.ui.wrap import Line, wrap_runs
 
 
@@ -40,7 +40,7 @@ def preview_lines(article: Article, width: int, words: int | None = None) -> lis
     return lines
 
 
-class ArticlePreview(ScrollView, can_focus=True):
+class ArticlePreview(ImmediateScrollView, can_focus=True):
     """Scrollable preview of one article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -140,21 +140,3 @@ class ArticlePreview(ScrollView, can_focus=True):
         """Everything the preview shows, as plain text."""
         return "\n".join("".join(text for text, _ in line) for line in self._lines)
 
-    # Scrolling is immediate: over SSH an animation only delays the text.
-    def action_scroll_down(self) -> None:
-        self.scroll_relative(y=1, animate=False, immediate=True)
-
-    def action_scroll_up(self) -> None:
-        self.scroll_relative(y=-1, animate=False, immediate=True)
-
-    def action_page_down(self) -> None:
-        self.scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        self.scroll_page_up(animate=False)
-
-    def action_scroll_home(self) -> None:
-        self.scroll_home(animate=False, immediate=True)
-
-    def action_scroll_end(self) -> None:
-        self.scroll_end(animate=False, immediate=True)
