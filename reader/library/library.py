@@ -165,12 +165,7 @@ class Library:
         return lib
 
     def close(self) -> None:
-        with self._guard:
-            for conn in self._connections:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.close()
-            self._connections.clear()
-            self._local = threading.local()
+        self._drop_connections()
         self._lock.release()
 
     def __enter__(self) -> Library:
