@@ -19,6 +19,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from . import lang
+
 DONATION = "donation appeal"
 SUBSCRIPTION = "subscription appeal"
 NEWSLETTER = "newsletter"
@@ -304,7 +306,18 @@ def _addressed(u: str, ul: str) -> bool:
     return _READER_ADDRESS.search(u) is not None or _IMPERATIVE.match(ul) is not None
 
 
-_CHECKS = (_short_lines, _junk, _notices, _caption, _appeals)
+def _tables(t: str, lower: str) -> str | None:
+    """Page furniture in every language the tables know ("Lire aussi :", "Anzeige",
+    "Suscríbete a nuestro boletín...")."""
+    if len(t) > 400:
+        return None
+    for reason, pattern in lang.boilerplate_patterns():
+        if pattern.search(lower):
+            return reason
+    return None
+
+
+_CHECKS = (_short_lines, _junk, _notices, _caption, _appeals, _tables)
 
 
 def mark_runs(paragraph_texts: Sequence[str]) -> list[str | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .align import RawGroup, align
+from .datelines import lead_day
 from .diff import count_words, word_diff
 from .model import Article, Comparison, Group, Op, WordCounts
 from .stats import summarize
@@ -16,10 +17,18 @@ def compare(a: Article, b: Article, typography: bool = False) -> Comparison:
         [p.text for p in b.paragraphs],
         [p.boilerplate for p in a.paragraphs],
         [p.boilerplate for p in b.paragraphs],
+        code=a.language or b.language,
+        other_day=_other_day(a, b),
     )
     groups = tuple(_group(raw, a, b) for raw in alignment.groups)
     summary = summarize(a, b, groups, alignment)
     return Comparison(a=a, b=b, groups=groups, summary=summary, typography=typography)
+
+
+def _other_day(a: Article, b: Article) -> bool:
+    """Whether both datelines carry a date, and not the same one."""
+    day_a, day_b = lead_day(a.lead), lead_day(b.lead)
+    return day_a is not None and day_b is not None and day_a != day_b
 
 
 def _group(raw: RawGroup, a: Article, b: Article) -> Group:

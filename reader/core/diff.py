@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
 from .model import Op, OpTag, WordCounts
-from .tokens import fold, fold_text, tokenize, word_count
+from .tokens import fold, tokenize, typographic_key, word_count
 
 _CHANGES = frozenset(("delete", "insert", "replace"))
 _UNCHANGED = frozenset(("equal", "typography"))
@@ -74,7 +74,7 @@ def _visible(tokens: Iterable[str]) -> int:
 
 def equal_after_folding(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ at most in typography (cheap: no diff)."""
-    return a == b or fold_text(a) == fold_text(b)
+    return a == b or typographic_key(a) == typographic_key(b)
 
 
 def word_diff(a: str, b: str) -> list[Op]:
@@ -86,11 +86,26 @@ def word_diff(a: str, b: str) -> list[Op]:
     fa, fb = list(map(fold, ta)), list(map(fold, tb))
     if fa == fb:
         runs = _normalize(_pair_tokens(ta, tb))
+    elif typographic_key(a) == typographic_key(b):
+        # House style only ("10.000"/"10 000", "x—y"/"x - y", « x »/"x"): every change is typography.
+        runs = _normalize(_as_typography(_normalize(_match(ta, tb, fa, fb)), always=True))
     else:
-        runs = _normalize(_match(ta, tb, fa, fb))
-        runs = _absorb_short_equalities(runs)
-        runs = _normalize(_align_edges(runs))
+        # Typography is told apart before the clean-up, so that a restyled number or dash
+        # is unchanged text there, not a change to merge with its neighbours.
+        runs = _as_typography(_normalize(_match(ta, tb, fa, fb)))
+        runs = _absorb_short_equalities(_normalize(runs))
+        runs = _as_typography(_normalize(_align_edges(runs)))
     return [Op(r.tag, "".join(r.a), "".join(r.b)) for r in runs]
+
+
+def _as_typography(runs: list[_Run], always: bool = False) -> list[_Run]:
+    """Retag the changes whose two sides differ only in house style as typography."""
+    for run in runs:
+        if run.tag not in _CHANGES:
+            continue
+        if always or typographic_key("".join(run.a)) == typographic_key("".join(run.b)):
+            run.tag = "typography"
+    return runs
 
 
 def count_words(ops: Iterable[Op]) -> WordCounts:

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from reader.core import formats
 from reader.core.boilerplate import classify, mark_runs
+from reader.core.datelines import credit_agency, is_credit_line, split_credit_suffix, split_lead
 from reader.core.decoding import NotText, decode
-from reader.core.metadata import detect_outlet, make_title, split_lead
+from reader.core.lang import detect
+from reader.core.metadata import detect_outlet, make_title
 from reader.core.model import Article, LoadResult, Paragraph, Problem
 from reader.core.sanitize import clean, squash
 
@@ -272,9 +274,15 @@ def _article(
             break
     if not texts:
         return None
+    credit, credit_lines = _split_credit(texts)
+    if agency is None and credit is not None:
+        agency = credit_agency(credit)
+    code = detect(" ".join(texts))
     reasons = mark_runs(texts)
+    for k in credit_lines:
+        reasons[k] = "credits"
     paragraphs = tuple(Paragraph(i, t, r) for i, (t, r) in enumerate(zip(texts, reasons, strict=True)))
-    title = _title(record.title, texts, reasons, fmt)
+    title = _title(record.title, texts, reasons, fmt, code)
     named = detect_outlet(texts)
     outlet = (named or _one_line(record.outlet)) if outlet_from_text_first else (
         _one_line(record.outlet) or named
@@ -294,17 +302,43 @@ def _article(
         url=_one_line(record.url),
         date=_one_line(record.date),
         record=number,
+        language=code,
+        credit=credit,
     )
 
 
-def _title(given: str | None, texts: list[str], reasons: list[str | None], fmt: str) -> str:
+def _split_credit(texts: list[str]) -> tuple[str | None, list[int]]:
+    """The agency's end credit: its own lines at the end of the story (page furniture
+    may follow them), which stay paragraphs of their own, marked as credits, so that a
+    copy keeping them keeps them; and a credit closing the last paragraph, which is
+    taken off it, as the lead is. Returns the credit's text (None without one) and the
+    indexes of the credit lines."""
+    found: list[str] = []
+    lines: list[int] = []
+    k = len(texts) - 1
+    while k > 0:
+        if is_credit_line(texts[k]):
+            found.insert(0, texts[k])
+            lines.insert(0, k)
+        elif classify(texts[k]) is None:
+            break
+        k -= 1
+    if 0 <= k < len(texts) and classify(texts[k]) is None:
+        rest, suffix = split_credit_suffix(texts[k])
+        if suffix is not None and rest.strip():
+            texts[k] = rest.rstrip()
+            found.insert(0, suffix)
+    return " · ".join(found) or None, lines
+
+
+def _title(given: str | None, texts: list[str], reasons: list[str | None], fmt: str, code: str | None) -> str:
     headline = _one_line(given)
     if headline:
-        return make_title(headline, limit=120) if len(headline) > 120 else headline
+        return make_title(headline, limit=120, code=code) if len(headline) > 120 else headline
     if fmt == "text" and len(texts) > 1 and _looks_like_headline(texts[0]) and reasons[0] is None:
         return texts[0]
     body = next((t for t, r in zip(texts, reasons, strict=True) if r is None), texts[0])
-    return make_title(body)
+    return make_title(body, code=code)
 
 
 def _looks_like_headline(text: str) -> bool:

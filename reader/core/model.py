@@ -52,6 +52,8 @@ class Article:
     url: str | None = None
     date: str | None = None
     record: int | None = None  # 1-based position in a JSON / JSON Lines file of several
+    language: str | None = None  # ISO 639-1, detected from the body text
+    credit: str | None = None  # the agency's end credit taken off the end ("AFP", "efe/mrs")
     # Body words, counted once here: lists, sorts and summaries read it thousands of times.
     words: int = field(init=False, default=0)
 
@@ -97,8 +99,9 @@ OpTag = Literal["equal", "typography", "delete", "insert", "replace"]
 @dataclass(frozen=True, slots=True)
 class Op:
     """One run of a word diff. Joining every op's ``a`` gives back text A exactly,
-    and likewise for ``b``. ``typography`` means the runs differ only in quote,
-    dash, space or ellipsis style."""
+    and likewise for ``b``. ``typography`` means the runs differ only in house
+    style: quote, dash, ellipsis and space style, spacing around punctuation,
+    thousands separators (see ``tokens.typographic_key``)."""
 
     tag: OpTag
     a: str

@@ -1,25 +1,28 @@
 """Sentences and comparison keys for the aligner.
 
 The aligner compares sentences, not characters: a key is the list of a
-sentence's words, lower-cased, with apostrophes dropped and hyphenated words
-split, so that quote style, dashes and spacing never count as edits.
+sentence's words, lower-cased, with elided forms dropped (French ``l'usine``
+is ``usine``), other apostrophes dropped and hyphenated words split, so that
+quote style, dashes and spacing never count as edits. For matching, words are
+also reduced to their stems in the text's language ("incendios"/"incendio").
+
+Sentences are cut by sentencex, which knows scraped text where sentences are
+glued without a space ("...del edificio.Todavía no...") and most languages'
+abbreviations; the cuts it still makes after a language's own abbreviations
+("M. Dupont", "der 12. Tag") or before a lower-case word are joined again.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-# A sentence ends at . ! ? (or …), possibly followed by closing quotes or brackets,
-# then space, then something that can start a sentence.
-_BOUNDARY = re.compile(r"""(?<=[.!?…])["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042F])""")
-# Words before a full stop that do not end a sentence.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm st mt jr sr no nos vs jan feb
-    mar apr jun jul aug sep sept oct nov dec inc ltd corp co u.s u.k u.n e.u a.m p.m approx
-    est fig dept univ ave blvd rev hon pres""".split()
-)
+from . import lang
+from .tokens import plain_numbers
+
 _WORD = re.compile(r"\w+")
+_APOSTROPHES = "'’‘`´"
 # Text between double quotes (curly or straight); a quotation left open runs to the end of
 # the paragraph (AP's multi-paragraph quotes). British style quotes between single marks:
 # those open before a word and close after one, so that an apostrophe inside a word
@@ -31,37 +34,96 @@ _QUOTED = re.compile(
     r"|(?<=['‘])(?<!\w['‘])(?=[^\W\d_])(?:[^'‘’]|['’](?=\w))*?(?<=[\w.,!?…])['’](?!\w))"
 )
 _QUOTE_MARKS = ('"', "“", "«", "„", "'", "‘")
-_APOSTROPHES = "'’‘`´"
+
+
+@cache
+def _elided() -> re.Pattern[str]:
+    forms = "|".join(sorted(lang.elisions(), key=lambda f: (-len(f), f)))
+    return re.compile(rf"\b(?:{forms})[{_APOSTROPHES}](?=\w)")
 
 
 def keys(text: str) -> list[str]:
-    """The comparison key of a text: its words, folded."""
-    text = text.lower()
-    # str.replace is several times faster than str.translate on non-ASCII text.
-    for mark in _APOSTROPHES:
-        if mark in text:
-            text = text.replace(mark, "")
+    """The comparison key of a text: its words, folded; a number grouped in thousands
+    is one word whatever its separators ("10.000", "10 000")."""
+    text = plain_numbers(text.lower())
+    if any(mark in text for mark in _APOSTROPHES):
+        text = _elided().sub("", text)
+        # str.replace is several times faster than str.translate on non-ASCII text.
+        for mark in _APOSTROPHES:
+            if mark in text:
+                text = text.replace(mark, "")
     return _WORD.findall(text)
 
 
-def split(text: str) -> list[str]:
+# --- sentences ------------------------------------------------------------------
+
+_LAST_WORD = re.compile(r"([^\s(\[\"“‘«„]+)\s*$")
+_FIRST_CHAR = re.compile(r"[\s\"'“”‘’«»„(\[¿¡—–-]*(.)", re.DOTALL)
+
+
+def split(text: str, code: str | None = None) -> list[str]:
     """Split a paragraph into sentences; the pieces joined with single spaces give
     back the paragraph up to whitespace."""
-    pieces: list[str] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        head = text[start : m.start()]
-        last = head.rstrip("\"'”’»)]").rsplit(None, 1)[-1] if head.strip() else ""
-        stem = last.rstrip(".!?…").lower()
-        # "Mr. Kim", "U.S. officials", "J. Smith": not a sentence end.
-        if last.endswith(".") and (stem in _ABBREVIATIONS or len(stem) == 1 or "." in stem):
-            continue
-        pieces.append(head.strip())
-        start = m.end()
-    tail = text[start:].strip()
-    if tail or not pieces:
-        pieces.append(tail)
-    return [p for p in pieces if p] or [text.strip()]
+    import sentencex
+
+    # sentencex's pieces keep their trailing whitespace, so joined they give ``text`` back.
+    pieces = [p for p in sentencex.segment(code or "en", text) if p.strip()]
+    if len(pieces) < 2:
+        return [text.strip()] if text.strip() else []
+    table = lang.language(code) or lang.language("en")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if _continues(out[-1].rstrip(), piece, table):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return [part.strip() for p in out for part in _split_numbering(p, table)]
+
+
+@cache
+def _numbering_end(code: str) -> re.Pattern[str] | None:
+    table = lang.language(code)
+    if table is None or not table.before_numbers:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(table.before_numbers))
+    # sentencex takes "no." for an abbreviation everywhere: "Dijo que no. Luego se fue."
+    return re.compile(rf"(?<!\w)(?i:{words})\.\s+(?=[\"“«¿¡]?[^\W\d_])(?=\S*[^\W\d_])")
+
+
+def _split_numbering(piece: str, table: lang.Language | None) -> list[str]:
+    pattern = _numbering_end(table.code) if table is not None else None
+    if pattern is None or "." not in piece:
+        return [piece]
+    parts, start = [], 0
+    for m in pattern.finditer(piece):
+        nxt = _FIRST_CHAR.match(piece, m.end())
+        if nxt and nxt.group(1).isupper():
+            parts.append(piece[start : m.end()])
+            start = m.end()
+    parts.append(piece[start:])
+    return [p for p in parts if p.strip()]
+
+
+def _continues(head: str, piece: str, table: lang.Language | None) -> bool:
+    """Whether the cut between ``head`` and ``piece`` is not a sentence end."""
+    first = _FIRST_CHAR.match(piece)
+    if first and first.group(1).islower():
+        return True  # "La S.p.A. ha chiuso", "7:42 a.m. local time"
+    if not head.endswith(".") or table is None:
+        return False
+    m = _LAST_WORD.search(head)
+    if m is None:
+        return False
+    word = m.group(1)[:-1]
+    last = word.lower()
+    if last in table.abbreviations or (len(word) == 1 and word.isupper()):
+        return True  # "M. Dupont", "Dr. Leroy", "J. Smith"; not "à 10 h. Le..."
+    if last in table.before_numbers:
+        return first is not None and first.group(1).isdigit()  # "No. 3", not "He said no."
+    if last.isdigit() and len(last) <= 2 and table.ordinal_markers:
+        before = head[: m.start()].split()
+        return bool(before) and before[-1].lower() in table.ordinal_markers  # "der 12. Tag"
+    return False
 
 
 def blank_quotations(text: str) -> str | None:
@@ -72,34 +134,36 @@ def blank_quotations(text: str) -> str | None:
     return None if blanked == text else blanked
 
 
-
-
 @dataclass(slots=True)
 class Sentence:
     para: int  # paragraph index in its article
     pos: int  # running number in the article
     text: str
-    words: list[str]
+    words: list[str]  # stems of its keys
     # Its text with quotations blanked out, None when it quotes nothing: independent
     # reports share quotations, so those say little about one being a version of the other.
     unquoted: str | None = None
+    code: str | None = None  # the language its words were stemmed in
 
     def __len__(self) -> int:
         return len(self.words)
 
     def plain(self) -> list[str]:
         """Its words outside quotations."""
-        return self.words if self.unquoted is None else keys(self.unquoted)
+        return self.words if self.unquoted is None else lang.stems(keys(self.unquoted), self.code)
 
 
-def sentences_of(paragraphs: list[str]) -> list[Sentence]:
+def sentences_of(paragraphs: list[str], code: str | None = None) -> list[Sentence]:
+    """The sentences of each paragraph, their words stemmed in language ``code``."""
     out: list[Sentence] = []
     for i, para in enumerate(paragraphs):
+        if not para:
+            continue
         # Quotations are found in the whole paragraph: a sentence split inside a quotation
         # ("Do not wait. Go.") holds only one of its quote marks.
         blanked = blank_quotations(para)
         cursor = 0
-        for piece in split(para):
+        for piece in split(para, code):
             w = keys(piece)
             if not w:
                 continue
@@ -111,5 +175,5 @@ def sentences_of(paragraphs: list[str]) -> list[Sentence]:
                     unquoted = blanked[at:cursor]
                 else:
                     unquoted = blank_quotations(piece)
-            out.append(Sentence(i, len(out), piece, w, unquoted))
+            out.append(Sentence(i, len(out), piece, lang.stems(w, code), unquoted, code))
     return out

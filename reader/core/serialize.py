@@ -15,9 +15,11 @@ def article_meta(article: Article) -> dict:
         "agency": article.agency,
         "dateline": article.dateline,
         "lead": article.lead,
+        "credit": article.credit,
         "outlet": article.outlet,
         "url": article.url,
         "date": article.date,
+        "language": article.language,
         "words": article.words,
         "paragraphs": len(article.paragraphs),
     }

@@ -133,6 +133,42 @@ def _fold_spaces(text: str) -> str:
     return head + inner + tail
 
 
+# A number grouped in thousands, whatever the separator: "10.000", "10,000", "10 000",
+# "15'000", with a no-break or narrow space, with decimals after the other mark
+# ("1.234,5", "1,234.5"). Groups of three digits only: "10.5" is not one.
+_GROUPED = re.compile(
+    "(?<![\\w.,'’])\\d{1,3}(?:([., '’\u00a0\u202f\u2009])\\d{3})(?:\\1\\d{3})*"
+    "(?:(?!\\1)[.,]\\d+)?(?![\\w'’])(?![.,]\\d)"
+)
+_DIGIT = re.compile(r"\d")
+
+
+def plain_numbers(text: str) -> str:
+    """``text`` with its numbers grouped in thousands written without separators
+    ("10.000", "10 000" and "10,000" all become "10000"; "1.234,5" becomes "1234.5")."""
+    return _GROUPED.sub(_plain_number, text) if _DIGIT.search(text) else text
+
+
+# Whitespace that does not stand between two word characters.
+_LOOSE_SPACE = re.compile(r"(?<!\w) | (?!\w)")
+
+
+def typographic_key(text: str) -> str:
+    """What is left of ``text`` once house style is set aside: quotes, dashes,
+    ellipses and whitespace folded (``fold_text``), numbers written without
+    thousands separators ("10.000", "10 000", "10,000" are "10000"), and spacing
+    around punctuation dropped ("respectively—and" and "respectively - and",
+    « oui » and "oui", "12 %" and "12%" agree). Two texts with the same key differ
+    only in typography."""
+    return _LOOSE_SPACE.sub("", plain_numbers(fold_text(text)))
+
+
+def _plain_number(m: re.Match[str]) -> str:
+    group = m.group(1)
+    digits = m.group().replace(group, "")
+    return digits.replace(",", ".")
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(token: str) -> str:
     """``fold_text`` for one token (or any short string), cached: a text's tokens

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from reader.core import diff
 from reader.core.diff import count_words, equal_after_folding, word_diff
 from reader.core.model import Op
-from reader.core.tokens import fold, tokenize, word_count
+from reader.core.tokens import fold, tokenize, typographic_key, word_count
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 AFP = SEEDS / "002_990fca62850f33f5.txt"
@@ -45,7 +45,7 @@ def check_invariants(a: str, b: str, ops: list[Op]) -> None:
         if op.tag == "equal":
             assert op.a == op.b
         elif op.tag == "typography":
-            assert op.a != op.b and fold(op.a) == fold(op.b)
+            assert op.a != op.b and typographic_key(op.a) == typographic_key(op.b)
         elif op.tag == "delete":
             assert op.a and op.b == ""
         elif op.tag == "insert":
@@ -219,7 +219,7 @@ def test_rewritten_sentence_inside_a_kept_paragraph() -> None:
         ("a b", "a b c", [("insert", "", " c")]),
         ("x the the y", "x the y", [("delete", " the", "")]),
         ("x one two y", "x three four five y", [("replace", "one two", "three four five")]),
-        ("a,b", "a, b", [("insert", "", " ")]),
+        ("a,b", "a, b", []),  # spacing around punctuation is house style
         ("ab", "a b", [("replace", "ab", "a b")]),
         ("He said. Then", "He said Then", [("delete", ".", "")]),
         ("Kim spoke. He left. They met.", "Kim spoke. They met.", [("delete", " He left.", "")]),

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.metadata import detect_outlet, first_sentence, make_title, split_lead
+from reader.core.datelines import split_lead
+from reader.core.metadata import detect_outlet, first_sentence, make_title
 
 
 @pytest.mark.parametrize(
@@ -19,7 +20,7 @@ from reader.core.metadata import detect_outlet, first_sentence, make_title, spli
         ("NEW YORK (AP) —Stocks fell", "NEW YORK (AP) —", "NEW YORK", "AP"),
         ("Kyiv (AFP) - Ukraine said", "Kyiv (AFP) - ", "Kyiv", "AFP"),
         ("BERLIN (dpa) - Die Regierung", "BERLIN (dpa) - ", "BERLIN", "dpa"),
-        ("MADRID, 12 jun (EFE).- x", None, None, None),  # Spanish wire style is not guessed at
+        ("MADRID, 12 jun (EFE).- x", "MADRID, 12 jun (EFE).- ", "MADRID", "EFE"),
         ("ROME (ANSA) - Italy", "ROME (ANSA) - ", "ROME", "ANSA"),
         ("BEIJING, June 12 (Xinhua) -- China", "BEIJING, June 12 (Xinhua) -- ", "BEIJING", "Xinhua"),
         ("TOKYO (Kyodo) -- Japan", "TOKYO (Kyodo) -- ", "TOKYO", "Kyodo"),

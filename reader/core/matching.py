@@ -1,0 +1,171 @@
+"""Which sentence of A is a version of which sentence of B.
+
+Sentences are matched through an inverted index of word trigrams (so the cost
+grows with the text, not with its square) and scored by the longest common
+subsequence of their stemmed words: a strong match is similar overall; a
+containment match is one sentence kept inside a longer one; a weak match pairs
+leftovers that still share a clear run of content words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from rapidfuzz.distance import LCSseq
+
+from . import lang
+from .sentences import Sentence
+
+# Thresholds on sentence pairs, in words: dice = 2*LCS/(len a + len b),
+# containment = LCS/len of the shorter.
+STRONG_DICE = 0.5
+CONTAIN = 0.8
+CONTAIN_MIN_LCS = 5
+WEAK_CONTAIN = 0.6
+WEAK_DICE = 0.35
+WEAK_MIN_LCS = 4
+WEAK_MIN_CONTENT = 3
+SHORT_SENTENCE = 6
+# A run of wording kept word for word (see _shared_run).
+RUN_WORDS = 8
+RUN_CONTENT = 4
+RUN_SHARE = 0.3
+# A trigram found in more sentences than this says nothing about which one matches.
+MAX_POSTINGS = 64
+CANDIDATES = 8
+
+
+@dataclass(slots=True, order=True)
+class Match:
+    sort_key: tuple
+    a: Sentence = field(compare=False)
+    b: Sentence = field(compare=False)
+    lcs: int = field(compare=False)
+    dice: float = field(compare=False)
+    containment: float = field(compare=False)
+
+
+def _shingles(words: list[str]) -> list[tuple[str, ...]]:
+    """Word trigrams, distinct, in reading order: iterating a set of strings would make
+    the result depend on the process's hash seed."""
+    if len(words) < 3:
+        return [tuple(words)]
+    return list(dict.fromkeys(zip(words, words[1:], words[2:], strict=False)))
+
+
+@lru_cache(maxsize=16)
+def function_stems(code: str | None) -> frozenset[str]:
+    """The stems of a language's function words (English when it has no table)."""
+    table = lang.language(code) or lang.language("en")
+    words = sorted(table.function_words)
+    return frozenset(words) | frozenset(lang.stems(words, table.code))
+
+
+def content(words: list[str], code: str | None) -> set[str]:
+    """Words that carry content: not function words, and not one or two letters unless
+    a number ("9", "2019")."""
+    function = function_stems(code)
+    return {w for w in words if w not in function and (len(w) >= 3 or w.isdigit())}
+
+
+def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | None) -> list[Match]:
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for k, s in enumerate(a_sents):
+        for h in _shingles(s.words):
+            index[h].append(k)
+    n_a, n_b = max(len(a_sents), 1), max(len(b_sents), 1)
+    out: list[Match] = []
+    for sb in b_sents:
+        votes: Counter[int] = Counter()
+        for h in _shingles(sb.words):
+            posting = index.get(h)
+            if posting and len(posting) <= MAX_POSTINGS:
+                votes.update(posting)
+        settled = 0  # votes of a near-identical candidate already found
+        # Ties go to the earlier sentence of A, whatever order the votes came in.
+        best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
+        for k, n_votes in best:
+            if n_votes < settled:
+                break  # it shares fewer trigrams than a near-copy already in hand
+            sa = a_sents[k]
+            lcs = LCSseq.similarity(sa.words, sb.words)
+            la, lb = len(sa), len(sb)
+            dice = 2 * lcs / (la + lb)
+            containment = lcs / min(la, lb)
+            strong = dice >= STRONG_DICE and (lcs >= 3 or lcs == max(la, lb))
+            contained = containment >= CONTAIN and lcs >= CONTAIN_MIN_LCS
+            weak = (
+                containment >= WEAK_CONTAIN
+                and dice >= WEAK_DICE
+                and lcs >= WEAK_MIN_LCS
+                and len(content(sa.words, code) & content(sb.words, code)) >= WEAK_MIN_CONTENT
+            )
+            if not (strong or contained or weak or _shared_run(sa.words, sb.words, n_votes, code)):
+                continue
+            tier = 2 if strong else 1 if contained else 0
+            if dice >= 0.9:
+                settled = n_votes
+            # Among equals, the pair standing at the same relative place wins
+            # (a repeated sentence is matched with its nearest copy).
+            drift = abs(sa.pos / n_a - sb.pos / n_b)
+            out.append(Match((tier, dice, -drift), sa, sb, lcs, dice, containment))
+    out.sort(reverse=True)
+    return out
+
+
+def _shared_run(a: list[str], b: list[str], votes: int, code: str | None) -> bool:
+    """Whether two sentences keep one clear run of wording, however much else changed:
+    RUN_WORDS words in a row, RUN_CONTENT of them content words, a RUN_SHARE of the
+    shorter sentence ("Los tres ... habían quedado aislados por la crecida de un río
+    subterráneo ..." rewritten around it)."""
+    if votes < RUN_WORDS - 2:  # a run of n words shares n - 2 trigrams
+        return False
+    i, _j, size = SequenceMatcher(None, a, b, autojunk=False).find_longest_match()
+    if size < RUN_WORDS or size < RUN_SHARE * min(len(a), len(b)):
+        return False
+    return len(content(a[i : i + size], code)) >= RUN_CONTENT
+
+
+def assign(matches: list[Match]) -> list[Match]:
+    """Greedy one-to-one assignment, best pairs first. A sentence may also join a
+    longer sentence that already has its partner when it is contained in it
+    (two sentences merged into one, or one split in two)."""
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    chosen: list[Match] = []
+    for m in matches:
+        a_free, b_free = m.a.pos not in taken_a, m.b.pos not in taken_b
+        tier = m.sort_key[0]
+        if (a_free and b_free) or (
+            tier >= 1
+            and m.containment >= CONTAIN
+            and ((a_free and len(m.a) < len(m.b)) or (b_free and len(m.b) < len(m.a)))
+        ):
+            pass
+        else:
+            continue
+        taken_a.add(m.a.pos)
+        taken_b.add(m.b.pos)
+        chosen.append(m)
+    return chosen
+
+
+
+
+def plain_lcs(m: Match) -> int:
+    """Words the two sentences share outside quotations: independent reports quote the
+    same statements, so only these tell a copy from another report."""
+    if m.a.unquoted is None and m.b.unquoted is None:
+        return m.lcs
+    plain_a, plain_b = m.a.plain(), m.b.plain()
+    return LCSseq.similarity(plain_a, plain_b) if plain_a and plain_b else 0
+
+
+def content_words(key: str, code: str | None) -> list[str]:
+    """The stems of a paragraph key's content words, in order."""
+    words = lang.stems(key.split(), code)
+    function = function_stems(code)
+    return [w for w in words if w not in function and (len(w) >= 3 or w.isdigit())]
