@@ -216,12 +216,18 @@ def is_credit_line(text: str) -> bool:
     """Whether a paragraph is only an end credit (``AGENCE FRANCE-PRESSE``, ``afp/nxp``,
     ``(Reporting by ...)``, ``© dpa-infocom ...``)."""
     text = " ".join(text.split())
-    if not text or len(text) > 160:
+    if not text or len(text) > 160 or _function_words_only(text):
         return False
     pattern = _end_line()
     if pattern is not None and pattern.search(text):
         return True
     return _agency_line(text)
+
+
+def _function_words_only(text: str) -> bool:
+    """"and/or", "y/o": words, not desk initials."""
+    words = [w for w in re.split(r"[\s/\-]+", text.lower()) if w]
+    return all(any(w in table.function_words for table in lang.languages()) for w in words)
 
 
 def _agency_line(text: str) -> bool:

@@ -47,7 +47,9 @@ _BULK = 2000
 _BULK_SHARE = 20
 # SQLite's limit on host parameters is 32766 (999 before 3.32); stay well under.
 _PARAMS = 900
-_ROW_COLUMNS = "id, rel, record, title, format, agency, dateline, outlet, date, url, words, paragraphs"
+_ROW_COLUMNS = (
+    "id, rel, record, title, format, agency, dateline, outlet, date, url, words, paragraphs, language"
+)
 
 
 class LibraryError(Exception):
@@ -72,6 +74,7 @@ class Row(NamedTuple):
     url: str | None
     words: int
     paragraphs: int
+    language: str | None  # ISO 639-1
 
     @property
     def path(self) -> Path:
@@ -447,15 +450,15 @@ class Library:
                 for a in data.articles:
                     aid += 1
                     articles.append((aid, fid, data.rel, *a))
-                    rows.append(Row(aid, file, data.rel, *a[:10]))
+                    rows.append(Row(aid, file, data.rel, *a[:11]))
                 for reason in data.problems:
                     bad.append((fid, reason))
                     problems.append(Problem(Path(file), reason))
             conn.executemany("INSERT INTO files (id, rel, size, mtime_ns) VALUES (?, ?, ?, ?)", files)
             conn.executemany(
                 "INSERT INTO articles (id, file, rel, record, title, format, agency, dateline, outlet, date,"
-                " url, words, paragraphs, fingerprint, samples, sketch)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " url, words, paragraphs, language, fingerprint, samples, sketch)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 articles,
             )
             conn.executemany("INSERT INTO problems (file, reason) VALUES (?, ?)", bad)

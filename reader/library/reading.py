@@ -37,6 +37,7 @@ class ArticleData(NamedTuple):
     url: str | None
     words: int
     paragraphs: int
+    language: str | None
     fingerprint: int
     samples: int
     sketch: bytes
@@ -72,6 +73,7 @@ def read(task: Task) -> FileData:
                     a.url,
                     a.words,
                     len(a.paragraphs),
+                    a.language,
                     fingerprint,
                     len(sketch),
                     to_blob(sketch),

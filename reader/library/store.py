@@ -50,6 +50,7 @@ CREATE TABLE articles (
     url TEXT,
     words INTEGER NOT NULL,
     paragraphs INTEGER NOT NULL,
+    language TEXT,                 -- ISO 639-1
     fingerprint INTEGER NOT NULL,  -- CRC-32 of the folded body: verbatim copies
     samples INTEGER NOT NULL,      -- how many sampled shingles the sketch holds
     sketch BLOB NOT NULL           -- the sampled shingles, sorted, little-endian uint32

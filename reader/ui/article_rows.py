@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core.lang import name_of
 from reader.core.model import Article
 from reader.library import Row
 from reader.ui.text import file_label, safe
@@ -38,7 +39,8 @@ def article_row(index: int, article: Article) -> ArticleRow:
     agency = safe(article.agency)
     place = safe(article.dateline)
     label = file_label(article)
-    haystack = " ".join([title, outlet, agency, place, label, article.text]).casefold()
+    language = name_of(article.language)
+    haystack = " ".join([title, outlet, agency, place, label, language, article.text]).casefold()
     return ArticleRow(
         index=index,
         agency=agency,
@@ -55,7 +57,8 @@ def article_row(index: int, article: Article) -> ArticleRow:
 
 def library_row(index: int, row: Row) -> ArticleRow:
     """The row of an article the folder's index knows, without reading its file. The
-    filter then sees the title, outlet, agency, place and file name, not the text."""
+    filter then sees the title, outlet, agency, place, file name and language, not the
+    text."""
     title = safe(row.title) or "(untitled)"
     outlet = safe(row.outlet or "")
     agency = safe(row.agency or "")
@@ -71,7 +74,7 @@ def library_row(index: int, row: Row) -> ArticleRow:
         paragraphs=row.paragraphs,
         file=label,
         path_key=(row.file, row.record or 0),
-        haystack=" ".join([title, outlet, agency, place, label]).casefold(),
+        haystack=" ".join([title, outlet, agency, place, label, name_of(row.language)]).casefold(),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.core.lang import name_of
 from reader.core.model import Article
 from reader.core.sanitize import clean
 from reader.ui.wrap import cell_width, truncate
@@ -59,6 +60,8 @@ def article_facts(article: Article, words: int | None = None) -> list[str]:
     """Agency, place, outlet, size: what identifies a copy besides its title.
     (``words`` when already counted: counting re-reads the whole text.)"""
     facts = [safe(f) for f in (article.agency, article.dateline, article.outlet) if f]
+    if article.language:
+        facts.append(name_of(article.language))
     words = article.words if words is None else words
     paragraphs = len(article.paragraphs)
     facts.append(f"{words:,} word{'s' if words != 1 else ''}")

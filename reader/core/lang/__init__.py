@@ -80,6 +80,13 @@ def language(code: str | None) -> Language | None:
     )
 
 
+def name_of(code: str | None) -> str:
+    """The English name of a language ("French"), its code for a language without a
+    table, "" for None."""
+    table = language(code)
+    return table.name if table is not None else (code or "")
+
+
 def languages() -> tuple[Language, ...]:
     return tuple(lang for code in CODES if (lang := language(code)) is not None)
 

@@ -181,7 +181,10 @@ class ListScreen(Screen[None]):
             "filter",
             "Filter",
             key_display="/",
-            tooltip="Filter by title, outlet, agency, place or file name (and by text when opened on files)",
+            tooltip=(
+                "Filter by title, outlet, agency, place, language or file name"
+                " (and by text when opened on files)"
+            ),
             id="list.filter",
         ),
         Binding(
