@@ -29,8 +29,17 @@ from itertools import pairwise
 from rapidfuzz.distance import LCSseq
 
 from .groups import RawGroup, build_groups, cut_from_end, longest_increasing
-from .matching import SHORT_SENTENCE, STRONG_DICE, Match, assign, candidates, content_words, plain_lcs
-from .relatedness import Evidence, is_template
+from .matching import (
+    SHORT_SENTENCE,
+    STRONG_DICE,
+    Match,
+    assign,
+    candidates,
+    content_words,
+    plain_lcs,
+    trigrams,
+)
+from .relatedness import LEDE_RUN, Evidence, is_template, lede_relation
 from .sentences import Sentence, blank_quotations, keys, sentences_of
 
 __all__ = ["Alignment", "RawGroup", "align"]
@@ -69,12 +78,14 @@ def align(
     b_boiler: Sequence[str | None] | None = None,
     code: str | None = None,
     other_day: bool = False,
+    starts: tuple[int, int] = (0, 0),
 ) -> Alignment:
     """Align two lists of paragraph texts. ``*_boiler`` give each paragraph's
     boilerplate reason (None for body text): boilerplate is only ever paired
     with an identical paragraph, never edited into body text. ``code`` is the
     language (ISO 639-1) whose stems and function words weigh the words;
-    ``other_day`` says the texts' datelines give two different days."""
+    ``other_day`` says the texts' datelines give two different days; ``starts``
+    are the paragraphs each story opens with (after its headline)."""
     a_boiler = list(a_boiler) if a_boiler is not None else [None] * len(a_paras)
     b_boiler = list(b_boiler) if b_boiler is not None else [None] * len(b_paras)
     a_keys = [" ".join(keys(p)) for p in a_paras]
@@ -84,7 +95,7 @@ def align(
     all_a = sum(k.count(" ") + 1 for k in a_keys if k)
     all_b = sum(k.count(" ") + 1 for k in b_keys if k)
     evidence = Evidence(shorter=min(words_a, words_b), longer_all=max(all_a, all_b), other_day=other_day)
-    tops = (_top(a_keys, a_boiler), _top(b_keys, b_boiler))
+    tops = (_top(a_keys, a_boiler, starts[0]), _top(b_keys, b_boiler, starts[1]))
 
     # 1. Paragraphs equal after folding.
     links, verbatim = _equal_paragraphs(a_paras, a_keys, b_keys, a_boiler, b_boiler, evidence, tops)
@@ -95,8 +106,10 @@ def align(
     b_rest = [p if j not in used_b and b_boiler[j] is None else "" for j, p in enumerate(b_paras)]
     a_sents, b_sents = sentences_of(a_rest, code), sentences_of(b_rest, code)
     chosen = assign(candidates(a_sents, b_sents, code))
-    ledes = (_first_sentence(a_sents, tops[0]), _first_sentence(b_sents, tops[1]))
-    _link_sentences(chosen, links, evidence, tops, ledes, code)
+    _link_sentences(chosen, links, evidence, code)
+    if evidence.lede is None:
+        words = (set(" ".join(a_keys).split()), set(" ".join(b_keys).split()))
+        _weigh_ledes(a_sents, b_sents, tops, words, links, evidence, code)
 
     # 3. Versions or two stories.
     related = evidence.related()
@@ -111,14 +124,58 @@ def align(
     return alignment
 
 
-def _top(keys_: list[str], boiler: list[str | None]) -> tuple[int, ...]:
-    """The first two body paragraphs: where a story's lede stands."""
-    return tuple(i for i, (k, bp) in enumerate(zip(keys_, boiler, strict=True)) if k and bp is None)[:2]
+def _top(keys_: list[str], boiler: list[str | None], start: int) -> tuple[int, ...]:
+    """The story's first two body paragraphs: where its lede stands."""
+    body = (i for i in range(start, len(keys_)) if keys_[i] and boiler[i] is None)
+    return tuple(body)[:2]
 
 
-def _first_sentence(sents: list[Sentence], top: tuple[int, ...]) -> int | None:
-    """The running number of the lede: the first sentence of the first body paragraph."""
-    return next((s.pos for s in sents if top and s.para == top[0]), None)
+def _weigh_ledes(
+    a_sents: list[Sentence],
+    b_sents: list[Sentence],
+    tops: tuple[tuple[int, ...], tuple[int, ...]],
+    words: tuple[set[str], set[str]],
+    links: dict[tuple[int, int], int],
+    evidence: Evidence,
+    code: str | None,
+) -> None:
+    """How the ledes relate (see :mod:`reader.core.relatedness`): each text's lede
+    against the sentences at the top of the other; a lede kept in a version links its
+    paragraphs even when too little of it survives for the sentence matcher. Else, a
+    lede recalled lower in the other text marks a follow-up."""
+    lede_a = next((s for s in a_sents if tops[0] and s.para == tops[0][0]), None)
+    lede_b = next((s for s in b_sents if tops[1] and s.para == tops[1][0]), None)
+    pairs = [(lede_a, sb) for sb in b_sents if lede_a and sb.para in tops[1]]
+    pairs += [(sa, lede_b) for sa in a_sents if lede_b and sa.para in tops[0] and sa is not lede_a]
+    found: list[tuple[str, Sentence, Sentence]] = []
+    for sa, sb in pairs:
+        relation = lede_relation(sa, sb, code, *words)
+        if relation is not None:
+            found.append((relation, sa, sb))
+    for relation, sa, sb in found:
+        if relation == "version":
+            evidence.lede = "version"
+            links.setdefault((sa.para, sb.para), len(sa))
+            return
+    if found:
+        evidence.lede = "template"
+        return
+    if _recalled(lede_a, [s for s in b_sents if s.para not in tops[1]], code, words) or _recalled(
+        lede_b, [s for s in a_sents if s.para not in tops[0]], code, words[::-1]
+    ):
+        evidence.lede = "restated"
+
+
+def _recalled(lede: Sentence | None, others: list[Sentence], code: str | None, words) -> bool:
+    """Whether a sentence below the other text's top keeps this lede's wording."""
+    if lede is None:
+        return False
+    mine = set(trigrams(lede.words))
+    return any(
+        len(mine.intersection(trigrams(other.words))) >= LEDE_RUN - 2
+        and lede_relation(lede, other, code, *words) == "version"
+        for other in others
+    )
 
 
 def _equal_paragraphs(
@@ -162,7 +219,8 @@ def _equal_paragraphs(
             if plain >= VERBATIM_MIN_WORDS and b_boiler[j] is None:
                 verbatim.add((i, j))
                 # A lede kept word for word (a byline "By X" standing first is not one).
-                evidence.lede |= i in tops[0] and j in tops[1]
+                if i in tops[0] and j in tops[1]:
+                    evidence.lede = "version"
     return links, verbatim
 
 
@@ -170,8 +228,6 @@ def _link_sentences(
     chosen: list[Match],
     links: dict[tuple[int, int], int],
     evidence: Evidence,
-    tops: tuple[tuple[int, ...], tuple[int, ...]],
-    ledes: tuple[int | None, int | None],
     code: str | None,
 ) -> None:
     """Link the paragraphs of matched sentences, and weigh each match as evidence."""
@@ -179,7 +235,6 @@ def _link_sentences(
     # a link, or pair two paragraphs that have no other partner.
     chosen.sort(key=lambda m: min(len(m.a), len(m.b)) < SHORT_SENTENCE)
     linked_a, linked_b = {i for i, _ in links}, {j for _, j in links}
-    lede_a, lede_b = ledes
     for m in chosen:
         key = (m.a.para, m.b.para)
         short = min(len(m.a), len(m.b)) < SHORT_SENTENCE
@@ -189,16 +244,11 @@ def _link_sentences(
         links[key] = links.get(key, 0) + m.lcs
         linked_a.add(m.a.para)
         linked_b.add(m.b.para)
-        strong = m.dice >= STRONG_DICE
-        plain = plain_lcs(m) if strong or m.containment >= 0.8 else 0
-        if strong:
-            evidence.shared += plain
-        if plain < EDITED_MIN_WORDS or is_template(m.a.text, m.b.text, code):
+        if m.dice < STRONG_DICE or is_template(m.a.text, m.b.text, code):
             continue
-        at_top = m.a.para in tops[0] and m.b.para in tops[1]
-        if at_top and (m.a.pos == lede_a or m.b.pos == lede_b):
-            evidence.lede = True
-        if strong:
+        plain = plain_lcs(m)
+        evidence.shared += plain
+        if plain >= EDITED_MIN_WORDS:
             evidence.edited.append(plain)
 
 

@@ -19,6 +19,7 @@ def compare(a: Article, b: Article, typography: bool = False) -> Comparison:
         [p.boilerplate for p in b.paragraphs],
         code=a.language or b.language,
         other_day=_other_day(a, b),
+        starts=(a.start, b.start),
     )
     groups = tuple(_group(raw, a, b) for raw in alignment.groups)
     summary = summarize(a, b, groups, alignment)

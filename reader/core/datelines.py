@@ -49,6 +49,14 @@ _AGENCY_FIRST = re.compile(
     re.VERBOSE,
 )
 
+# Newspapers and some agencies (The Canadian Press in French) set the place alone, in
+# capitals, before a dash: "BAIE-TRINITÉ, Qc — ", "WASHINGTON — ".
+_PLACE_ONLY = re.compile(
+    rf"""^(?P<place>{_PLACE})(?:,[ \u00a0]*(?P<extra>[^()/\n,\-–—][^()/\n\-–—]{{0,30}}?))?
+    (?P<sep>[ \u00a0]*(?:—|–|--)[ \u00a0]+)""",
+    re.VERBOSE,
+)
+
 # Lower-case words allowed inside a place name ("Dar es Salaam", "Santiago de Chile").
 _PLACE_CONNECTORS = frozenset((
     "de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "les", "el", "al", "es",
@@ -87,7 +95,7 @@ def split_lead(first_paragraph: str) -> tuple[str | None, str | None, str | None
     ``dateline`` is the place (with its region, without the date), ``agency``
     the name in parentheses or between slashes.
     """
-    for pattern in (_AGENCY_FIRST, _LEAD):
+    for pattern in (_AGENCY_FIRST, _LEAD, _PLACE_ONLY):
         m = pattern.match(first_paragraph)
         if m is not None and _accept(m, first_paragraph):
             lead = m.group(0)
@@ -96,12 +104,15 @@ def split_lead(first_paragraph: str) -> tuple[str | None, str | None, str | None
             region = area.strip() if area else _region(m.group("extra"))
             dateline = ", ".join(p for p in (place, region) if p) or None
             groups = m.groupdict()
-            agency = (groups.get("agency") or groups.get("wire") or "").strip()
+            agency = (groups.get("agency") or groups.get("wire") or "").strip() or None
             return lead, dateline, agency, first_paragraph[len(lead):]
     return None, None, None, first_paragraph
 
 
 def _accept(m: re.Match[str], text: str) -> bool:
+    if m.re is _PLACE_ONLY:
+        after = text[m.end() : m.end() + 1]
+        return bool(after) and (after.isupper() or after in _OPENING) and _accept_place_only(m)
     groups = m.groupdict()
     place = groups.get("place") or ""
     agency = groups.get("agency") or ""
@@ -135,6 +146,17 @@ def _accept(m: re.Match[str], text: str) -> bool:
     if not after or not (after.isupper() or after in _OPENING):
         return False
     return place.isupper() or known
+
+
+def _accept_place_only(m: re.Match[str]) -> bool:
+    place = m.group("place")
+    letters = [c for c in place if c.isalpha()]
+    if len(letters) < 3 or not place.isupper() or place.split()[0] in _NOT_PLACES:
+        return False
+    extra = m.group("extra")
+    if extra is None or _region(extra) is not None:
+        return True
+    return all(_is_date(p.strip(), False) for p in extra.split(","))
 
 
 def is_known_agency(name: str) -> bool:

@@ -1,6 +1,6 @@
 """From linked paragraphs to groups in reading order.
 
-Paragraphs linked by matched sentences form groups (connected components):
+Paragraphs linked by matched sentences form groups, each a merge or a split:
 2->1 is a merge, 1->2 a split, {9, 11}->{8} a merge with a moved sentence.
 Groups are put in B's reading order; the longest increasing run of A positions
 is "in order", the rest moved. Unlinked A paragraphs are cut and stand after
@@ -29,21 +29,26 @@ class RawGroup:
     boilerplate: str | None = None
 
 
-class _Components:
-    def __init__(self) -> None:
-        self.parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(self, x: tuple[str, int]) -> tuple[str, int]:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, x: tuple[str, int], y: tuple[str, int]) -> None:
-        rx, ry = self.find(x), self.find(y)
-        if rx != ry:
-            self.parent[ry] = rx
+def stars(links: dict[tuple[int, int], int]) -> list[tuple[list[int], list[int]]]:
+    """Linked paragraphs as groups that are each a merge (several A paragraphs into one
+    B paragraph) or a split (one into several), never both: the heaviest links first;
+    a light link that would join two groups into a tangle (a sentence moved from one
+    paragraph into another group's) is left out, as a desk would describe the edit."""
+    groups: list[tuple[list[int], list[int]]] = []
+    of_a: dict[int, int] = {}
+    of_b: dict[int, int] = {}
+    for (i, j), _weight in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
+        ga, gb = of_a.get(i), of_b.get(j)
+        if ga is None and gb is None:
+            of_a[i] = of_b[j] = len(groups)
+            groups.append(([i], [j]))
+        elif gb is None and len(groups[ga][0]) == 1:
+            groups[ga][1].append(j)
+            of_b[j] = ga
+        elif ga is None and len(groups[gb][1]) == 1:
+            groups[gb][0].append(i)
+            of_a[i] = gb
+    return groups
 
 
 def longest_increasing(values: list[int]) -> set[int]:
@@ -77,17 +82,7 @@ def build_groups(
     a_boiler: list[str | None],
     b_boiler: list[str | None],
 ) -> list[RawGroup]:
-    comps = _Components()
-    for i, j in links:
-        comps.union(("a", i), ("b", j))
-    members: dict[tuple[str, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for i in range(len(a_paras)):
-        if ("a", i) in comps.parent:
-            members[comps.find(("a", i))][0].append(i)
-    for j in range(len(b_paras)):
-        if ("b", j) in comps.parent:
-            members[comps.find(("b", j))][1].append(j)
-    linked = [RawGroup(tuple(sorted(a)), tuple(sorted(b)), "linked") for a, b in members.values()]
+    linked = [RawGroup(tuple(sorted(a)), tuple(sorted(b)), "linked") for a, b in stars(links)]
     linked.sort(key=lambda g: g.b[0])
 
     # Reading order: B's. Groups off the longest increasing run of A positions moved.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -260,6 +261,7 @@ def _article(
 ) -> Article | None:
     texts = [t for p in record.paragraphs if (t := squash(clean(p)).strip())]
     lead = dateline = agency = None
+    start = None
     # The lead opens the story, which may come after a headline, an editor's note, a byline
     # and a timestamp line.
     for i, text in enumerate(texts[:5]):
@@ -271,6 +273,7 @@ def _article(
                 texts[i] = rest
             else:  # the dateline stood on its own line
                 del texts[i]
+            start = i
             break
     if not texts:
         return None
@@ -283,6 +286,8 @@ def _article(
         reasons[k] = "credits"
     paragraphs = tuple(Paragraph(i, t, r) for i, (t, r) in enumerate(zip(texts, reasons, strict=True)))
     title = _title(record.title, texts, reasons, fmt, code)
+    if start is None:
+        start = _story_start(texts, reasons, title)
     named = detect_outlet(texts)
     outlet = (named or _one_line(record.outlet)) if outlet_from_text_first else (
         _one_line(record.outlet) or named
@@ -304,6 +309,7 @@ def _article(
         record=number,
         language=code,
         credit=credit,
+        start=min(start, len(paragraphs) - 1),
     )
 
 
@@ -339,6 +345,20 @@ def _title(given: str | None, texts: list[str], reasons: list[str | None], fmt: 
         return texts[0]
     body = next((t for t, r in zip(texts, reasons, strict=True) if r is None), texts[0])
     return make_title(body, code=code)
+
+
+_BYLINE = re.compile(r"^(?:by|par|por|von|di|de)\s+\S.{0,80}$|^[^.!?]{2,60},\s+[^.!?]{2,40}$", re.IGNORECASE)
+
+
+def _story_start(texts: list[str], reasons: list[str | None], title: str) -> int:
+    """The paragraph the story opens with when no dateline says so: the first body
+    paragraph that is neither the headline line nor a byline ("By X", "Name, Outlet")."""
+    for i, (text, reason) in enumerate(zip(texts, reasons, strict=True)):
+        if reason is not None or (i == 0 and text == title) or (len(text) < 90 and _BYLINE.match(text)):
+            continue
+        if text[-1:] in ".!?»\"”’…)":
+            return i
+    return 0
 
 
 def _looks_like_headline(text: str) -> bool:

@@ -48,7 +48,7 @@ class Match:
     containment: float = field(compare=False)
 
 
-def _shingles(words: list[str]) -> list[tuple[str, ...]]:
+def trigrams(words: list[str]) -> list[tuple[str, ...]]:
     """Word trigrams, distinct, in reading order: iterating a set of strings would make
     the result depend on the process's hash seed."""
     if len(words) < 3:
@@ -74,13 +74,13 @@ def content(words: list[str], code: str | None) -> set[str]:
 def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | None) -> list[Match]:
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for k, s in enumerate(a_sents):
-        for h in _shingles(s.words):
+        for h in trigrams(s.words):
             index[h].append(k)
     n_a, n_b = max(len(a_sents), 1), max(len(b_sents), 1)
     out: list[Match] = []
     for sb in b_sents:
         votes: Counter[int] = Counter()
-        for h in _shingles(sb.words):
+        for h in trigrams(sb.words):
             posting = index.get(h)
             if posting and len(posting) <= MAX_POSTINGS:
                 votes.update(posting)

@@ -54,6 +54,7 @@ class Article:
     record: int | None = None  # 1-based position in a JSON / JSON Lines file of several
     language: str | None = None  # ISO 639-1, detected from the body text
     credit: str | None = None  # the agency's end credit taken off the end ("AFP", "efe/mrs")
+    start: int = 0  # the paragraph the story opens with (after its headline, byline, notes)
     # Body words, counted once here: lists, sorts and summaries read it thousands of times.
     words: int = field(init=False, default=0)
 

@@ -9,9 +9,12 @@ hold in every language:
 
 - a copy: shared text (paragraphs equal word for word and strongly matched
   sentences, outside quotations) covers half of the shorter text or more;
-- a shared lede: the lede of one is a version of a sentence at the top of the
-  other (a write-through rewrites the lede around the same event; a bulletin's
-  lede opens the full story);
+- the ledes: the lede of one is a version of a sentence at the top of the other
+  (a write-through rewrites the lede around the same event, keeping a run of its
+  wording and its names; a bulletin's lede opens the full story). Two stories of
+  one kind have ledes written from one template, with other places, names and
+  dates in its slots; a follow-up restates the first story's lede lower down,
+  as a reminder, and opens with something new;
 - edited sentences: several sentences matched with edits, outside quotations
   and outside paragraphs repeated word for word (carried-over background is
   what two stories of one agency share; editing is what versions share).
@@ -27,9 +30,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache
+from typing import Literal
 
 from . import lang
+from .matching import content
+from .sentences import Sentence, cased_keys
 
 # Shared text covering this share of the shorter text makes a copy.
 COPY_COVERAGE = 0.5
@@ -42,6 +49,19 @@ EDITED_COVERAGE = 0.08
 # A match whose two sentences each hold at least this many specifics the other lacks
 # is a template filled in twice.
 TEMPLATE_SWAPS = 2
+# A lede kept in a version: this many words in a row, this many of them content words.
+LEDE_RUN = 6
+LEDE_RUN_CONTENT = 3
+# ... or this share of both ledes' words, in order, when no run is that long.
+LEDE_DICE = 0.7
+# Ledes with this many names each, most of them unknown to the other text, tell two stories.
+ELSEWHERE_NAMES = 2
+# A slot of a template: at most this many words on each side of a gap between runs.
+SLOT_WORDS = 5
+
+# How the ledes of two texts relate: "version" (one keeps the other's), "template" (two
+# stories told in one frame), "restated" (one recalls the other's lede below its own).
+Lede = Literal["version", "template", "restated"] | None
 
 
 @dataclass(slots=True)
@@ -53,7 +73,7 @@ class Evidence:
     equal_all: int = 0  # words of paragraphs equal after folding, quotations included
     shared: int = 0  # words outside quotations in equal paragraphs and strong matches
     edited: list[int] = field(default_factory=list)  # words of each edited, non-template match
-    lede: bool = False
+    lede: Lede = None
     other_day: bool = False  # the datelines give two different days
 
     def related(self) -> bool:
@@ -64,8 +84,8 @@ class Evidence:
             return True
         if self.other_day:
             return False
-        if self.lede:
-            return True
+        if self.lede is not None:
+            return self.lede == "version"
         return len(self.edited) >= EDITED_SENTENCES and sum(self.edited) >= EDITED_COVERAGE * shorter
 
 
@@ -114,3 +134,83 @@ def is_template(a_text: str, b_text: str, code: str | None) -> bool:
     """Whether two matched sentences are one frame filled with other specifics."""
     sa, sb = specifics(a_text, code), specifics(b_text, code)
     return len(sa - sb) >= TEMPLATE_SWAPS and len(sb - sa) >= TEMPLATE_SWAPS
+
+
+def lede_relation(a: Sentence, b: Sentence, code: str | None, a_words: set[str], b_words: set[str]) -> Lede:
+    """How two lede-position sentences relate: "version" when one keeps a run of the
+    other's wording without swapping its names; "template" when they share a frame
+    whose slots hold other names or dates (and numbers); None when neither.
+    ``a_words`` and ``b_words`` are all the words of each text: a swapped name is one
+    the other text never mentions."""
+    cased_a, cased_b = cased_keys(a.text), cased_keys(b.text)
+    if len(cased_a) != len(a.words) or len(cased_b) != len(b.words):
+        cased_a, cased_b = a.words, b.words
+    blocks = SequenceMatcher(None, a.words, b.words, autojunk=False).get_matching_blocks()
+    names = numbers = 0
+    prev_i = prev_j = 0
+    for i, j, size in blocks:
+        if 0 < i - prev_i <= SLOT_WORDS and 0 < j - prev_j <= SLOT_WORDS:
+            slot_a, slot_b = range(prev_i, i), range(prev_j, j)
+            if _names(cased_a, slot_a, b_words, code) and _names(cased_b, slot_b, a_words, code):
+                names += 1
+            elif _digits(cased_a, slot_a) and _digits(cased_b, slot_b):
+                numbers += 1
+        prev_i, prev_j = i + size, j + size
+    if names >= 2 or (names and numbers) or _elsewhere(cased_a, cased_b, a_words, b_words):
+        return "template"
+    days_a, days_b = _weekdays(a.words), _weekdays(b.words)
+    if days_a and days_b and not days_a & days_b:
+        return "template"  # "on Tuesday" and "on Sunday": two events, not one rewritten
+    shared = sum(size for _, _, size in blocks)
+    run = max(blocks, key=lambda b: b.size)
+    kept = content(a.words[run.a : run.a + run.size], code)
+    kept_run = run.size >= LEDE_RUN and len(kept) >= LEDE_RUN_CONTENT
+    if kept_run or 2 * shared >= (len(a.words) + len(b.words)) * LEDE_DICE:
+        return "version"
+    return None
+
+
+def _elsewhere(cased_a: list[str], cased_b: list[str], a_words: set[str], b_words: set[str]) -> bool:
+    """Whether each lede is mostly about names the other text never mentions (two
+    stories: other places, other people), rather than about the same ones."""
+    for cased, other in ((cased_a, b_words), (cased_b, a_words)):
+        names = {w.lower() for k, w in enumerate(cased) if k > 0 and w[:1].isupper()}
+        if len(names) < ELSEWHERE_NAMES or len(names & other) * 2 >= len(names):
+            return False
+    return True
+
+
+def _weekdays(words: list[str]) -> set[str]:
+    days = _weekday_words()
+    return {w for w in words if w in days}
+
+
+@cache
+def _weekday_words() -> frozenset[str]:
+    """Weekday names, and their stems (sentence words are stemmed)."""
+    names: set[str] = set()
+    for table in lang.languages():
+        names.update(table.weekdays)
+        names.update(lang.stems(list(table.weekdays), table.code))
+    return frozenset(names)
+
+
+def _digits(tokens: list[str], slot: range) -> bool:
+    return any(tokens[k][:1].isdigit() for k in slot)
+
+
+def _names(tokens: list[str], slot: range, other: set[str], code: str | None) -> bool:
+    """Whether a slot holds a name or a date: a capitalised word inside the sentence, or
+    a weekday or month. Where every noun takes a capital (German), only a capitalised
+    word the other text never uses is taken for a name."""
+    dates = _date_words()
+    table = lang.language(code)
+    nouns = table is not None and table.capitalised_nouns
+    for k in slot:
+        word = tokens[k]
+        low = word.lower()
+        if low in dates:
+            return True
+        if k > 0 and word[:1].isupper() and not (nouns and low in other):
+            return True
+    return False

@@ -39,13 +39,23 @@ _QUOTE_MARKS = ('"', "“", "«", "„", "'", "‘")
 @cache
 def _elided() -> re.Pattern[str]:
     forms = "|".join(sorted(lang.elisions(), key=lambda f: (-len(f), f)))
-    return re.compile(rf"\b(?:{forms})[{_APOSTROPHES}](?=\w)")
+    return re.compile(rf"\b(?:{forms})[{_APOSTROPHES}](?=\w)", re.IGNORECASE)
 
 
 def keys(text: str) -> list[str]:
     """The comparison key of a text: its words, folded; a number grouped in thousands
     is one word whatever its separators ("10.000", "10 000")."""
-    text = plain_numbers(text.lower())
+    return _words(text.lower())
+
+
+def cased_keys(text: str) -> list[str]:
+    """:func:`keys` with each word as written: the same words, capitals kept (names
+    tell one story from another)."""
+    return _words(text)
+
+
+def _words(text: str) -> list[str]:
+    text = plain_numbers(text)
     if any(mark in text for mark in _APOSTROPHES):
         text = _elided().sub("", text)
         # str.replace is several times faster than str.translate on non-ASCII text.

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Everything that folds to "'" or "-" may join two parts of a word ("don’t",
-# "comrades–in–arms"): if only the straight forms did, folding would merge or
-# split tokens and text-level and token-level folding would disagree.
+# Everything that folds to "'" may join two parts of a word ("don’t"), and so may
+# the dashes that join compounds and ranges ("comrades–in–arms", "2019–2020"): if only
+# the straight forms did, folding would merge or split tokens and text-level and
+# token-level folding would disagree. The em dash and "--" never join: they set off
+# a clause ("respectively—and"), as a spaced dash does.
 _SINGLE_QUOTES = "'‘’‚‛′`´‹›"
 _DOUBLE_QUOTES = '"“”„‟″«»〝〞＂'
 _DASHES = "-‐‑‒–—―−﹘﹣－"
@@ -74,21 +76,25 @@ _MARK_ITEMS = _MARKS.split()
 _W = "[\\w" + _char_class(" ".join(i for i in _MARK_ITEMS if len(i.split("-")[0]) <= 4)) + "\u200c\u200d]"
 _ASTRAL = "[" + _char_class(" ".join(i for i in _MARK_ITEMS if len(i.split("-")[0]) > 4)) + "]"
 _SEGMENT = rf"{_W}+(?:(?=[\U00010000-\U0010FFFF]){_ASTRAL}+{_W}*)*"
+_JOINERS = "-‐‑‒–−﹣－"
 _Q = f"[{re.escape(_SINGLE_QUOTES)}]"
 _D = f"[{re.escape(_DASHES)}]"
 # Inner apostrophes and hyphens ("don't", "comrades-in-arms"), and the separators
 # of numbers ("7,000", "3.5", "10:30").
-_JOINED = rf"{_SEGMENT}(?:(?:{_Q}|{_D}+|(?<=\d)[.,:](?=\d)){_SEGMENT})*"
+_JOINED = rf"{_SEGMENT}(?:(?:{_Q}|[{re.escape(_JOINERS)}]|(?<=\d)[.,:](?=\d)){_SEGMENT})*"
+# A number grouped in thousands by spaces ("10 000", no-break and narrow spaces too)
+# is one word, as "10.000" and "10,000" are.
+_SPACED_NUMBER = r"(?<![\w.,'’])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?(?![\w'’])(?![.,]\d)"
 _CURRENCY_NUMBER = rf"[{re.escape(_CURRENCY)}](?=\d){_JOINED}"  # "$2", "€5bn"
 _TOKEN = re.compile(
     # Whitespace first: it is half of all tokens and the cheapest test.
-    rf"\s+|{_JOINED}|{_CURRENCY_NUMBER}"
+    rf"\s+|{_SPACED_NUMBER}|{_JOINED}|{_CURRENCY_NUMBER}"
     r"|[.…]+"  # "...", "…", and "…." stays one token as "...." does
     rf"|{_D}+"  # "--" and "—" fold alike, so each must be one token
     r"|[!?]+"
     r"|[^\w\s]"
 )
-_WORD = re.compile(rf"{_JOINED}|{_CURRENCY_NUMBER}")
+_WORD = re.compile(rf"{_SPACED_NUMBER}|{_JOINED}|{_CURRENCY_NUMBER}")
 _WORD_START = re.compile(rf"{_W}|[{re.escape(_CURRENCY)}]\d")
 _DASH_RUN = re.compile(r"-{2,}")
 
@@ -141,6 +147,7 @@ _GROUPED = re.compile(
     "(?:(?!\\1)[.,]\\d+)?(?![\\w'’])(?![.,]\\d)"
 )
 _DIGIT = re.compile(r"\d")
+_DASH_SET = frozenset(_DASHES)
 
 
 def plain_numbers(text: str) -> str:
@@ -149,18 +156,22 @@ def plain_numbers(text: str) -> str:
     return _GROUPED.sub(_plain_number, text) if _DIGIT.search(text) else text
 
 
-# Whitespace that does not stand between two word characters.
-_LOOSE_SPACE = re.compile(r"(?<!\w) | (?!\w)")
 
 
 def typographic_key(text: str) -> str:
-    """What is left of ``text`` once house style is set aside: quotes, dashes,
-    ellipses and whitespace folded (``fold_text``), numbers written without
-    thousands separators ("10.000", "10 000", "10,000" are "10000"), and spacing
-    around punctuation dropped ("respectively—and" and "respectively - and",
-    « oui » and "oui", "12 %" and "12%" agree). Two texts with the same key differ
-    only in typography."""
-    return _LOOSE_SPACE.sub("", plain_numbers(fold_text(text)))
+    """What is left of ``text`` once house style is set aside: its words and marks,
+    folded (``fold``), numbers without thousands separators ("10.000", "10 000",
+    "10,000" are "10000"), every dash that sets off a clause alike ("—", " - ", " – "),
+    and no whitespace. Two texts with the same key differ only in typography:
+    "respectively—and" and "respectively - and", « oui » and "oui", "12 %" and "12%".
+    Built from the tokens, so that both spellings hold the same words."""
+    return "\x1f".join(_canonical(t) for t in tokenize(text) if not t.isspace())
+
+
+def _canonical(token: str) -> str:
+    if token[0] in _DASH_SET and all(c in _DASH_SET for c in token):
+        return "—"
+    return plain_numbers(fold(token))
 
 
 def _plain_number(m: re.Match[str]) -> str:

@@ -18,13 +18,13 @@ from reader.core.loading import article_from_text
 from reader.core.sentences import keys, split
 
 SAMPLES = {
-    "en": "The fire broke out early on Tuesday in an apartment building in the city centre, firefighters said.",
+    "en": "The fire broke out early on Tuesday in an apartment building in the city centre, they said.",
     "fr": "L'incendie s'est déclaré dans la nuit de mardi dans un immeuble d'habitation du centre-ville.",
     "es": "El incendio se declaró en la madrugada del martes en un edificio de viviendas del centro.",
-    "de": "Der Brand brach in der Nacht zum Dienstag in einem Wohnhaus in der Innenstadt aus, wie die Feuerwehr sagte.",
+    "de": "Der Brand brach in der Nacht zum Dienstag in einem Wohnhaus in der Innenstadt aus, wie es hieß.",
     "pt": "O incêndio começou na madrugada de terça-feira num prédio residencial no centro da cidade.",
     "it": "L'incendio è scoppiato nella notte di martedì in un palazzo residenziale del centro città.",
-    "nl": "De brand brak dinsdagnacht uit in een woongebouw in het centrum van de stad, volgens de brandweer.",
+    "nl": "De brand brak dinsdagnacht uit in een woongebouw in het centrum van de stad, zei de brandweer.",
     "ar": "اندلع الحريق فجر الثلاثاء في مبنى سكني في وسط المدينة، بحسب ما أفاد رجال الإطفاء في بيان.",
 }
 
@@ -83,7 +83,7 @@ def test_an_elided_article_aligns_and_the_diff_shows_whole_words() -> None:
     ("code", "text", "expected"),
     [
         ("es", "El fuego destruyó parte del edificio.Todavía no se conocen las causas.", 2),
-        ("fr", "M. Dupont et Mme Martin sont arrivés. Le Dr Leroy a parlé. MM. Petit et Durand ont voté.", 3),
+        ("fr", "M. Dupont et Mme Martin sont venus. Le Dr Leroy a parlé. MM. Petit et Roy ont voté.", 3),
         ("es", "El Sr. García y la Sra. López llegaron a EE.UU. el lunes. Dijo que no. Luego se fue.", 3),
         ("de", "Das geschah am 3. Oktober in Berlin. Er sagte z.B. nichts bzw. wenig. Es war der 12. Tag.", 3),
         ("pt", "O Sr. Silva chegou. A Dra. Souza disse que 1,5 milhão de pessoas foram afetadas.", 2),
@@ -137,7 +137,7 @@ def test_inflected_sentences_still_match(code: str, a: str, b: str) -> None:
         ("ROMA (ANSA) - Il governo", "ROMA", "ANSA", None),
         ("(ANSA) - PAVIA, 21 NOV - Un treno", "PAVIA", "ANSA", (11, 21)),
         ("(Europa Press) - El Gobierno", None, "Europa Press", None),
-        ("VIGO (PONTEVEDRA), 17 Feb. (EUROPA PRESS) - Un incendio", "VIGO, PONTEVEDRA", "EUROPA PRESS", (2, 17)),
+        ("VIGO (PONTEVEDRA), 17 Feb. (EUROPA PRESS) - Un", "VIGO, PONTEVEDRA", "EUROPA PRESS", (2, 17)),
         ("(Belga) Les élèves", None, "Belga", None),
         ("(Xinhua) -- China", None, "Xinhua", None),
         ("Antwerpen (AFP) Ein Streik", "Antwerpen", "AFP", None),
