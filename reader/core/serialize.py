@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from . import lang
 from .model import Article, Comparison, Group
+
+
+def language_of(article: Article) -> str | None:
+    """The article's language as shown (ISO 639-1): the vote taken when it was loaded,
+    else the model's guess (a language without a table)."""
+    return lang.identify(" ".join(p.text for p in article.body), voted=article.language)
 
 
 def article_meta(article: Article) -> dict:
@@ -19,7 +26,7 @@ def article_meta(article: Article) -> dict:
         "outlet": article.outlet,
         "url": article.url,
         "date": article.date,
-        "language": article.language,
+        "language": language_of(article),
         "words": article.words,
         "paragraphs": len(article.paragraphs),
     }

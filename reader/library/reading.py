@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.core.loading import load_file
+from reader.core.serialize import language_of
 
 from .fingerprint import article_sketch, to_blob
 
@@ -73,7 +74,7 @@ def read(task: Task) -> FileData:
                     a.url,
                     a.words,
                     len(a.paragraphs),
-                    a.language,
+                    language_of(a),
                     fingerprint,
                     len(sketch),
                     to_blob(sketch),

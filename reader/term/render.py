@@ -285,6 +285,8 @@ def print_list(articles: Iterable[Article]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from reader.core.serialize import language_of
+
     console = make_console(width=None if sys.stdout.isatty() else 200)
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
     for name, justify in (
@@ -302,7 +304,7 @@ def print_list(articles: Iterable[Article]) -> None:
             Text(art.label),
             Text(art.agency or "-"),
             Text(art.dateline or "-"),
-            art.language or "-",
+            language_of(art) or "-",
             str(art.words),
             str(len(art.paragraphs)),
             Text(art.title),

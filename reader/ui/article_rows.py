@@ -39,7 +39,7 @@ def article_row(index: int, article: Article) -> ArticleRow:
     agency = safe(article.agency)
     place = safe(article.dateline)
     label = file_label(article)
-    language = name_of(article.language)
+    language = name_of(article.language)  # the vote: no model loaded for a keystroke filter
     haystack = " ".join([title, outlet, agency, place, label, language, article.text]).casefold()
     return ArticleRow(
         index=index,

@@ -8,6 +8,7 @@ from pathlib import Path
 from reader.core.lang import name_of
 from reader.core.model import Article
 from reader.core.sanitize import clean
+from reader.core.serialize import language_of
 from reader.ui.wrap import cell_width, truncate
 
 
@@ -60,8 +61,9 @@ def article_facts(article: Article, words: int | None = None) -> list[str]:
     """Agency, place, outlet, size: what identifies a copy besides its title.
     (``words`` when already counted: counting re-reads the whole text.)"""
     facts = [safe(f) for f in (article.agency, article.dateline, article.outlet) if f]
-    if article.language:
-        facts.append(name_of(article.language))
+    language = language_of(article)
+    if language:
+        facts.append(name_of(language))
     words = article.words if words is None else words
     paragraphs = len(article.paragraphs)
     facts.append(f"{words:,} word{'s' if words != 1 else ''}")
