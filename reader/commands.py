@@ -61,7 +61,8 @@ def stats(a: Article, b: Article, as_json: bool, typography: bool) -> int:
     comparison = compare(a, b, typography=typography)
     if as_json:
         data = comparison_json(comparison)
-        dump_json({"a": article_meta(a), "b": article_meta(b), "summary": data["summary"]})
+        meta = {"a": article_meta(a), "b": article_meta(b)}
+        dump_json({**meta, "summary": data["summary"], "facts": data["facts"]})
     else:
         from .term.render import print_stats
 

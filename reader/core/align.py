@@ -79,13 +79,15 @@ def align(
     code: str | None = None,
     other_day: bool = False,
     starts: tuple[int, int] = (0, 0),
+    other_agency: bool = False,
 ) -> Alignment:
     """Align two lists of paragraph texts. ``*_boiler`` give each paragraph's
     boilerplate reason (None for body text): boilerplate is only ever paired
     with an identical paragraph, never edited into body text. ``code`` is the
     language (ISO 639-1) whose stems and function words weigh the words;
-    ``other_day`` says the texts' datelines give two different days; ``starts``
-    are the paragraphs each story opens with (after its headline)."""
+    ``other_day`` says the texts' datelines give two different days, ``other_agency``
+    that they are credited to two different agencies; ``starts`` are the paragraphs
+    each story opens with (after its headline)."""
     a_boiler = list(a_boiler) if a_boiler is not None else [None] * len(a_paras)
     b_boiler = list(b_boiler) if b_boiler is not None else [None] * len(b_paras)
     a_keys = [" ".join(keys(p)) for p in a_paras]
@@ -94,7 +96,8 @@ def align(
     words_b = sum(k.count(" ") + 1 for k, bp in zip(b_keys, b_boiler, strict=True) if bp is None and k)
     all_a = sum(k.count(" ") + 1 for k in a_keys if k)
     all_b = sum(k.count(" ") + 1 for k in b_keys if k)
-    evidence = Evidence(shorter=min(words_a, words_b), longer_all=max(all_a, all_b), other_day=other_day)
+    evidence = Evidence(min(words_a, words_b), max(all_a, all_b), other_day=other_day)
+    evidence.other_agency = other_agency
     tops = (_top(a_keys, a_boiler, starts[0]), _top(b_keys, b_boiler, starts[1]))
 
     # 1. Paragraphs equal after folding.

@@ -172,6 +172,8 @@ _CODE = re.compile(
     r"|\bdocument\.(?:write|getElementById|createElement|querySelector)|googletag|dataLayer|gtag\("
     r"|_gaq\b|\bfbq\(|=>\s*\{|jQuery|\$\(|^\{\s*\"@context\"|^[.#@]?[\w\-]+(?:[ ,>][.#]?[\w\-]+)*\s*\{[^}]*:"
 )
+# A lower-case word of letters followed by a space: prose ("the code sent cookies").
+_PROSE_WORD = re.compile(r"(?<![\w.$<>/])[^\W\d_]{2,}(?= [^\W\d_])")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", _I)
 _TRACKING = re.compile(r"utm_|/pixel|beacon|track(?:ing|er)?[/?=.]|\.gif(?:\?|$)|doubleclick", _I)
 _HEADER = re.compile(
@@ -232,7 +234,10 @@ def _junk(t: str, lower: str) -> str | None:
         return "tracking junk" if _TRACKING.search(t) else "link"
     if ("{" in t or ";" in t or "=" in t or "<" in t) and _CODE.search(t):
         punctuation = sum(t.count(c) for c in '{}();=<>[]$":')
-        if punctuation >= max(4, len(t) // 40):
+        # Code, not a sentence about code: dense punctuation, and few words of prose
+        # (an article on a hack may well mention "<script>" and "window.onload").
+        prose = len(_PROSE_WORD.findall(t))
+        if punctuation >= max(4, len(t) // 40) and prose < max(6, len(t.split()) // 2):
             return "script"
     return None
 

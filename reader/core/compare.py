@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from .align import RawGroup, align
 from .datelines import lead_day
 from .diff import count_words, word_diff
+from .facts import agencies_of, find_facts
 from .model import Article, Comparison, Group, Op, WordCounts
+from .sentences import keys
 from .stats import summarize
+
+# A linked group keeping under this share of its A words is a rewrite, not an edit.
+REWRITE_KEPT = 0.25
+# ... unless its words still line up one for one (a spun copy): this share of them, in
+# texts whose lengths differ by at most this share.
+LINED_UP_SHARE = 0.7
+LINED_UP_LENGTH = 0.25
 
 
 def compare(a: Article, b: Article, typography: bool = False) -> Comparison:
@@ -19,17 +30,26 @@ def compare(a: Article, b: Article, typography: bool = False) -> Comparison:
         [p.boilerplate for p in b.paragraphs],
         code=a.language or b.language,
         other_day=_other_day(a, b),
+        other_agency=_other_agency(a, b),
         starts=(a.start, b.start),
     )
     groups = tuple(_group(raw, a, b) for raw in alignment.groups)
     summary = summarize(a, b, groups, alignment)
-    return Comparison(a=a, b=b, groups=groups, summary=summary, typography=typography)
+    facts = find_facts(a, b, groups, alignment.related)
+    return Comparison(a=a, b=b, groups=groups, summary=summary, typography=typography, facts=facts)
 
 
 def _other_day(a: Article, b: Article) -> bool:
     """Whether both datelines carry a date, and not the same one."""
     day_a, day_b = lead_day(a.lead), lead_day(b.lead)
     return day_a is not None and day_b is not None and day_a != day_b
+
+
+def _other_agency(a: Article, b: Article) -> bool:
+    """Whether each is credited to an agency (dateline or end credit), and no agency is
+    credited by both ("AFP/Reuters" and "Reuters" share one; "dpa/bb" is dpa)."""
+    named_a, named_b = agencies_of(a), agencies_of(b)
+    return bool(named_a) and bool(named_b) and not named_a & named_b
 
 
 def _group(raw: RawGroup, a: Article, b: Article) -> Group:
@@ -52,7 +72,7 @@ def _group(raw: RawGroup, a: Article, b: Article) -> Group:
     return Group(
         a=raw.a,
         b=raw.b,
-        kind=_kind(raw, text_a, text_b, ops),
+        kind=_kind(raw, text_a, text_b, ops, counts),
         similarity=round(similarity, 4),
         ops=ops,
         counts=counts,
@@ -64,9 +84,12 @@ def _group(raw: RawGroup, a: Article, b: Article) -> Group:
     )
 
 
-def _kind(raw: RawGroup, text_a: str, text_b: str, ops: tuple[Op, ...]) -> str:
+def _kind(raw: RawGroup, text_a: str, text_b: str, ops: tuple[Op, ...], counts: WordCounts) -> str:
     if raw.kind != "linked":
         return raw.kind
+    few_kept = text_a != text_b and counts.words_a and counts.kept < REWRITE_KEPT * counts.words_a
+    if few_kept and not _lined_up(text_a, text_b):
+        return "rewritten"  # never "edited, 2 of 40 words kept"
     if len(raw.a) > 1:
         return "merged"
     if len(raw.b) > 1:
@@ -78,3 +101,16 @@ def _kind(raw: RawGroup, text_a: str, text_b: str, ops: tuple[Op, ...]) -> str:
     if all(op.tag in ("equal", "typography") for op in ops):
         return "typography"
     return "edited"
+
+
+def _lined_up(text_a: str, text_b: str) -> bool:
+    """Whether two texts keep their words in line, one for one, though most were
+    swapped (a spun copy: synonyms replaced word by word): a word diff still reads."""
+    wa, wb = keys(text_a), keys(text_b)
+    if not wa or abs(len(wa) - len(wb)) > LINED_UP_LENGTH * max(len(wa), len(wb)):
+        return False
+    lined = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            lined += i2 - i1
+    return lined >= LINED_UP_SHARE * len(wa)

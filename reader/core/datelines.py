@@ -171,6 +171,19 @@ def is_known_agency(name: str) -> bool:
     return lang.fold_name(parts[0]) in names and all(p.islower() and len(p) <= 4 for p in parts[1:])
 
 
+def canonical_agency(name: str) -> str:
+    """One name per agency, folded: "Agence France-Presse" and "AFP" are "afp", "dpa/bb"
+    and "dpa-AFX" are "dpa"; an unknown name is itself, folded."""
+    folded = lang.fold_name(name.strip())
+    aliases = lang.agency_aliases()
+    if folded in aliases:
+        return aliases[folded]
+    head = re.split(r"[-/\s]", folded, maxsplit=1)[0]
+    if head != folded and head in lang.agency_names():
+        return aliases.get(head, head)
+    return folded
+
+
 def _unknown_agency_ok(agency: str, place: str) -> bool:
     # An unknown agency: only after an all-capitals place, and shaped like a name.
     name = agency.strip()

@@ -6,7 +6,11 @@ seen on screen can be looked up in the JSON.
 
 from __future__ import annotations
 
-from .model import Comparison, Group
+from collections.abc import Sequence
+
+from .datelines import canonical_agency, credit_agency
+from .facts import Fact
+from .model import Comparison, Group, Tally
 
 
 def edges(text: str) -> tuple[str, str, str]:
@@ -41,6 +45,95 @@ def paragraphs(indices: tuple[int, ...]) -> str:
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def tally_words(t: Tally) -> list[str]:
+    """A tally in words, the same in the diff's summary, ``stats`` and the story view:
+    "2 edited", "1 rewritten", "2 merges of 5 paragraphs", "1 split into 3",
+    "3 paragraphs moved", "2 paragraphs cut from the end", ..."""
+    parts = []
+    if t.edited:
+        parts.append(f"{t.edited} edited")
+    if t.rewritten:
+        parts.append(f"{t.rewritten} rewritten")
+    if t.merges:
+        parts.append(f"{plural(t.merges, 'merge')} of {t.merged} paragraphs")
+    if t.splits:
+        parts.append(f"{plural(t.splits, 'split')} into {t.split_into}")
+    if t.moved:
+        parts.append(f"{plural(t.moved, 'paragraph')} moved")
+    if t.cut_from_end:
+        parts.append(f"{plural(t.cut_from_end, 'paragraph')} cut from the end")
+    if t.cut > t.cut_from_end:
+        parts.append(f"{plural(t.cut - t.cut_from_end, 'paragraph')} cut")
+    if t.added:
+        parts.append(f"{plural(t.added, 'paragraph')} added")
+    if t.boilerplate_added:
+        parts.append(f"{plural(t.boilerplate_added, 'paragraph')} of boilerplate added")
+    if t.boilerplate_cut:
+        parts.append(f"{plural(t.boilerplate_cut, 'paragraph')} of boilerplate cut")
+    return parts
+
+
+_FACT_WORDS = {
+    ("quote", "changed"): ("quotation", "altered"),
+    ("quote", "dropped"): ("quotation", "cut"),
+    ("quote", "added"): ("quotation", "added"),
+    ("number", "changed"): ("number", "changed"),
+    ("number", "dropped"): ("number", "cut"),
+    ("number", "added"): ("number", "added"),
+    ("name", "changed"): ("name", "changed"),
+    ("name", "dropped"): ("name", "cut"),
+    ("name", "added"): ("name", "added"),
+}
+
+
+def facts_line(facts: Sequence[Fact]) -> str:
+    """The facts of a comparison in one line: "AFP credit dropped · 1 quotation altered ·
+    2 numbers changed" (credits first, then counts in reading order of kinds)."""
+    parts = [credit_words(f) for f in facts if f.kind == "credit"]
+    counts: dict[tuple[str, str], int] = {}
+    for f in facts:
+        if f.kind != "credit":
+            counts[(f.kind, f.change)] = counts.get((f.kind, f.change), 0) + 1
+    for key in _FACT_WORDS:
+        if counts.get(key):
+            noun, verb = _FACT_WORDS[key]
+            parts.append(f"{plural(counts[key], noun)} {verb}")
+    return " · ".join(parts)
+
+
+def credit_words(fact: Fact) -> str:
+    """ "AFP credit dropped", "credit changed: AFP → Reuters", "AFP credit moved to the
+    end" (the dateline dropped, the agency credited below the story)."""
+    who_a = credit_agency(fact.a) if fact.a else None
+    who_b = credit_agency(fact.b) if fact.b else None
+    if fact.change == "changed":
+        if who_a and who_b and canonical_agency(who_a) == canonical_agency(who_b):
+            return f"{who_a} credit moved from the dateline to the end" if fact.a_paragraph == 0 or (
+                fact.b_paragraph is not None and fact.b_paragraph > (fact.a_paragraph or 0)
+            ) else f"{who_a} credit moved to the dateline"
+        return f"credit changed: {who_a or fact.a} → {who_b or fact.b}"
+    who = who_a if fact.change == "dropped" else who_b
+    return f"{who} credit {fact.change}" if who else f"agency credit {fact.change}"
+
+
+def fact_words(fact: Fact, limit: int | None = None) -> str:
+    """One fact in a sentence, for lists and tooltips; quotations shortened to about
+    ``limit`` characters each."""
+
+    def short(text: str | None) -> str:
+        text = text or ""
+        if limit is None or len(text) <= limit:
+            return text
+        return text[: text.rfind(" ", 0, limit) if " " in text[:limit] else limit].rstrip(" ,;:") + "…"
+
+    if fact.kind == "credit":
+        return credit_words(fact) + (f": {fact.a or fact.b}" if fact.change != "changed" else "")
+    noun, verb = _FACT_WORDS[(fact.kind, fact.change)]
+    if fact.change == "changed":
+        return f"{noun} {verb}: {short(fact.a)} → {short(fact.b)}"
+    return f"{noun} {verb}: {short(fact.a or fact.b)}"
 
 
 def boilerplate_line(group: Group) -> str:

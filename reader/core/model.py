@@ -116,6 +116,7 @@ GroupKind = Literal[
     "identical",
     "typography",
     "edited",
+    "rewritten",
     "merged",
     "split",
     "moved",
@@ -180,6 +181,26 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Tally:
+    """What B did to A's body paragraphs, counted once for every view (the diff's
+    summary, ``stats`` and the story view say the same numbers in the same units)."""
+
+    kept: int = 0  # A paragraphs kept as they were (or in typography only)
+    edited: int = 0  # A paragraphs edited in place
+    rewritten: int = 0  # A paragraphs rewritten (under a quarter of their words kept)
+    merges: int = 0  # merges, and
+    merged: int = 0  # the A paragraphs they joined
+    splits: int = 0  # splits, and
+    split_into: int = 0  # the B paragraphs they made
+    moved: int = 0  # A paragraphs standing elsewhere in B (alone or inside another)
+    cut: int = 0  # A body paragraphs cut, of which
+    cut_from_end: int = 0  # those after the last one B kept
+    added: int = 0  # B body paragraphs added
+    boilerplate_added: int = 0  # B paragraphs of boilerplate with no counterpart
+    boilerplate_cut: int = 0  # A paragraphs of boilerplate with no counterpart
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     kept_share: float  # share of A's body words kept in B
     counts: WordCounts
@@ -187,8 +208,9 @@ class Summary:
     cut_from_end: int  # A paragraphs deleted after the last aligned one
     boilerplate_added: int  # B boilerplate paragraphs with no counterpart
     related: bool  # False: two independent write-ups of the same news
-    verdict: str  # one line, e.g. "B keeps 71% of A · 2 merged · ..."
+    verdict: str  # one line, e.g. "B keeps 71% of A · 2 merges of 4 paragraphs · ..."
     boilerplate_cut: int = 0  # A boilerplate paragraphs with no counterpart
+    tally: Tally = field(default_factory=Tally)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +220,7 @@ class Comparison:
     groups: tuple[Group, ...]
     summary: Summary
     typography: bool = False  # whether typography-only changes are shown as changes
+    facts: tuple = ()  # reader.core.facts.Fact: what changed that matters, in reading order
 
     @property
     def equal(self) -> bool:

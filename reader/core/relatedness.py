@@ -22,8 +22,10 @@ hold in every language:
 A sentence match that swaps the specifics of the story in both texts (other
 numbers, names and dates in the same frame: "a magnitude 6.1 quake struck X on
 Tuesday" / "a magnitude 5.4 quake struck Y on Friday") is a template, not a
-version, and counts for nothing. Datelines on different days say two stories,
-unless one is a copy of the other.
+version, and counts for nothing. Datelines on different days, and credits to two
+different agencies (rival agencies' reports of one event quote the same
+statements and give the same figures), say two stories, unless one is a copy of
+the other.
 """
 
 from __future__ import annotations
@@ -43,9 +45,11 @@ COPY_COVERAGE = 0.5
 # ... or paragraphs equal word for word covering this share of the longer one (a
 # statement republished, a page of boilerplate), quotations included.
 RELATED_EQUAL = 0.8
-# Edited sentences: at least this many, covering this share of the shorter text.
-EDITED_SENTENCES = 2
-EDITED_COVERAGE = 0.08
+# Edited sentences, when the ledes say nothing either way: at least this many, covering
+# this share of the shorter text (background carried over with a figure updated is one
+# or two such sentences; a write-through that rewrote its lede keeps more).
+EDITED_SENTENCES = 3
+EDITED_COVERAGE = 0.12
 # A match whose two sentences each hold at least this many specifics the other lacks
 # is a template filled in twice.
 TEMPLATE_SWAPS = 2
@@ -75,6 +79,7 @@ class Evidence:
     edited: list[int] = field(default_factory=list)  # words of each edited, non-template match
     lede: Lede = None
     other_day: bool = False  # the datelines give two different days
+    other_agency: bool = False  # each is credited to an agency, not the same one
 
     def related(self) -> bool:
         shorter = max(self.shorter, 1)
@@ -82,7 +87,7 @@ class Evidence:
             return True
         if self.equal_all >= RELATED_EQUAL * max(self.longer_all, 1):
             return True
-        if self.other_day:
+        if self.other_day or self.other_agency:
             return False
         if self.lede is not None:
             return self.lede == "version"

@@ -136,6 +136,13 @@ def _continues(head: str, piece: str, table: lang.Language | None) -> bool:
     return False
 
 
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Where the quotations of a paragraph stand: (start, end) of each, marks included."""
+    if not any(q in text for q in _QUOTE_MARKS):
+        return []
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
 def blank_quotations(text: str) -> str | None:
     """``text`` with its quotations blanked out (same length), None if it quotes nothing."""
     if not any(q in text for q in _QUOTE_MARKS):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from . import lang
-from .model import Article, Comparison, Group
+from .facts import Fact
+from .model import Article, Comparison, Group, Tally
 
 
 def language_of(article: Article) -> str | None:
@@ -62,6 +63,21 @@ def group_json(group: Group) -> dict:
     }
 
 
+def fact_json(fact: Fact) -> dict:
+    return {
+        "kind": fact.kind,
+        "change": fact.change,
+        "a": fact.a,
+        "b": fact.b,
+        "a_paragraph": fact.a_paragraph,
+        "b_paragraph": fact.b_paragraph,
+    }
+
+
+def tally_json(tally: Tally) -> dict:
+    return {name: getattr(tally, name) for name in Tally.__slots__}
+
+
 def comparison_json(comparison: Comparison) -> dict:
     s = comparison.summary
     c = s.counts
@@ -69,6 +85,7 @@ def comparison_json(comparison: Comparison) -> dict:
         "a": article_json(comparison.a),
         "b": article_json(comparison.b),
         "groups": [group_json(g) for g in comparison.groups],
+        "facts": [fact_json(f) for f in comparison.facts],
         "summary": {
             "verdict": s.verdict,
             "related": s.related,
@@ -84,6 +101,7 @@ def comparison_json(comparison: Comparison) -> dict:
                 "replaced_b": c.replaced_b,
             },
             "groups_by_kind": s.kinds,
+            "paragraphs": tally_json(s.tally),
             "cut_from_end": s.cut_from_end,
             "boilerplate_added": s.boilerplate_added,
             "boilerplate_cut": s.boilerplate_cut,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from .align import Alignment
-from .model import Article, Group, Summary, WordCounts
+from .labels import tally_words
+from .model import Article, Group, Summary, Tally, WordCounts
 from .shingles import containment, text_shingles
 
 
@@ -14,35 +15,50 @@ def shared_text(a: Article, b: Article) -> float:
     return containment(text_shingles(p.text for p in a.body), text_shingles(p.text for p in b.body))
 
 
+def tally(groups: tuple[Group, ...], cut_from_end: int) -> Tally:
+    """Count what B did to A's paragraphs, group by group."""
+    t: dict[str, int] = dict.fromkeys(Tally.__slots__, 0)
+    for g in groups:
+        if g.kind == "boilerplate":
+            t["boilerplate_added" if g.b and not g.a else "boilerplate_cut"] += len(g.b or g.a)
+        elif g.kind == "deleted":
+            t["cut"] += len(g.a)
+        elif g.kind == "inserted":
+            t["added"] += len(g.b)
+        elif g.kind in ("identical", "typography"):
+            t["kept"] += len(g.a)
+        elif g.kind == "rewritten":
+            t["rewritten"] += len(g.a)
+        elif g.kind == "merged":
+            t["merges"] += 1
+            t["merged"] += len(g.a)
+        elif g.kind == "split":
+            t["splits"] += 1
+            t["split_into"] += len(g.b)
+        elif g.kind == "edited":
+            t["edited"] += len(g.a)
+        if g.moved:
+            t["moved"] += len(g.a)
+        t["moved"] += len(g.moved_a) + len(g.moved_b)
+    t["cut_from_end"] = cut_from_end
+    return Tally(**t)
+
+
 def summarize(a: Article, b: Article, groups: tuple[Group, ...], alignment: Alignment) -> Summary:
     counts = WordCounts()
     for g in groups:
-        if g.kind != "boilerplate":
+        # Body text only: A's words are its body's, and boilerplate paired as it stood
+        # must not make B keep more than all of A.
+        if g.kind != "boilerplate" and not all(a.paragraphs[i].is_boilerplate for i in g.a or ()):
             counts += g.counts
     kinds = Counter(g.kind for g in groups)
-    moved = sum(1 for g in groups if g.moved and g.kind != "moved") + kinds["moved"]
-    moved += sum(len(g.moved_a) + len(g.moved_b) for g in groups)
-    boilerplate_added = sum(len(g.b) for g in groups if g.kind == "boilerplate" and not g.a)
-    boilerplate_cut = sum(len(g.a) for g in groups if g.kind == "boilerplate" and not g.b)
+    t = tally(groups, alignment.cut_from_end)
     words_a = a.words
-    kept_share = counts.kept / words_a if words_a else (1.0 if not b.words else 0.0)
+    kept_share = min(counts.kept / words_a, 1.0) if words_a else (1.0 if not b.words else 0.0)
     if not alignment.related:
         verdict = f"different write-ups, {round(100 * shared_text(a, b))}% shared text"
     else:
-        parts = [f"B keeps {round(100 * kept_share)}% of A"]
-        for label, n in (
-            ("edited", kinds["edited"]),
-            ("merged", kinds["merged"]),
-            ("split", kinds["split"]),
-            ("moved", moved),
-            ("cut from the end", alignment.cut_from_end),
-            ("cut", kinds["deleted"] - alignment.cut_from_end),
-            ("added", kinds["inserted"]),
-            ("boilerplate added", boilerplate_added),
-            ("boilerplate cut", boilerplate_cut),
-        ):
-            if n:
-                parts.append(f"{n} {label}")
+        parts = [f"B keeps {round(100 * kept_share)}% of A", *tally_words(t)]
         if len(parts) == 1 and kinds["typography"]:
             parts.append(f"{kinds['typography']} typography only")
         verdict = " · ".join(parts)
@@ -51,8 +67,9 @@ def summarize(a: Article, b: Article, groups: tuple[Group, ...], alignment: Alig
         counts=counts,
         kinds=dict(kinds),
         cut_from_end=alignment.cut_from_end,
-        boilerplate_added=boilerplate_added,
-        boilerplate_cut=boilerplate_cut,
+        boilerplate_added=t.boilerplate_added,
+        boilerplate_cut=t.boilerplate_cut,
         related=alignment.related,
         verdict=verdict,
+        tally=t,
     )

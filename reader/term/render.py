@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import zip_longest
 from typing import TYPE_CHECKING
 
-from ..core.labels import boilerplate_line, edges, group_label, unrelated_note
-from ..core.model import GROUP_KINDS, Article, Comparison, Group
+from ..core.facts import fact_places, holds_fact
+from ..core.labels import boilerplate_line, edges, fact_words, facts_line, group_label, plural, unrelated_note
+from ..core.model import Article, Comparison, Group
 from ..ui.wrap import Line, Run, line_width, wrap_runs
 
 if TYPE_CHECKING:  # rich is imported only where styling is drawn: a pipe never needs it
@@ -58,19 +59,30 @@ def uses_markers(console: Console) -> bool:
 SGR = {
     "del": "31;9",
     "ins": "32;4",
+    "fdel": "1;31;9",
+    "fins": "1;32;4",
     "tdel": "2;31",
     "tins": "2;32",
     "dim": "2",
     "label": "1;36",
 }
-SGR_NO_COLOR = {"del": "9", "ins": "4", "tdel": "2", "tins": "2", "dim": "2", "label": "1"}
+SGR_NO_COLOR = {
+    "del": "9", "ins": "4", "fdel": "1;9", "fins": "1;4", "tdel": "2", "tins": "2", "dim": "2", "label": "1"
+}
+# A change that is a fact (a number, a name, a quotation) carries this mark before it,
+# and is bold: it reads without colour, in a pipe too.
+FACT_MARK = "‼"
 
 
-def side_runs(group: Group, side: str, markers: bool, typography: bool) -> list[Run]:
+def side_runs(
+    group: Group, side: str, markers: bool, typography: bool, facts: Sequence[str] = ()
+) -> list[Run]:
     """One side of a group's word diff as (text, role) runs: A with its deletions,
-    or B with its insertions. With ``markers`` the changes also carry [- -] / {+ +}."""
+    or B with its insertions. With ``markers`` the changes also carry [- -] / {+ +}.
+    A change holding one of ``facts`` (texts of this side) is marked as a fact."""
     runs: list[Run] = []
     changed, typo = ("del", "tdel") if side == "a" else ("ins", "tins")
+    fact_role = "fdel" if side == "a" else "fins"
     open_, close = ("[-", "-]") if side == "a" else ("{+", "+}")
     for op in group.ops:
         part = op.a if side == "a" else op.b
@@ -83,6 +95,9 @@ def side_runs(group: Group, side: str, markers: bool, typography: bool) -> list[
         lead, core, trail = edges(part)
         if lead:
             runs.append((lead, "text"))
+        if core and role == changed and holds_fact(part, facts):
+            runs.append((FACT_MARK, fact_role))
+            role = fact_role
         if core:
             runs.append((f"{open_}{core}{close}" if markers else core, role))
         if trail:
@@ -141,6 +156,8 @@ def _plain_header(comparison: Comparison) -> str:
         lines.append(f"{tag} {article.label}  ({', '.join(facts)})")
         lines.append(f"   {article.title}")
     lines.append(comparison.summary.verdict)
+    if comparison.facts:
+        lines.append(f"{FACT_MARK} {facts_line(comparison.facts)}")
     return "\n".join(lines) + "\n"
 
 
@@ -151,6 +168,8 @@ def print_header(console: Console, comparison: Comparison) -> None:
     console.print(RichGroup(_article_line("A", comparison.a), _article_line("B", comparison.b)))
     # One line even in a pipe, so that it can be grepped; a terminal wraps it itself.
     console.print(Text(comparison.summary.verdict, style="bold"), soft_wrap=True)
+    if comparison.facts:
+        console.print(Text(f"{FACT_MARK} {facts_line(comparison.facts)}", style="bold"), soft_wrap=True)
 
 
 def diff_lines(
@@ -164,6 +183,8 @@ def diff_lines(
         return
     wide = width >= SIDE_BY_SIDE_MIN
     indent = [("  ", "text")]
+    places = fact_places(comparison.groups, comparison.facts)
+    marks = {id(comparison.groups[k]): texts for k, texts in places.items()}
     column = (width - 2 - 3) // 2
     for item in _visible(comparison.groups, context, typography):
         yield []
@@ -175,8 +196,15 @@ def diff_lines(
             yield [(boilerplate_line(group), "dim")]
             continue
         yield from wrap_runs(_heading(group), width)
-        a = side_runs(group, "a", markers, typography)
-        b = side_runs(group, "b", markers, typography)
+        facts_a, facts_b = marks.get(id(group), ([], []))
+        if group.kind == "rewritten":
+            # Too little kept for a word diff to read: the two texts, side by side or one
+            # above the other, as they are.
+            a = [("".join(op.a for op in group.ops), "text")]
+            b = [("".join(op.b for op in group.ops), "text")]
+        else:
+            a = side_runs(group, "a", markers, typography, facts_a)
+            b = side_runs(group, "b", markers, typography, facts_b)
         if not group.b or not group.a or (_unchanged(group, typography) and not wide):
             for line in wrap_runs(a if not group.b else b, width - 2):
                 yield indent + line
@@ -253,9 +281,9 @@ def print_stats(comparison: Comparison) -> None:
     console = make_console()
     s, c = comparison.summary, comparison.summary.counts
     print_header(console, comparison)
-    words = Table(title="Words", title_justify="left", box=None, padding=(0, 2))
-    words.add_column("", style="bold")
-    words.add_column("", justify="right")
+    words = Table(title="Words", title_justify="left", box=None, padding=(0, 1))
+    words.add_column("", style="bold", no_wrap=True)
+    words.add_column("", justify="right", no_wrap=True)
     rows = [
         ("in A", comparison.a.words),
         ("in B", comparison.b.words),
@@ -267,18 +295,36 @@ def print_stats(comparison: Comparison) -> None:
     ]
     for name, value in rows:
         words.add_row(name, str(value))
-    kinds = Table(title="Paragraph groups", title_justify="left", box=None, padding=(0, 2))
-    kinds.add_column("", style="bold")
-    kinds.add_column("", justify="right")
-    for kind in GROUP_KINDS:
-        if s.kinds.get(kind):
-            kinds.add_row(kind, str(s.kinds[kind]))
-    if s.cut_from_end:
-        kinds.add_row("cut from the end", str(s.cut_from_end))
-    grid = Table.grid(padding=(0, 6))
-    grid.add_row(words, kinds)
+    t = s.tally
+    paragraphs = Table(title="Paragraphs", title_justify="left", box=None, padding=(0, 1))
+    paragraphs.add_column("", style="bold", no_wrap=True)
+    paragraphs.add_column("", justify="right", no_wrap=True)
+    for name, value in (
+        ("kept", t.kept),
+        ("edited", t.edited),
+        ("rewritten", t.rewritten),
+        ("merged", f"{t.merged} in {plural(t.merges, 'merge')}" if t.merges else 0),
+        ("split", f"{plural(t.splits, 'paragraph')} into {t.split_into}" if t.splits else 0),
+        ("moved", t.moved),
+        ("cut", f"{t.cut}, {t.cut_from_end} at the end" if t.cut_from_end else t.cut),
+        ("added", t.added),
+        ("boilerplate added", t.boilerplate_added),
+        ("boilerplate cut", t.boilerplate_cut),
+    ):
+        if value:
+            paragraphs.add_row(name, str(value))
+    grid = Table.grid(padding=(0, 3))
+    grid.add_row(words, paragraphs)
     console.print(Text(""))
     console.print(grid)
+    if comparison.facts:
+        console.print(Text(""))
+        facts = Table(title="What changed that matters", title_justify="left", box=None, padding=(0, 1))
+        facts.add_column("", style="bold", no_wrap=True)
+        facts.add_column("")
+        for fact in comparison.facts:
+            facts.add_row(FACT_MARK, Text(fact_words(fact, limit=160)))
+        console.print(facts)
 
 
 def print_list(articles: Iterable[Article]) -> None:

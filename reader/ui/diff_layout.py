@@ -18,10 +18,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reader.core import labels
+from reader.core.facts import fact_places, holds_fact
 from reader.core.model import Article, Comparison, Group
 from reader.ui.wrap import Line, Run, cell_width, truncate, wrap_runs
 
 SIDE_BY_SIDE_MIN_WIDTH = 100
+# A change that is a fact (a number, a name, a quotation) starts with this mark.
+FACT_MARK = "‼"
 
 UNCHANGED_KINDS = frozenset({"identical", "typography"})
 
@@ -29,6 +32,7 @@ KIND_WORDS = {
     "identical": "",
     "typography": "typography",
     "edited": "edited",
+    "rewritten": "rewritten",
     "merged": "merged",
     "split": "split",
     "moved": "moved",
@@ -57,6 +61,7 @@ class Block:
     compact: bool  # drawn as a single row
     moved: tuple[int, ...] = ()  # A paragraphs moved into this group, or (ghost) moved away from here
     target: BlockKey | None = None  # ghost: the group the paragraphs moved into
+    facts: tuple[int, ...] = ()  # indexes in Comparison.facts of the facts it shows (f / F stop here)
 
 
 @dataclass(slots=True)
@@ -147,6 +152,7 @@ def plan_blocks(comparison: Comparison, options: Options) -> list[Block]:
     typography = options.typography
     blocks: list[Block] = []
     group_block: dict[int, int] = {}  # group index -> index of the block that shows it
+    facts = fact_groups(comparison)
 
     i = 0
     while i < len(groups):
@@ -171,10 +177,26 @@ def plan_blocks(comparison: Comparison, options: Options) -> list[Block]:
                 change=change,
                 compact=compact,
                 moved=moved_paragraphs(group),
+                facts=tuple(facts.get(i, ())),
             )
         )
         i += 1
     return _with_ghosts(comparison, blocks, group_block)
+
+
+def fact_groups(comparison: Comparison) -> dict[int, list[int]]:
+    """For each group (index), the facts (indexes in ``comparison.facts``) it shows: the
+    group of the fact's B paragraph, or of its A paragraph when B has none."""
+    where_a = {i: n for n, g in enumerate(comparison.groups) for i in g.a}
+    where_b = {j: n for n, g in enumerate(comparison.groups) for j in g.b}
+    out: dict[int, list[int]] = {}
+    for k, fact in enumerate(comparison.facts):
+        group = where_b.get(fact.b_paragraph) if fact.b_paragraph is not None else None
+        if group is None and fact.a_paragraph is not None:
+            group = where_a.get(fact.a_paragraph)
+        if group is not None:
+            out.setdefault(group, []).append(k)
+    return out
 
 
 def _unrelated_blocks(comparison: Comparison, options: Options) -> list[Block]:
@@ -235,12 +257,17 @@ def _with_ghosts(comparison: Comparison, blocks: list[Block], group_block: dict[
     return result
 
 
-def side_runs(comparison: Comparison, group: Group, side: str, typography: bool) -> list[Run]:
-    """The text of one side of a group, as runs whose roles come from the word diff."""
+def side_runs(
+    comparison: Comparison, group: Group, side: str, typography: bool, facts: Sequence[str] = ()
+) -> list[Run]:
+    """The text of one side of a group, as runs whose roles come from the word diff; a
+    change holding one of ``facts`` (this side's) is a fact, marked "‼"."""
     article = comparison.a if side == "a" else comparison.b
     indices = group.a if side == "a" else group.b
     if not indices:
         return []
+    if group.kind == "rewritten":
+        return [("".join(op.a if side == "a" else op.b for op in group.ops), "text")]
     if group.ops:
         runs: list[Run] = []
         for op in group.ops:
@@ -257,6 +284,9 @@ def side_runs(comparison: Comparison, group: Group, side: str, typography: bool)
                 _add_run(runs, text, role)
                 continue
             lead, core, trail = labels.edges(text)
+            if role in ("del", "ins") and holds_fact(text, facts):
+                role = "fact-" + role
+                core = f"{FACT_MARK}{core}"
             for piece, piece_role in ((lead, "text"), (core, role), (trail, "text")):
                 if piece:
                     _add_run(runs, piece, piece_role)
@@ -287,6 +317,7 @@ class _Builder:
     def __init__(self, comparison: Comparison, width: int, options: Options) -> None:
         self.comparison = comparison
         self.options = options
+        self.facts = fact_places(comparison.groups, comparison.facts)
         self.full_width = max(20, width)
         # One cell of margin on the right keeps the text off the scrollbar.
         self.width = self.full_width - 1
@@ -341,8 +372,9 @@ class _Builder:
     def group_rows(self, gi: int, block: Block, boilerplate: bool = False) -> list[tuple[Run, ...]]:
         group = self.comparison.groups[gi]
         typography = self.options.typography
-        runs_a = side_runs(self.comparison, group, "a", typography)
-        runs_b = side_runs(self.comparison, group, "b", typography)
+        facts_a, facts_b = self.facts.get(gi, ([], []))
+        runs_a = side_runs(self.comparison, group, "a", typography, facts_a)
+        runs_b = side_runs(self.comparison, group, "b", typography, facts_b)
         if boilerplate:
             runs_a = [(t, "boiler") for t, _ in runs_a]
             runs_b = [(t, "boiler") for t, _ in runs_b]
@@ -354,10 +386,12 @@ class _Builder:
                     gutter.append(self.gutter_cell(group.boilerplate, "gutter-same"))
         else:
             gutter = self.gutter_lines(group, block.moved)
-        changed_roles = {"del", "ins", "typo"} if typography else {"del", "ins"}
+        changed_roles = {"del", "ins", "fact-del", "fact-ins", "typo"} if typography else {
+            "del", "ins", "fact-del", "fact-ins"
+        }
         if self.options.side_by_side:
             return self._side_by_side(group, runs_a, runs_b, gutter)
-        differs = any(r in changed_roles for _, r in runs_a + runs_b)
+        differs = group.kind == "rewritten" or any(r in changed_roles for _, r in runs_a + runs_b)
         if group.a and group.b and not differs and not boilerplate:
             parts = [(wrap_runs(runs_b, self.col_a), " ", "mark")]
         else:
@@ -389,8 +423,9 @@ class _Builder:
         for n in range(count):
             line_a = lines_a[n] if n < len(lines_a) else []
             line_b = lines_b[n] if n < len(lines_b) else []
-            mark_a = "-" if (only_a and n < len(lines_a)) or any(r == "del" for _, r in line_a) else " "
-            mark_b = "+" if (only_b and n < len(lines_b)) or any(r == "ins" for _, r in line_b) else " "
+            cut = (only_a and n < len(lines_a)) or any(r.endswith("del") for _, r in line_a)
+            added = (only_b and n < len(lines_b)) or any(r.endswith("ins") for _, r in line_b)
+            mark_a, mark_b = "-" if cut else " ", "+" if added else " "
             rows.append(
                 (
                     gutter[n] if n < len(gutter) else self.gutter_cell("", "gutter"),

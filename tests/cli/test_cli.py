@@ -73,7 +73,7 @@ def test_diff_side_by_side_from_100_columns(capsys) -> None:
     assert "\nA Kim made" in narrow and "\nB Kim made" in narrow
     assert re.search(r"Kim made a rare .+ {3,}Kim made a rare", wide)
     for out, width in ((wide, 120), (narrow, 80)):
-        body = out.splitlines()[5:]  # the summary line above stays whole, for grep
+        body = out.splitlines()[6:]  # the summary and facts lines above stay whole, for grep
         assert max(len(line) for line in body) <= width
 
 
@@ -96,6 +96,12 @@ def test_words_are_never_cut(capsys) -> None:
         "appeal",
         "from",
         "added",
+        "merges",
+        "credit",
+        "dropped",
+        "quotations",
+        "names",
+        "changed",
     }
 
 
@@ -103,8 +109,14 @@ def test_summary_line(capsys) -> None:
     _, out, _ = run(capsys, "diff", AFP, MT, "--color", "never")
     summary = out.splitlines()[4]
     assert summary.startswith("B keeps ")
-    for part in ("3 merged", "1 moved", "2 cut from the end", "8 boilerplate added"):
+    for part in (
+        "3 merges of 6 paragraphs",
+        "1 paragraph moved",
+        "2 paragraphs cut from the end",
+        "8 paragraphs of boilerplate added",
+    ):
         assert part in summary
+    assert out.splitlines()[5] == "‼ AFP credit dropped · 2 quotations cut · 2 names changed"
     assert "+8 paragraphs of boilerplate: donation appeal" in out
 
 

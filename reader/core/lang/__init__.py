@@ -41,6 +41,7 @@ class Language:
     months: tuple[tuple[str, ...], ...]  # January first, each with its abbreviations
     weekdays: tuple[str, ...]
     agencies: tuple[str, ...]
+    agency_aliases: dict[str, str]
     ordinal_markers: frozenset[str]
     numbers: dict[str, int]
     capitalised_nouns: bool
@@ -71,6 +72,7 @@ def language(code: str | None) -> Language | None:
         months=tuple(_words(m) for m in data.get("months", ())),
         weekdays=_words(data.get("weekdays")),
         agencies=tuple(data.get("agencies", ())),
+        agency_aliases=dict(data.get("agency_aliases", {})),
         ordinal_markers=frozenset(_words(data.get("ordinal_markers"))),
         numbers=dict(data.get("numbers", {})),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
@@ -207,6 +209,12 @@ def weekday_names() -> tuple[str, ...]:
 def agency_names() -> frozenset[str]:
     """Every table's agency names, folded with :func:`fold_name`."""
     return frozenset(fold_name(a) for lang in languages() for a in lang.agencies)
+
+
+@cache
+def agency_aliases() -> dict[str, str]:
+    """Every table's other names of agencies, folded, with the short name folded."""
+    return {fold_name(k): fold_name(v) for table in languages() for k, v in table.agency_aliases.items()}
 
 
 def fold_name(name: str) -> str:

@@ -12,9 +12,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
+from reader.core.labels import fact_words
 from reader.core.model import Article, Comparison
-from reader.ui.diff_layout import Options, build_layout
+from reader.ui.diff_layout import FACT_MARK, Options, build_layout
 from reader.ui.messages import CompareDone, CompareFailed
+from reader.ui.text import safe
 from reader.ui.widgets.diff_header import DiffHeader
 from reader.ui.widgets.diff_view import DiffPosition, DiffView
 
@@ -131,6 +133,10 @@ class DiffScreen(Screen[None]):
         parts.append(("  ·  typography " + ("shown" if message.typography else "hidden"), "$text-muted"))
         if message.collapse:
             parts.append(("  ·  unchanged collapsed", "$text-muted"))
+        if message.facts and self.comparison is not None:
+            facts = [self.comparison.facts[k] for k in message.facts if k < len(self.comparison.facts)]
+            said = "; ".join(safe(fact_words(f, limit=60)) for f in facts)
+            parts.append((f"\n{FACT_MARK} {said}", "bold"))
         self.query_one("#diff-status", Static).update(Content.assemble(*parts))
 
     def action_swap(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from reader.core.labels import facts_line
 from reader.core.model import Article, Comparison
 from reader.ui.text import file_label, safe
 from reader.ui.wrap import cell_width, truncate
@@ -40,11 +41,13 @@ def header_content(comparison: Comparison | None, a: Article, b: Article, width:
         style = "bold" if summary.related else "bold $text-warning"
         # The verdict wraps rather than lose its end on a narrow terminal.
         lines.append(Content.assemble((safe(summary.verdict), style)))
+        if comparison.facts:
+            lines.append(Content.assemble(("‼ " + safe(facts_line(comparison.facts)), "bold $text-warning")))
     return Content("\n").join(lines)
 
 
 class DiffHeader(Static):
-    """Three lines: A, B and the summary verdict of the comparison."""
+    """A, B, the summary verdict of the comparison and, when there are, its facts."""
 
     DEFAULT_CSS = """
     DiffHeader {

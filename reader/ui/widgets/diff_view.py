@@ -30,6 +30,8 @@ from reader.ui.widgets.scrolling import ImmediateScrollView
 _ROLE_CLASSES = {
     "del": "diff-view--delete",
     "ins": "diff-view--insert",
+    "fact-del": "diff-view--fact-delete",
+    "fact-ins": "diff-view--fact-insert",
     "typo": "diff-view--typography",
     "boiler": "diff-view--boilerplate",
     "gutter": "diff-view--gutter",
@@ -64,6 +66,7 @@ class DiffPosition(Message):
     side_by_side: bool
     typography: bool
     collapse: bool
+    facts: tuple[int, ...] = ()  # the facts (indexes in Comparison.facts) the current block shows
 
 
 class DiffView(ImmediateScrollView, can_focus=True):
@@ -97,6 +100,19 @@ class DiffView(ImmediateScrollView, can_focus=True):
             key_display="[",
             tooltip="Previous change",
             id="diff.previous_change_bracket",
+        ),
+        Binding(
+            "f", "next_fact", "Fact", tooltip="Next fact: a credit, number, name or quotation changed",
+            id="diff.next_fact",
+        ),
+        Binding(
+            "F",
+            "previous_fact",
+            "Prev fact",
+            show=False,
+            key_display="F",
+            tooltip="Previous fact: a credit, number, name or quotation changed",
+            id="diff.previous_fact",
         ),
         Binding("v", "toggle_view", "Layout", tooltip="Side by side or stacked", id="diff.toggle_view"),
         Binding(
@@ -170,6 +186,12 @@ class DiffView(ImmediateScrollView, can_focus=True):
     DiffView:focus { background-tint: $foreground 0%; }
     DiffView > .diff-view--delete { color: $text-error; background: $error-muted; text-style: strike; }
     DiffView > .diff-view--insert { color: $text-success; background: $success-muted; text-style: underline; }
+    DiffView > .diff-view--fact-delete {
+        color: $text-error; background: $error-muted; text-style: bold strike;
+    }
+    DiffView > .diff-view--fact-insert {
+        color: $text-success; background: $success-muted; text-style: bold underline;
+    }
     DiffView > .diff-view--typography { color: $text-warning; text-style: dim; }
     DiffView > .diff-view--boilerplate { color: $foreground 55%; text-style: italic; }
     DiffView > .diff-view--gutter { color: $foreground 55%; }
@@ -189,6 +211,8 @@ class DiffView(ImmediateScrollView, can_focus=True):
     /* In the 16 ANSI colours, tinted backgrounds turn into solid blocks: colour the words only. */
     App:ansi DiffView > .diff-view--delete { background: transparent; color: ansi_red; }
     App:ansi DiffView > .diff-view--insert { background: transparent; color: ansi_green; }
+    App:ansi DiffView > .diff-view--fact-delete { background: transparent; color: ansi_red; }
+    App:ansi DiffView > .diff-view--fact-insert { background: transparent; color: ansi_green; }
     App:ansi DiffView > .diff-view--gutter-current { background: transparent; text-style: bold reverse; }
     App:ansi DiffView > .diff-view--rule { color: ansi_bright_black; }
     /* Without colour, the current block still needs to stand out. */
@@ -425,8 +449,11 @@ class DiffView(ImmediateScrollView, can_focus=True):
             return
         changes = [n for n, block in enumerate(layout.blocks) if block.change]
         number = changes.index(self.current) + 1 if self.current in changes else 0
+        facts = layout.blocks[self.current].facts if 0 <= self.current < len(layout.blocks) else ()
         self.post_message(
-            DiffPosition(number, len(changes), layout.options.side_by_side, self.typography, self.collapse)
+            DiffPosition(
+                number, len(changes), layout.options.side_by_side, self.typography, self.collapse, facts
+            )
         )
 
     def _go_to(self, index: int) -> None:
@@ -477,6 +504,26 @@ class DiffView(ImmediateScrollView, can_focus=True):
                 self._go_to(index)
                 return
         self.notify("No more changes above.", timeout=2)
+
+    def action_next_fact(self) -> None:
+        self._step_fact(1)
+
+    def action_previous_fact(self) -> None:
+        self._step_fact(-1)
+
+    def _step_fact(self, step: int) -> None:
+        layout = self.diff_layout
+        if layout is None:
+            return
+        with_facts = [n for n, block in enumerate(layout.blocks) if block.facts]
+        if not with_facts:
+            self.notify("No facts in this pair: no credit, number, name or quotation changed.", timeout=3)
+            return
+        ahead = [n for n in with_facts if (n > self.current if step > 0 else n < self.current)]
+        if not ahead:
+            self.notify("No more facts " + ("below." if step > 0 else "above."), timeout=2)
+            return
+        self._go_to(ahead[0] if step > 0 else ahead[-1])
 
     def action_toggle_view(self) -> None:
         self.view_mode = "stacked" if self.side_by_side else "side"

@@ -1,0 +1,432 @@
+"""What changed that matters: credits, numbers, names and quotations.
+
+A fact-checker reads a comparison for these: the agency's credit dropped or
+replaced, a death toll or an amount changed, a name respelt, a quotation altered,
+cut or added. They are found on top of the alignment and the word diff, so a
+number restyled ("10.000" / "10 000") or a quotation whose only change is its
+quotation marks is typography, not a fact; a number that moved to another
+sentence is not a changed number. Two texts that are not versions of one story
+have no facts: their differences are not edits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+from itertools import accumulate
+from typing import Literal
+
+from . import lang
+from .datelines import canonical_agency, credit_agency
+from .matching import trigrams
+from .model import Article, Group
+from .sentences import keys, quotations
+from .tokens import plain_numbers, tokenize
+
+FactKind = Literal["credit", "number", "quote", "name"]
+FactChange = Literal["dropped", "added", "changed"]
+FACT_KINDS: tuple[str, ...] = ("credit", "number", "quote", "name")
+
+# A quotation this short ("a 'serious' threat") is a word in quotation marks.
+QUOTE_MIN_WORDS = 4
+# Two quotations are one (altered) when this share of their words is kept in order.
+QUOTE_SAME = 0.5
+# In a language that capitalises every noun, a changed capitalised word is a name only
+# when respelt, not replaced ("Keller"/"Kessler", not "Toten"/"Opfer").
+RESPELT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One change that matters. ``a`` and ``b`` are the text on each side (None for
+    dropped or added), with the paragraph each stands in (from 0)."""
+
+    kind: FactKind
+    change: FactChange
+    a: str | None
+    b: str | None
+    a_paragraph: int | None
+    b_paragraph: int | None
+
+
+def find_facts(a: Article, b: Article, groups: tuple[Group, ...], related: bool) -> tuple[Fact, ...]:
+    """The facts of a comparison, in reading order (B's, cuts where they stood)."""
+    if not related:
+        return ()
+    partner_b = {i: g.b[0] for g in groups if g.a and g.b for i in g.a}
+    partner_a = {j: g.a[0] for g in groups if g.a and g.b for j in g.b}
+    found: list[tuple[int, Fact]] = []
+    order = {}
+    for n, g in enumerate(groups):
+        for i in g.a:
+            order.setdefault(("a", i), n)
+        for j in g.b:
+            order.setdefault(("b", j), n)
+
+    def place(fact: Fact) -> int:
+        if fact.b_paragraph is not None:
+            return order.get(("b", fact.b_paragraph), 0)
+        return order.get(("a", fact.a_paragraph), 0)
+
+    code = a.language or b.language
+    facts = [*_credits(a, b, partner_b, partner_a), *_quotes(a, b)]
+    for g in groups:
+        if g.a and g.b and g.kind not in ("identical", "typography", "boilerplate"):
+            facts.extend(_numbers(a, b, g, code))
+            facts.extend(_names(a, b, g, code))
+    found = [(place(f), f) for f in facts]
+    found.sort(key=lambda pf: (pf[0], _pos(pf[1])))
+    return tuple(f for _, f in found)
+
+
+def fact_places(groups: tuple[Group, ...], facts: tuple[Fact, ...]) -> dict[int, tuple[list[str], list[str]]]:
+    """For each group (by index) that holds facts, their texts on each side: the
+    painters draw a change holding one as a fact. Credits stand outside the text."""
+    where_a = {i: n for n, g in enumerate(groups) for i in g.a}
+    where_b = {j: n for n, g in enumerate(groups) for j in g.b}
+    places: dict[int, tuple[list[str], list[str]]] = {}
+    for fact in facts:
+        if fact.kind == "credit":
+            continue
+        for side, index, paragraph, text in (
+            (0, where_a, fact.a_paragraph, fact.a),
+            (1, where_b, fact.b_paragraph, fact.b),
+        ):
+            group = index.get(paragraph) if paragraph is not None else None
+            if group is not None and text:
+                places.setdefault(group, ([], []))[side].append(text)
+    return places
+
+
+def holds_fact(change: str, texts: list[str]) -> bool:
+    """Whether a changed run of text shows one of a side's facts (a changed number is
+    inside its run; a long quotation holds the run)."""
+    core = change.strip()
+    return bool(core) and any(t in change or core in t for t in texts)
+
+
+def _pos(fact: Fact) -> tuple[int, int]:
+    return (fact.b_paragraph if fact.b_paragraph is not None else -1, fact.a_paragraph or 0)
+
+
+# --- credits ---------------------------------------------------------------------
+
+
+def _credits(a: Article, b: Article, partner_b: dict[int, int], partner_a: dict[int, int]) -> Iterator[Fact]:
+    """The agency's dateline and end credit: dropped, added, or naming another agency.
+    A dateline dropped while the copy still credits that agency at its end is a credit
+    changed in form (the agency is kept); desk initials ("fbe/ial") are no credit."""
+    lead_a, lead_b = _lead_text(a.lead), _lead_text(b.lead)
+    end_a = a.credit if a.credit and credit_agency(a.credit) else None
+    end_b = b.credit if b.credit and credit_agency(b.credit) else None
+    last_a, last_b = len(a.paragraphs) - 1, len(b.paragraphs) - 1
+    if lead_a and not lead_b:
+        if end_b and agencies_of(a) & agencies_of(b):
+            yield Fact("credit", "changed", lead_a, end_b, a.start, last_b)  # the credit moved to the end
+            end_b = None
+        else:
+            yield Fact("credit", "dropped", lead_a, None, a.start, partner_b.get(a.start))
+    elif lead_b and not lead_a:
+        if end_a and agencies_of(a) & agencies_of(b):
+            yield Fact("credit", "changed", end_a, lead_b, last_a, b.start)
+            end_a = None
+        else:
+            yield Fact("credit", "added", None, lead_b, partner_a.get(b.start), b.start)
+    elif lead_a and lead_b and not _same_agency(a.agency, b.agency):
+        yield Fact("credit", "changed", lead_a, lead_b, a.start, b.start)
+    if end_a and not end_b and not agencies_of(a) & agencies_of(b):
+        yield Fact("credit", "dropped", end_a, None, last_a, None)
+    elif end_b and not end_a and not agencies_of(a) & agencies_of(b):
+        yield Fact("credit", "added", None, end_b, None, last_b)
+    elif end_a and end_b and not _same_agency(credit_agency(end_a), credit_agency(end_b)):
+        yield Fact("credit", "changed", end_a, end_b, last_a, last_b)
+
+
+def credit_kept(base: Article, copy: Article) -> str | None:
+    """What a copy did with the base's agency credit: "kept" (it credits the agency, by
+    dateline or end credit), "replaced" (it credits someone else), "dropped", or None
+    when the base credits no agency."""
+    mine = agencies_of(base)
+    if not mine:
+        return None
+    theirs = agencies_of(copy)
+    if mine & theirs:
+        return "kept"
+    return "replaced" if theirs else "dropped"
+
+
+def _lead_text(lead: str | None) -> str | None:
+    return lead.strip(" \u00a0-–—:|_.") or None if lead else None
+
+
+def _same_agency(x: str | None, y: str | None) -> bool:
+    return canonical_agency(x or "") == canonical_agency(y or "")
+
+
+def agencies_of(article: Article) -> set[str]:
+    """The agencies an article credits, by its dateline and its end credit, one name
+    each ("AFP/Reuters" is two; "dpa/bb" is dpa; "Agence France-Presse" is afp)."""
+    named = [article.agency or ""]
+    if article.credit:
+        named.append(credit_agency(article.credit) or "")
+    parts = [part for name in named for part in re.split(r"[/,&]| and ", name) if part.strip()]
+    return {canonical_agency(part) for part in parts}
+
+
+# --- numbers ---------------------------------------------------------------------
+
+# A number token: its digits, and a unit or a magnitude written on ("47C", "€5bn",
+# "48mila", "34-year-old").
+_NUMBER = re.compile(
+    r"^(?P<cur>[$€£¥₹₩])?(?P<num>\d[\d.,:'’\u00a0\u202f\u2009 ]*)(?P<suffix>[^\W\d_]*)(?:[-‐‑].*)?$"
+)
+_MAGNITUDES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "mio": 1e6, "mrd": 1e9}
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    start: int
+    end: int
+    value: float | str  # the text itself for a time or a range ("10:30")
+    text: str
+
+
+def numbers_in(text: str, code: str | None) -> list[_Number]:
+    """The numbers of a text with their values: digits in any grouping ("10.000",
+    "10 000", "1,5"), with a magnitude ("$2 billion", "€5bn", "10 millones", "48mila"),
+    and number words of the text's language ("six", "nueve")."""
+    table = lang.language(code)
+    words = table.numbers if table is not None else {}
+    tokens = tokenize(text)
+    starts = list(accumulate((len(t) for t in tokens), initial=0))
+    out: list[_Number] = []
+    for k, token in enumerate(tokens):
+        m = _NUMBER.match(token) if token[0].isdigit() or token[0] in "$€£¥₹₩" else None
+        if m is not None:
+            value: float | str = _value(m.group("num"))
+            if isinstance(value, float):
+                value *= _factor(m.group("suffix"), words)
+            end = starts[k + 1]
+            after = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].isspace() else ""
+            factor = _factor(after.rstrip("."), words) if isinstance(value, float) else 1.0
+            if factor > 1 and not m.group("suffix"):
+                value *= factor
+                end = starts[k + 2] + len(after)
+            out.append(_Number(starts[k], end, value, text[starts[k] : end]))
+            continue
+        value_word = words.get(token.lower())
+        if value_word is not None and 2 <= value_word < 1000:  # "un", "a", "one" are articles too
+            out.append(_Number(starts[k], starts[k + 1], float(value_word), token))
+    return out
+
+
+def _value(digits: str) -> float | str:
+    digits = digits.rstrip(".,: '’\u00a0\u202f\u2009")
+    if re.fullmatch(r"\d{1,2}[:.h]00", digits):  # "2:00" is the hour 2, as "2 p.m." says
+        return float(digits[:-3])
+    plain = plain_numbers(digits)
+    if plain != digits:  # grouped in thousands: "10.000" is 10000, "1.234,5" is 1234.5
+        try:
+            return float(plain)
+        except ValueError:
+            return plain
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", digits):
+        return float(digits.replace(",", "."))
+    return digits  # "10:30", "2019-2020": compared as written
+
+
+def _factor(word: str | None, words: dict[str, int]) -> float:
+    if not word:
+        return 1.0
+    low = word.lower().rstrip(".")
+    return _MAGNITUDES.get(low) or _magnitudes().get(low, 1.0)
+
+
+@cache
+def _magnitudes() -> dict[str, float]:
+    """Thousand, million, billion in every language ("milliard", "mila", "Mio."): a word
+    for a magnitude says the same in any text."""
+    out: dict[str, float] = {}
+    for table in lang.languages():
+        for word, value in table.numbers.items():
+            if value >= 1000:
+                out.setdefault(word, float(value))
+    return out
+
+
+def _numbers(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]:
+    text_a, text_b, changed_a, changed_b, ops = _changed_spans(g)
+    nums_a, nums_b = numbers_in(text_a, code), numbers_in(text_b, code)
+    only_a = Counter(n.value for n in nums_a) - Counter(n.value for n in nums_b)
+    only_b = Counter(n.value for n in nums_b) - Counter(n.value for n in nums_a)
+    lost = [n for n in nums_a if _inside(n, changed_a) and _take(only_a, n.value)]
+    new = [n for n in nums_b if _inside(n, changed_b) and _take(only_b, n.value)]
+    for op_a, op_b in ops:  # a replaced number: paired within one change
+        here_a = [n for n in lost if _inside(n, [op_a])]
+        here_b = [n for n in new if _inside(n, [op_b])]
+        for x, y in zip(here_a, here_b, strict=False):
+            lost.remove(x)
+            new.remove(y)
+            where_a, where_b = _para(g.a, text_a, x.start), _para(g.b, text_b, y.start)
+            yield Fact("number", "changed", x.text, y.text, where_a, where_b)
+    for x in lost:
+        yield Fact("number", "dropped", x.text, None, _para(g.a, text_a, x.start), None)
+    for y in new:
+        yield Fact("number", "added", None, y.text, None, _para(g.b, text_b, y.start))
+
+
+def _take(counts: Counter, value: float) -> bool:
+    if counts[value] > 0:
+        counts[value] -= 1
+        return True
+    return False
+
+
+def _changed_spans(g: Group):
+    """The group's texts, the spans each side changed, and the spans of each replacement
+    (A span, B span), from its word diff."""
+    changed_a: list[tuple[int, int]] = []
+    changed_b: list[tuple[int, int]] = []
+    replaced: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    pa = pb = 0
+    for op in g.ops:
+        span_a, span_b = (pa, pa + len(op.a)), (pb, pb + len(op.b))
+        if op.tag in ("delete", "replace"):
+            changed_a.append(span_a)
+        if op.tag in ("insert", "replace"):
+            changed_b.append(span_b)
+        if op.tag == "replace":
+            replaced.append((span_a, span_b))
+        pa, pb = span_a[1], span_b[1]
+    text_a = "".join(op.a for op in g.ops)
+    text_b = "".join(op.b for op in g.ops)
+    return text_a, text_b, changed_a, changed_b, replaced
+
+
+def _inside(n: _Number, spans: list[tuple[int, int]]) -> bool:
+    return any(start < n.end and n.start < end for start, end in spans)
+
+
+def _para(indices: tuple[int, ...], text: str, at: int) -> int:
+    """The paragraph (of a group joined with newlines) a position falls in."""
+    return indices[min(text.count("\n", 0, at), len(indices) - 1)]
+
+
+# --- names -----------------------------------------------------------------------
+
+_CAPITAL = re.compile(r"[^\W\d_][\w'’\-]*")
+_STARTS = ".!?:;\"“”«»„‘'(—–\n"
+
+
+def _names(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]:
+    """A name respelt or replaced inside a linked paragraph: capitalised words that do
+    not open a sentence, changed on both sides of one replacement."""
+    table = lang.language(code)
+    nouns = table is not None and table.capitalised_nouns
+    text_a, text_b, _ca, _cb, replaced = _changed_spans(g)
+    for (a0, a1), (b0, b1) in replaced:
+        xs = _capitalised(text_a, a0, a1)
+        ys = _capitalised(text_b, b0, b1)
+        if not xs or not ys:
+            continue
+        x, y = _span(text_a, xs), _span(text_b, ys)
+        if x.lower() == y.lower() or x.lower() in text_b.lower() or y.lower() in text_a.lower():
+            continue
+        if nouns and SequenceMatcher(None, x.lower(), y.lower()).ratio() < RESPELT:
+            continue
+        yield Fact("name", "changed", x, y, _para(g.a, text_a, xs[0][0]), _para(g.b, text_b, ys[0][0]))
+
+
+def _capitalised(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Capitalised words inside [start, end) that do not open a sentence."""
+    out = []
+    for m in _CAPITAL.finditer(text, start, end):
+        if not m.group()[0].isupper():
+            continue
+        before = text[: m.start()].rstrip(" \u00a0")
+        if not before or before[-1] in _STARTS:
+            continue
+        out.append(m.span())
+    return out
+
+
+def _span(text: str, words: list[tuple[int, int]]) -> str:
+    """The whole name around the changed words: neighbouring capitalised words too
+    ("Martin Keller" when only "Keller" changed)."""
+    start, end = words[0][0], words[-1][1]
+    while True:
+        m = re.search(r"([^\W\d_][\w'’\-]*)[ \u00a0]+$", text[:start])
+        if not m or not m.group(1)[0].isupper() or _opens(text, m.start(1)):
+            break
+        start = m.start(1)
+    while True:
+        m = re.match(r"[ \u00a0]+([^\W\d_][\w'’\-]*)", text[end:])
+        if not m or not m.group(1)[0].isupper():
+            break
+        end += m.end(1)
+    return text[start:end]
+
+
+def _opens(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \u00a0")
+    return not before or before[-1] in _STARTS
+
+
+# --- quotations ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Quote:
+    paragraph: int
+    text: str
+    words: list[str]
+
+
+def _quotes_of(article: Article) -> list[_Quote]:
+    out = []
+    for p in article.body:
+        for start, end in quotations(p.text):
+            inner = p.text[start:end].strip(" \"“”«»„‘’'\u00a0\u202f")
+            words = keys(inner)
+            if len(words) >= QUOTE_MIN_WORDS:
+                out.append(_Quote(p.index, inner, words))
+    return out
+
+
+def _quotes(a: Article, b: Article) -> Iterator[Fact]:
+    """Quotations altered (their words, not their marks), cut or added."""
+    qa, qb = _quotes_of(a), _quotes_of(b)
+    index: dict[tuple[str, ...], list[int]] = {}
+    for y, q in enumerate(qb):
+        for t in trigrams(q.words):
+            index.setdefault(t, []).append(y)
+    pairs = []
+    for x, qx in enumerate(qa):
+        candidates = sorted({y for t in trigrams(qx.words) for y in index.get(t, ())})
+        for y in candidates:
+            qy = qb[y]
+            matcher = SequenceMatcher(None, qx.words, qy.words, autojunk=False)
+            kept = sum(size for _, _, size in matcher.get_matching_blocks())
+            dice = 2 * kept / (len(qx.words) + len(qy.words))
+            if dice >= QUOTE_SAME:
+                pairs.append((-dice, x, y))
+    pairs.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for _dice, x, y in pairs:
+        if x in used_a or y in used_b:
+            continue
+        used_a.add(x)
+        used_b.add(y)
+        if qa[x].words != qb[y].words:
+            yield Fact("quote", "changed", qa[x].text, qb[y].text, qa[x].paragraph, qb[y].paragraph)
+    for x, q in enumerate(qa):
+        if x not in used_a:
+            yield Fact("quote", "dropped", q.text, None, q.paragraph, None)
+    for y, q in enumerate(qb):
+        if y not in used_b:
+            yield Fact("quote", "added", None, q.text, None, q.paragraph)
