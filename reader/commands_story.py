@@ -10,7 +10,7 @@ from .commands import load_one
 from .core.compare import compare
 from .core.loading import load_file, load_paths
 from .core.model import Article
-from .core.original import likely_original
+from .core.original import likely_original, why_original
 from .core.story import build_story
 
 
@@ -56,12 +56,14 @@ def story(files: list[str], base: str | None, as_json: bool, as_html: bool, widt
         copies = [a for a in articles if not _same_article(a, base_article)]
         if not copies:
             raise Trouble(f"{base}: no copy to compare with the base")
+        why = "chosen with --base"
     else:
         if len(articles) < 2:
             raise Trouble("a story needs a base and at least one copy: name two articles or more")
         base_article = likely_original(articles)
         copies = [a for a in articles if a is not base_article]
-    result = build_story(base_article, copies)
+        why = why_original(base_article, articles)
+    result = build_story(base_article, copies, why=why)
     if as_json:
         from .core.story_json import story_json
 

@@ -13,7 +13,16 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from .core.labels import boilerplate_line, group_label, paragraphs, plural, unrelated_note
+from .core.facts import fact_places, holds_fact
+from .core.labels import (
+    boilerplate_line,
+    fact_words,
+    facts_line,
+    group_label,
+    paragraphs,
+    plural,
+    unrelated_note,
+)
 from .core.model import Article, Comparison, Group
 from .core.sanitize import clean
 from .core.story import MEANINGS, SYMBOLS, Cell, Row, Story, StoryCopy
@@ -40,11 +49,12 @@ table { border-collapse: collapse; }
 .matrix td.t { max-width: 26em; overflow: hidden; text-overflow: ellipsis; }
 .matrix tr.added td.t { font-style: italic; color: var(--dim); }
 .matrix td a { text-decoration: none; }
-.s-kept, .s-typography { color: #1a7f37; } .s-edited { color: #9a6700; }
+.s-kept, .s-typography { color: #1a7f37; } .s-edited, .s-rewritten { color: #9a6700; }
 .s-merged, .s-split { color: #0969da; }
 .s-moved { color: #8250df; } .s-cut { color: #cf222e; } .s-added { color: #0550ae; }
 .s-boilerplate, .s-unrelated { color: var(--dim); }
-@media (prefers-color-scheme: dark) { .s-kept, .s-typography { color: #4ac26b; } .s-edited { color: #d4a72c; }
+@media (prefers-color-scheme: dark) { .s-kept, .s-typography { color: #4ac26b; }
+  .s-edited, .s-rewritten { color: #d4a72c; }
   .s-merged, .s-split { color: #54aeff; } .s-moved { color: #c297ff; } .s-cut { color: #ff8182; }
   .s-added { color: #80ccff; } }
 .legend span { margin-right: 1.2em; white-space: nowrap; }
@@ -57,6 +67,9 @@ table { border-collapse: collapse; }
 del { color: var(--del); background: var(--delbg); text-decoration: line-through; }
 ins { color: var(--ins); background: var(--insbg); text-decoration: underline; }
 .ty { text-decoration: underline dotted; }
+.fact { font-weight: 700; } .fact::before { content: "‼"; }
+.facts { margin: .3em 0 1em; padding-left: 1.2em; } .facts li { margin: .1em 0; }
+.facts li::marker { content: "‼ "; font-weight: 700; }
 details.bp { border-top: 1px solid var(--line); padding: .4em 0; color: var(--dim); }
 details.bp div { white-space: pre-wrap; }
 #hide-same:checked ~ main .same { display: none; }
@@ -94,7 +107,11 @@ def _article_line(tag: str, article: Article) -> str:
 # -- word diffs ---------------------------------------------------------------
 
 
-def _side(group: Group, side: str, typography: bool) -> str:
+def _side(group: Group, side: str, typography: bool, facts: list[str] | tuple[str, ...] = ()) -> str:
+    """One side of a group's word diff; a change holding one of ``facts`` is marked as a fact
+    (bold, with ‼). A rewritten group is its plain text: a word diff would be a salad."""
+    if group.kind == "rewritten":
+        return esc("".join(op.a if side == "a" else op.b for op in group.ops))
     out = []
     mark = "del" if side == "a" else "ins"
     for op in group.ops:
@@ -105,9 +122,20 @@ def _side(group: Group, side: str, typography: bool) -> str:
             out.append(esc(part))
         elif op.tag == "typography":
             out.append(f'<span class="ty">{esc(part)}</span>')
+        elif holds_fact(part, facts):
+            out.append(f'<{mark} class="fact">{esc(part)}</{mark}>')
         else:
             out.append(f"<{mark}>{esc(part)}</{mark}>")
     return "".join(out)
+
+
+def facts_html(comparison: Comparison) -> str:
+    """The facts of a comparison as a list, each linked to its place in the word diff."""
+    if not comparison.facts:
+        return ""
+    items = "".join(f"<li>{esc(fact_words(f, limit=200))}</li>" for f in comparison.facts)
+    return f'<p class="verdict">{esc(facts_line(comparison.facts))}</p>\n<ul class="facts">{items}</ul>\n'
+
 
 
 def _unchanged(group: Group, typography: bool) -> bool:
@@ -125,8 +153,10 @@ def groups_html(
         f'<div class="g cols"><div class="side">{esc(names[0])}: {esc(comparison.a.label)}</div>'
         f'<div class="side">{esc(names[1])}: {esc(comparison.b.label)}</div></div>\n'
     ]
+    places = fact_places(comparison.groups, comparison.facts)
     for gi, g in enumerate(comparison.groups):
         anchor = f"{prefix}g{gi}"
+        facts_a, facts_b = places.get(gi, ([], []))
         if g.kind == "boilerplate":
             texts = [(comparison.b if g.b else comparison.a).paragraphs[i].text for i in (g.b or g.a)]
             body = "\n\n".join(esc(t) for t in texts)
@@ -141,11 +171,12 @@ def groups_html(
         same = " same" if _unchanged(g, typography) else ""
         if g.a and g.b:
             sides = (
-                f'<div class="side">{_side(g, "a", typography)}</div>'
-                f'<div class="side">{_side(g, "b", typography)}</div>'
+                f'<div class="side">{_side(g, "a", typography, facts_a)}</div>'
+                f'<div class="side">{_side(g, "b", typography, facts_b)}</div>'
             )
         else:
-            sides = f'<div class="side only">{_side(g, "a" if g.a else "b", typography)}</div>'
+            only = _side(g, "a" if g.a else "b", typography, facts_a or facts_b)
+            sides = f'<div class="side only">{only}</div>'
         out.append(f'<div class="g{same}" id="{anchor}"><h3>{esc(label)}</h3>{sides}</div>\n')
     return "".join(out)
 
@@ -173,6 +204,7 @@ def pair_page(comparison: Comparison, typography: bool = False) -> str:
         _article_line("A", a),
         _article_line("B", b),
         f'<p class="verdict">{esc(comparison.summary.verdict)}</p>\n',
+        facts_html(comparison),
         _key(typography),
     ]
     if comparison.summary.related:
@@ -212,19 +244,23 @@ def _copies_table(story: Story) -> str:
         if c.related:
             kept = f"{round(100 * c.kept_share)}%"
             changed, cut, added = str(c.words_changed), c.trim.describe(), c.added.describe()
+            credit = c.credit or "–"
+            quotes, numbers = str(c.quotes_altered), str(c.numbers_changed)
         else:
-            kept = changed = "–"
+            kept = changed = credit = quotes = numbers = "–"
             cut = added = ""
         rows.append(
             f'<tr><td><a href="#c{k}">#{k + 1}</a></td><td>{esc(a.label)}<br>'
             f'<span class="dim">{esc(a.title)}</span></td>'
             f"<td>{esc(', '.join(x for x in (a.outlet, a.agency) if x))}</td>"
             f'<td class="n">{a.words}</td><td class="n">{kept}</td><td class="n">{changed}</td>'
+            f'<td>{esc(credit)}</td><td class="n">{quotes}</td><td class="n">{numbers}</td>'
             f"<td>{esc(cut)}</td><td>{esc(added)}</td><td>{esc(c.verdict)}</td></tr>\n"
         )
     return (
         '<table class="copies"><thead><tr><th></th><th>copy</th><th>outlet</th><th>words</th>'
-        "<th>kept</th><th>words changed</th><th>cut</th><th>added</th><th>verdict</th></tr></thead>\n"
+        "<th>kept</th><th>words changed</th><th>agency credit</th><th>quotations altered</th>"
+        "<th>numbers changed</th><th>cut</th><th>added</th><th>verdict</th></tr></thead>\n"
         f"<tbody>\n{''.join(rows)}</tbody></table>\n"
     )
 
@@ -272,6 +308,7 @@ def _copy_section(k: int, c: StoryCopy) -> str:
         f'<h2 id="c{k}">#{k + 1} {esc(c.article.label)}</h2>\n'
         + _article_line("copy", c.article)
         + f'<p class="verdict">{esc(c.describe())}</p>\n'
+        + facts_html(c.comparison)
     )
     if not c.related:
         return head + _unrelated_html(c.comparison)
@@ -290,6 +327,7 @@ def story_page(story: Story) -> str:
         "<main>\n",
         f"<h1>{esc(title)}</h1>\n",
         _article_line("base", base),
+        f'<p class="note">The likely original: {esc(story.why)}</p>\n' if story.why else "",
         f'<p class="note">{count} compared with the base{esc(extra)}. Each cell says what the copy '
         "did with the base paragraph; ¶N is the copy's paragraph (click for its word diff).</p>\n",
         _legend(),

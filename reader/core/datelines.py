@@ -295,7 +295,7 @@ def credit_agency(credit: str) -> str | None:
     exact = {a for table in lang.languages() for a in table.agencies}
     words = re.findall(r"[^\W\d_][\w\-]*", credit)
     for k, word in enumerate(words):
-        for candidate in (" ".join(words[k : k + 2]), word):
+        for candidate in (" ".join(words[k : k + 3]), " ".join(words[k : k + 2]), word):
             # Short names match as written: "AP" and "dpa" are agencies, "ap" and "Dpa" are not.
             if candidate in exact if len(candidate) <= 3 else lang.fold_name(candidate) in names:
                 return candidate

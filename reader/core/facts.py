@@ -38,6 +38,8 @@ QUOTE_SAME = 0.5
 # In a language that capitalises every noun, a changed capitalised word is a name only
 # when respelt, not replaced ("Keller"/"Kessler", not "Toten"/"Opfer").
 RESPELT = 0.5
+# A replacement of more words than this on a side is a clause rewritten, not a name changed.
+NAME_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +184,7 @@ def agencies_of(article: Article) -> set[str]:
 # A number token: its digits, and a unit or a magnitude written on ("47C", "€5bn",
 # "48mila", "34-year-old").
 _NUMBER = re.compile(
-    r"^(?P<cur>[$€£¥₹₩])?(?P<num>\d[\d.,:'’\u00a0\u202f\u2009 ]*)(?P<suffix>[^\W\d_]*)(?:[-‐‑].*)?$"
+    r"^(?P<cur>[$€£¥₹₩])?(?P<num>\d[\d.,:٫٬'’\u00a0\u202f\u2009 ]*)(?P<suffix>[^\W\d_]*)(?:[-‐‑].*)?$"
 )
 _MAGNITUDES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "mio": 1e6, "mrd": 1e9}
 
@@ -204,7 +206,10 @@ def numbers_in(text: str, code: str | None) -> list[_Number]:
     tokens = tokenize(text)
     starts = list(accumulate((len(t) for t in tokens), initial=0))
     out: list[_Number] = []
+    skip = -1  # a magnitude word already read with the number before it
     for k, token in enumerate(tokens):
+        if k == skip:
+            continue
         m = _NUMBER.match(token) if token[0].isdigit() or token[0] in "$€£¥₹₩" else None
         if m is not None:
             value: float | str = _value(m.group("num"))
@@ -220,11 +225,19 @@ def numbers_in(text: str, code: str | None) -> list[_Number]:
             continue
         value_word = words.get(token.lower())
         if value_word is not None and 2 <= value_word < 1000:  # "un", "a", "one" are articles too
+            after = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].isspace() else ""
+            times = words.get(after.lower(), 0)
+            if times in (100, 1000, 1000000, 1000000000):  # "fifteen hundred", "six millions"
+                end = starts[k + 2] + len(after)
+                out.append(_Number(starts[k], end, float(value_word * times), text[starts[k] : end]))
+                skip = k + 2
+                continue
             out.append(_Number(starts[k], starts[k + 1], float(value_word), token))
     return out
 
 
 def _value(digits: str) -> float | str:
+    digits = digits.replace("٫", ".").replace("٬", ",")  # Arabic decimal and thousands marks
     digits = digits.rstrip(".,: '’\u00a0\u202f\u2009")
     if re.fullmatch(r"\d{1,2}[:.h]00", digits):  # "2:00" is the hour 2, as "2 p.m." says
         return float(digits[:-3])
@@ -323,12 +336,14 @@ _STARTS = ".!?:;\"“”«»„‘'(—–\n"
 
 
 def _names(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]:
-    """A name respelt or replaced inside a linked paragraph: capitalised words that do
-    not open a sentence, changed on both sides of one replacement."""
+    """A name respelt or replaced inside a linked paragraph: a short replacement (a few
+    words each side) whose capitalised words, not opening a sentence, differ."""
     table = lang.language(code)
     nouns = table is not None and table.capitalised_nouns
     text_a, text_b, _ca, _cb, replaced = _changed_spans(g)
     for (a0, a1), (b0, b1) in replaced:
+        if len(text_a[a0:a1].split()) > NAME_WORDS or len(text_b[b0:b1].split()) > NAME_WORDS:
+            continue  # a rewritten clause, not a name changed
         xs = _capitalised(text_a, a0, a1)
         ys = _capitalised(text_b, b0, b1)
         if not xs or not ys:
@@ -358,12 +373,12 @@ def _span(text: str, words: list[tuple[int, int]]) -> str:
     """The whole name around the changed words: neighbouring capitalised words too
     ("Martin Keller" when only "Keller" changed)."""
     start, end = words[0][0], words[-1][1]
-    while True:
+    for _ in range(NAME_WORDS):
         m = re.search(r"([^\W\d_][\w'’\-]*)[ \u00a0]+$", text[:start])
         if not m or not m.group(1)[0].isupper() or _opens(text, m.start(1)):
             break
         start = m.start(1)
-    while True:
+    for _ in range(NAME_WORDS):
         m = re.match(r"[ \u00a0]+([^\W\d_][\w'’\-]*)", text[end:])
         if not m or not m.group(1)[0].isupper():
             break

@@ -1,16 +1,31 @@
 """Which of several versions of a story is most likely the original.
 
-Wire copy carries an agency dateline (``SEOUL (AFP) :``) that republishers
-usually drop; the original is also published first and is rarely shorter
-than the copies, which trim. These three signals, in that order, decide.
+The original is the fullest version of the wire story: wire copy carries the
+agency's credit (a dateline such as ``SEOUL (AFP) :`` or an end credit) that
+republishers usually drop, and the original is rarely shorter than the copies,
+which trim. But agencies also file short forms of a story (a bulletin, a radio
+brief): a one-paragraph brief is never the original of a ten-paragraph version
+carrying the same credit. So: credited versions first; among them the full ones
+(at least FULL_SHARE of the longest credited one); among those the earliest when
+every version is dated, else the longest.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Protocol
 
-from .model import Article
+# A version with at least this share of the longest credited version's words is full.
+FULL_SHARE = 0.5
+
+
+class Version(Protocol):
+    """What the choice reads of an article (an index row has the same fields)."""
+
+    agency: str | None
+    date: str | None
+    words: int
 
 
 def _timestamp(date: str | None) -> float:
@@ -26,23 +41,51 @@ def _timestamp(date: str | None) -> float:
     return float("inf")
 
 
-def originality_key(article: Article, use_dates: bool = True) -> tuple:
-    """Sort key: smaller is more likely the original."""
-    when = _timestamp(article.date) if use_dates else 0.0
-    return (article.agency is None, when, -article.words, str(article.path))
-
-
-def _dates_comparable(articles: Sequence[Article]) -> bool:
+def _dates_comparable(versions: Sequence[Version]) -> bool:
     # An unknown date is not a late one: an undated original must not lose to a dated copy,
     # so dates decide only when every version has one.
-    return all(_timestamp(a.date) != float("inf") for a in articles)
+    return all(_timestamp(v.date) != float("inf") for v in versions)
 
 
-def likely_original(articles: Sequence[Article]) -> Article:
-    use_dates = _dates_comparable(articles)
-    return min(articles, key=lambda a: originality_key(a, use_dates))
+def _fullest(versions: Sequence[Version]) -> int:
+    credited = [v.words for v in versions if v.agency]
+    return max(credited or [v.words for v in versions] or [0])
 
 
-def by_originality(articles: Sequence[Article]) -> list[Article]:
-    use_dates = _dates_comparable(articles)
-    return sorted(articles, key=lambda a: originality_key(a, use_dates))
+def originality_key(version: Version, use_dates: bool, fullest: int, path: str = "") -> tuple:
+    """Sort key: smaller is more likely the original."""
+    full = version.words >= FULL_SHARE * fullest
+    when = _timestamp(version.date) if use_dates else 0.0
+    return (version.agency is None, not full, when, -version.words, path)
+
+
+def by_originality(versions: Sequence, path=lambda v: str(getattr(v, "path", ""))) -> list:
+    """The versions, the likely original first."""
+    use_dates = _dates_comparable(versions)
+    fullest = _fullest(versions)
+    return sorted(versions, key=lambda v: originality_key(v, use_dates, fullest, path(v)))
+
+
+def likely_original(versions: Sequence) -> object:
+    return by_originality(versions)[0]
+
+
+def why_original(base: Version, versions: Sequence[Version]) -> str:
+    """Why ``base`` was taken for the original, in one line: "AFP credit, the fullest
+    credited version (474 words); a 52-word brief is not a full version"."""
+    others = [v for v in versions if v is not base]
+    fullest = _fullest(versions)
+    briefs = [v for v in others if v.agency and v.words < FULL_SHARE * fullest]
+    if base.agency:
+        head = f"{base.agency} credit"
+        if _dates_comparable(versions) and len(versions) > 1:
+            line = f"{head}, the earliest full version ({base.date})"
+        else:
+            line = f"{head}, the fullest credited version ({base.words} words)"
+        if briefs:
+            shortest = min(v.words for v in briefs)
+            line += f"; a {shortest}-word brief is not a full version"
+        return line
+    if _dates_comparable(versions) and len(versions) > 1:
+        return f"no version carries an agency credit: the earliest of the full versions ({base.date})"
+    return f"no version carries an agency credit: the longest ({base.words} words)"

@@ -20,8 +20,9 @@ from enum import StrEnum
 from typing import Literal
 
 from .compare import compare
+from .facts import Fact, credit_kept
 from .labels import paragraphs as para_label
-from .labels import plural
+from .labels import plural, tally_words
 from .model import Article, Comparison, Group
 from .tokens import word_count
 
@@ -32,6 +33,7 @@ class Status(StrEnum):
     KEPT = "kept"  # the same words, the same punctuation
     TYPOGRAPHY = "typography"  # only quote, dash, space or ellipsis style differs
     EDITED = "edited"  # words changed (see Cell.changed)
+    REWRITTEN = "rewritten"  # under a quarter of its words kept: told again, not edited
     MERGED = "merged"  # joined with other base paragraphs into one
     SPLIT = "split"  # cut into several paragraphs
     MOVED = "moved"  # stands elsewhere in the copy, alone or inside another paragraph
@@ -45,6 +47,7 @@ SYMBOLS: dict[Status, str] = {
     Status.KEPT: "=",
     Status.TYPOGRAPHY: "~",
     Status.EDITED: "±",
+    Status.REWRITTEN: "✎",
     Status.MERGED: "⇉",
     Status.SPLIT: "÷",
     Status.MOVED: "↕",
@@ -54,11 +57,21 @@ SYMBOLS: dict[Status, str] = {
     Status.UNRELATED: "≠",
 }
 
+# What a cell says of the facts in it.
+FACT_NOTES: dict[tuple[str, str], str] = {
+    ("quote", "changed"): "quotation altered",
+    ("quote", "dropped"): "quotation cut",
+    ("number", "changed"): "number changed",
+    ("number", "dropped"): "number cut",
+    ("name", "changed"): "name changed",
+}
+
 # The legend, in the order a reader meets the statuses.
 MEANINGS: dict[Status, str] = {
     Status.KEPT: "kept",
     Status.TYPOGRAPHY: "typography only",
     Status.EDITED: "edited (% of words changed)",
+    Status.REWRITTEN: "rewritten",
     Status.MERGED: "merged",
     Status.SPLIT: "split",
     Status.MOVED: "moved",
@@ -104,10 +117,21 @@ class Cell:
     boilerplate: str | None = None  # the reason, for boilerplate (added, or cut from the base)
     repeats: tuple[int, ...] = ()  # for ADDED: the base paragraph it repeats
     words: int = 0  # words of the copy's paragraphs (added rows) or of the base paragraph (cut)
+    facts: tuple[Fact, ...] = ()  # what changed that matters in this paragraph (not credits)
 
     @property
     def symbol(self) -> str:
         return SYMBOLS[self.status]
+
+    @property
+    def fact_note(self) -> str:
+        """The facts in a few words: "quotation altered, number changed"."""
+        said = []
+        for fact in self.facts:
+            words = FACT_NOTES.get((fact.kind, fact.change))
+            if words and words not in said:
+                said.append(words)
+        return ", ".join(said)
 
     @property
     def percent(self) -> str:
@@ -119,12 +143,19 @@ class Cell:
 
     @property
     def label(self) -> str:
-        """A short label for a narrow column: symbol first, then where and how much."""
+        """A short label for a narrow column: symbol first, then where and how much; a
+        cell holding a fact starts with ‼."""
+        text = self._label()
+        return f"{self.symbol}‼{text[len(self.symbol):]}" if self.facts else text
+
+    def _label(self) -> str:
         s, to = self.status, para_label(self.b)
         if s in (Status.KEPT, Status.TYPOGRAPHY):
             return f"{self.symbol} {to}"
         if s is Status.EDITED:
             return f"{self.symbol} {self.percent} {to}"
+        if s is Status.REWRITTEN:
+            return f"{self.symbol} {to}"
         if s is Status.MERGED:
             text = f"{self.symbol} {to} w/{para_label(self.with_a)[1:]}"
             return text + " ↕" if self.moved else text
@@ -147,6 +178,10 @@ class Cell:
     @property
     def description(self) -> str:
         """The cell in a sentence (tooltips, the app's status line, the HTML title)."""
+        text = self._description()
+        return f"{text}; {self.fact_note}" if self.facts else text
+
+    def _description(self) -> str:
         s, to = self.status, para_label(self.b)
         if s is Status.KEPT:
             return f"kept as {to}" + (", moved" if self.moved else "")
@@ -154,6 +189,8 @@ class Cell:
             return f"kept as {to}, typography only"
         if s is Status.EDITED:
             return f"edited as {to}: {self.percent} of words changed"
+        if s is Status.REWRITTEN:
+            return f"rewritten as {to}: {self.percent} of words changed"
         if s is Status.MERGED:
             moved = ", moved" if self.moved else ""
             return f"merged with {para_label(self.with_a)} into {to}{moved}: {self.percent} of words changed"
@@ -250,6 +287,19 @@ class StoryCopy:
     trim: Trim
     added: Additions
     statuses: dict[str, int]  # base paragraphs by status
+    credit: str | None = None  # the base's agency credit: "kept", "dropped", "replaced" (None: none)
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return self.comparison.facts
+
+    @property
+    def quotes_altered(self) -> int:
+        return sum(1 for f in self.facts if f.kind == "quote" and f.change == "changed")
+
+    @property
+    def numbers_changed(self) -> int:
+        return sum(1 for f in self.facts if f.kind == "number" and f.change == "changed")
 
     @property
     def related(self) -> bool:
@@ -269,13 +319,13 @@ class StoryCopy:
         if not self.related:
             return self.verdict
         parts = [f"keeps {round(100 * self.kept_share)}%", f"{plural(self.words_changed, 'word')} changed"]
-        for status in (Status.MERGED, Status.SPLIT, Status.MOVED):
-            if self.statuses.get(status):
-                parts.append(f"{self.statuses[status]} ¶ {status.value}")
-        if self.trim.paragraphs:
-            parts.append("cut " + self.trim.describe())
-        if self.added.paragraphs or self.added.boilerplate:
-            parts.append("added " + self.added.describe())
+        if self.credit in ("dropped", "replaced"):
+            parts.append(f"credit {self.credit}")
+        if self.quotes_altered:
+            parts.append(f"{plural(self.quotes_altered, 'quotation')} altered")
+        if self.numbers_changed:
+            parts.append(f"{plural(self.numbers_changed, 'number')} changed")
+        parts.extend(tally_words(self.comparison.summary.tally))
         return " · ".join(parts)
 
 
@@ -284,6 +334,7 @@ class Story:
     base: Article
     copies: tuple[StoryCopy, ...]
     rows: tuple[Row, ...]
+    why: str = ""  # why the base was taken for the original
 
     def row_of(self, base_paragraph: int) -> int:
         """The row index of a base paragraph."""
@@ -317,12 +368,14 @@ def compare_all(
     return out
 
 
-def build_story(base: Article, copies: Sequence[Article], typography: bool = False) -> Story:
+def build_story(
+    base: Article, copies: Sequence[Article], typography: bool = False, why: str = ""
+) -> Story:
     """Compare each copy with the base (once) and read the comparisons into a story."""
-    return story_from(base, compare_all(base, copies, typography=typography))
+    return story_from(base, compare_all(base, copies, typography=typography), why=why)
 
 
-def story_from(base: Article, comparisons: Sequence[Comparison]) -> Story:
+def story_from(base: Article, comparisons: Sequence[Comparison], why: str = "") -> Story:
     """The story matrix from comparisons already made (each with ``a`` the base)."""
     columns = []
     for comparison in comparisons:
@@ -343,7 +396,7 @@ def story_from(base: Article, comparisons: Sequence[Comparison]) -> Story:
     copies = tuple(
         _copy(comparison, cells) for comparison, (cells, _) in zip(comparisons, columns, strict=True)
     )
-    return Story(base=base, copies=copies, rows=tuple(rows))
+    return Story(base=base, copies=copies, rows=tuple(rows), why=why)
 
 
 # -- reading one comparison ---------------------------------------------------
@@ -363,10 +416,14 @@ def _column(comparison: Comparison) -> tuple[list[Cell], list[Extra]]:
     cells: list[Cell | None] = [None] * n
     extras: list[Extra] = []
     anchor = -1
+    facts: dict[int, list[Fact]] = {}
+    for fact in comparison.facts:
+        if fact.kind != "credit" and fact.a_paragraph is not None:
+            facts.setdefault(fact.a_paragraph, []).append(fact)
     for gi, g in enumerate(groups):
         if g.a and g.b:
             for i in g.a:
-                cells[i] = _linked_cell(g, gi, i)
+                cells[i] = _linked_cell(g, gi, i, tuple(facts.get(i, ())))
             if not g.moved:
                 main = [i for i in g.a if i not in g.moved_a]
                 anchor = max([anchor, *main])
@@ -388,10 +445,12 @@ def _column(comparison: Comparison) -> tuple[list[Cell], list[Extra]]:
     return [c for c in cells if c is not None], extras
 
 
-def _linked_cell(g: Group, gi: int, i: int) -> Cell:
+def _linked_cell(g: Group, gi: int, i: int, facts: tuple[Fact, ...] = ()) -> Cell:
     others = tuple(x for x in g.a if x != i)
     changed = round(1.0 - g.similarity, 4)
-    common = {"b": g.b, "group": gi, "with_a": others, "changed": changed, "moved": g.moved}
+    common = {"b": g.b, "group": gi, "with_a": others, "changed": changed, "moved": g.moved, "facts": facts}
+    if g.kind == "rewritten":
+        return Cell(Status.REWRITTEN, **common)
     if i in g.moved_a:
         return Cell(Status.MOVED, **common)
     if g.kind == "merged":
@@ -446,4 +505,5 @@ def _copy(comparison: Comparison, cells: list[Cell]) -> StoryCopy:
         trim=trim,
         added=Additions(paragraphs=added_paras, words=added_words, boilerplate=tuple(boilerplate)),
         statuses=dict(statuses),
+        credit=credit_kept(comparison.a, comparison.b),
     )

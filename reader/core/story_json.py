@@ -3,14 +3,17 @@
 Shape (paragraph numbers count from 0, as in ``reader align --json``)::
 
     {
-      "base": {article metadata},
+      "base": {article metadata, "why": "AFP credit, the fullest credited version (474 words)"},
       "legend": {"kept": {"symbol": "=", "meaning": "kept"}, ...},   # every status
       "copies": [
         {"copy": 0, "article": {article metadata},
          "related": true, "equal": false, "verdict": "B keeps 67% of A · ...",
          "summary": "keeps 67% · 78 words changed · ...",
          "kept_share": 0.6667, "words_changed": 78,
-         "paragraphs": {"kept": 1, "edited": 5, ...},       # base paragraphs by status
+         "credit": "kept" | "dropped" | "replaced" | null,   # the base's agency credit
+         "quotes_altered": 1, "numbers_changed": 2, "facts": [{fact}, ...],
+         "paragraphs": {"kept": 3, "edited": 5, "merges": 3, "merged": 6, ...},  # as stats says
+         "cells": {"kept": 1, "edited": 5, ...},            # base paragraphs by cell status
          "cut": {"start": 0, "middle": 0, "end": 2, "words": 88},
          "added": {"paragraphs": 0, "words": 4,
                    "boilerplate": [{"reason": "donation appeal", "paragraphs": 8}]}},
@@ -28,12 +31,12 @@ Shape (paragraph numbers count from 0, as in ``reader align --json``)::
            "description": "merged with ¶7 into ¶6: 8% of words changed",
            "b": [6], "group": 6, "with": [7], "changed": 0.08, "moved": false,
            "cut": null | "start" | "middle" | "end", "boilerplate": null,
-           "repeats": [], "words": 0}
+           "repeats": [], "words": 0, "facts": [{fact}, ...]}   # see reader align --json
 """
 
 from __future__ import annotations
 
-from .serialize import article_meta
+from .serialize import article_meta, fact_json, tally_json
 from .story import MEANINGS, SYMBOLS, Cell, Row, Story, StoryCopy
 
 
@@ -54,6 +57,7 @@ def cell_json(cell: Cell | None) -> dict | None:
         "boilerplate": cell.boilerplate,
         "repeats": list(cell.repeats),
         "words": cell.words,
+        "facts": [fact_json(f) for f in cell.facts],
     }
 
 
@@ -78,7 +82,12 @@ def copy_json(k: int, copy: StoryCopy) -> dict:
         "summary": copy.describe(),
         "kept_share": copy.kept_share,
         "words_changed": copy.words_changed,
-        "paragraphs": copy.statuses,
+        "credit": copy.credit,
+        "quotes_altered": copy.quotes_altered,
+        "numbers_changed": copy.numbers_changed,
+        "facts": [fact_json(f) for f in copy.facts],
+        "paragraphs": tally_json(copy.comparison.summary.tally),  # as in reader stats --json
+        "cells": copy.statuses,  # base paragraphs by the status of their cell
         "cut": {
             "start": copy.trim.start,
             "middle": copy.trim.middle,
@@ -95,7 +104,7 @@ def copy_json(k: int, copy: StoryCopy) -> dict:
 
 def story_json(story: Story) -> dict:
     return {
-        "base": article_meta(story.base),
+        "base": {**article_meta(story.base), "why": story.why},
         "legend": {s.value: {"symbol": SYMBOLS[s], "meaning": MEANINGS[s]} for s in SYMBOLS},
         "copies": [copy_json(k, c) for k, c in enumerate(story.copies)],
         "rows": [row_json(r) for r in story.rows],

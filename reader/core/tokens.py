@@ -24,6 +24,7 @@ from functools import lru_cache
 _SINGLE_QUOTES = "'‘’‚‛′`´‹›"
 _DOUBLE_QUOTES = '"“”„‟″«»〝〞＂'
 _DASHES = "-‐‑‒–—―−﹘﹣－"
+_JOINERS = "-‐‑‒–−﹣－"
 _CURRENCY = "$€£¥₹₩"
 
 # (character, folded form) pairs. fold_text applies them with str.replace, which
@@ -31,7 +32,10 @@ _CURRENCY = "$€£¥₹₩"
 _FOLDS = (
     *((c, "'") for c in _SINGLE_QUOTES if not c.isascii()),
     *((c, '"') for c in _DOUBLE_QUOTES[1:]),
-    *((c, "-") for c in _DASHES[1:]),
+    # Dashes that join a compound or a range fold to "-", dashes that set off a clause
+    # to "—": "0—0" is three tokens and "0-0" one, folded or not.
+    *((c, "-") for c in _DASHES[1:] if c in _JOINERS),
+    *((c, "—") for c in _DASHES[1:] if c not in _JOINERS and c != "—"),
     ("…", "..."),
 )
 _ODD_SPACES = frozenset("\t\n\r\f\v\x1c\x1d\x1e\x1f\x85")
@@ -76,12 +80,11 @@ _MARK_ITEMS = _MARKS.split()
 _W = "[\\w" + _char_class(" ".join(i for i in _MARK_ITEMS if len(i.split("-")[0]) <= 4)) + "\u200c\u200d]"
 _ASTRAL = "[" + _char_class(" ".join(i for i in _MARK_ITEMS if len(i.split("-")[0]) > 4)) + "]"
 _SEGMENT = rf"{_W}+(?:(?=[\U00010000-\U0010FFFF]){_ASTRAL}+{_W}*)*"
-_JOINERS = "-‐‑‒–−﹣－"
 _Q = f"[{re.escape(_SINGLE_QUOTES)}]"
 _D = f"[{re.escape(_DASHES)}]"
 # Inner apostrophes and hyphens ("don't", "comrades-in-arms"), and the separators
-# of numbers ("7,000", "3.5", "10:30").
-_JOINED = rf"{_SEGMENT}(?:(?:{_Q}|[{re.escape(_JOINERS)}]|(?<=\d)[.,:](?=\d)){_SEGMENT})*"
+# of numbers ("7,000", "3.5", "10:30", Arabic "١٫٢").
+_JOINED = rf"{_SEGMENT}(?:(?:{_Q}|[{re.escape(_JOINERS)}]|(?<=\d)[.,:٫٬](?=\d)){_SEGMENT})*"
 # A number grouped in thousands by spaces ("10 000", no-break and narrow spaces too)
 # is one word, as "10.000" and "10,000" are.
 _SPACED_NUMBER = r"(?<![\w.,'’])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?(?![\w'’])(?![.,]\d)"
@@ -96,7 +99,7 @@ _TOKEN = re.compile(
 )
 _WORD = re.compile(rf"{_SPACED_NUMBER}|{_JOINED}|{_CURRENCY_NUMBER}")
 _WORD_START = re.compile(rf"{_W}|[{re.escape(_CURRENCY)}]\d")
-_DASH_RUN = re.compile(r"-{2,}")
+_DASH_RUN = re.compile(r"-{2,}")  # "--" sets off a clause, as "—" does
 
 
 def tokenize(text: str) -> list[str]:
@@ -116,14 +119,15 @@ def word_count(text: str) -> int:
 
 def fold_text(text: str) -> str:
     """``text`` with quotes, apostrophes, dashes, ellipses and whitespace runs
-    reduced to one spelling each (straight quotes, "-", "...", one space)."""
+    reduced to one spelling each (straight quotes, "-" for a dash that joins and "—"
+    for one that sets off a clause, "...", one space)."""
     folded = text.replace("`", "'") if "`" in text else text
     if not folded.isascii():
         for char, plain in _FOLDS:
             if char in folded:
                 folded = folded.replace(char, plain)
     if "--" in folded:
-        folded = _DASH_RUN.sub("-", folded)
+        folded = _DASH_RUN.sub("—", folded)
     if "  " in folded or not folded.isascii() or not _ODD_SPACES.isdisjoint(folded):
         folded = _fold_spaces(folded)
     return folded

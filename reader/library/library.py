@@ -760,7 +760,8 @@ def _ordered(groups: list[list[Row]]) -> list[Story]:
     ordered = []
     for g in groups:
         if len(g) > 1:
-            g = [c.row for c in by_originality([_Candidate(r.agency, r.date, r.words, r.file, r) for r in g])]
+            candidates = [_Candidate(r.agency, r.date, r.words, r.file, r) for r in g]
+            g = [c.row for c in by_originality(candidates, path=lambda c: c.path)]
         if g:
             ordered.append(g)
     ordered.sort(key=lambda g: (-len(g), g[0].rel, g[0].record or 0))

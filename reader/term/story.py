@@ -30,6 +30,7 @@ COLORS: dict[Status, str] = {
     Status.KEPT: "32",
     Status.TYPOGRAPHY: "32",
     Status.EDITED: "33",
+    Status.REWRITTEN: "33;1",
     Status.MERGED: "36",
     Status.SPLIT: "36",
     Status.MOVED: "35",
@@ -175,6 +176,9 @@ def story_lines(story: Story, width: int) -> Iterator[list[Run]]:
     head = f"base {clean(base.label)} ({', '.join(clean(f) for f in facts)})"
     yield [(fit(" ".join(head.split()), width).rstrip(), "bold")]
     yield [(fit("     " + " ".join(base.title.split()), width).rstrip(), "")]
+    if story.why:
+        for text in wrap(f"the likely original: {clean(story.why)}", width - 5, indent=""):
+            yield [("     " + text, "dim")]
     for k, copy in enumerate(story.copies):
         for n, text in enumerate(wrap(_copy_runs(k, copy), width)):
             yield [(text, "bold" if n == 0 and not copy.related else "")]

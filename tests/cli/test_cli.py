@@ -116,7 +116,7 @@ def test_summary_line(capsys) -> None:
         "8 paragraphs of boilerplate added",
     ):
         assert part in summary
-    assert out.splitlines()[5] == "‼ AFP credit dropped · 2 quotations cut · 2 names changed"
+    assert out.splitlines()[5] == "‼ AFP credit dropped · 2 quotations cut · 1 name changed"
     assert "+8 paragraphs of boilerplate: donation appeal" in out
 
 

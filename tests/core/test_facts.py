@@ -236,3 +236,44 @@ def test_different_write_ups_have_no_facts() -> None:
     (bbc,), _ = load_file(SEEDS / "000_4f549e9bf7ce5619.txt")
     (afp,), _ = load_file(SEEDS / "002_990fca62850f33f5.txt")
     assert compare(bbc, afp).facts == ()
+
+
+# --- labels a reader can trust ----------------------------------------------------------
+
+
+def test_a_paragraph_keeping_two_of_forty_words_is_rewritten_not_edited() -> None:
+    a = EN[:2] + [
+        "Police said on Wednesday that a 34-year-old man who had worked at the warehouse for several "
+        "years was arrested late on Tuesday on suspicion of arson and was being questioned at a station "
+        "in east London."
+    ]
+    b = EN[:2] + [
+        "Arson is suspected: a former warehouse worker, 34, is being questioned after his arrest, police "
+        "told reporters, saying he had worked there for years."
+    ]
+    comparison = pair(a, b)
+    last = comparison.groups[-1]
+    assert last.kind == "rewritten" and last.a == (3,) and last.b == (3,)
+    assert "1 rewritten" in comparison.summary.verdict and "edited" not in comparison.summary.verdict
+
+
+def test_a_spun_copy_stays_a_word_diff() -> None:
+    a = EN[:2] + [
+        "Officials said the storm destroyed dozens of homes along the northern coast on Tuesday night, "
+        "and rescue teams searched the rubble."
+    ]
+    b = EN[:2] + [
+        "Authorities stated the tempest wrecked scores of houses along the northern shore on Tuesday "
+        "evening, and rescue crews searched the debris."
+    ]
+    assert pair(a, b).groups[-1].kind == "edited"
+
+
+def test_no_share_exceeds_all_of_the_text() -> None:
+    text = (
+        "Attackers hid a <script> tag in the page; the code, called from window.onload = steal(), "
+        "sent cookies to a server."
+    )
+    comparison = pair([*EN, text, text], [*EN, text, text])
+    assert comparison.summary.kept_share <= 1.0
+    assert comparison.a.paragraphs[-1].boilerplate is None

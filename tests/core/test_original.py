@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from reader.core.loading import load_file
-from reader.core.original import by_originality, likely_original
+from reader.core.loading import article_from_text, load_file
+from reader.core.original import by_originality, likely_original, why_original
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -35,3 +35,31 @@ def test_dates_decide_when_every_version_has_one() -> None:
         mt, paragraphs=mt.paragraphs + mt.paragraphs[:3], date="2024-06-13", path=Path("late.txt")
     )
     assert likely_original([late_longer, early]) is early
+
+
+def _version(words: int, agency: str | None, date: str | None = None, name: str = "x.txt"):
+    text = "LEDE (AP) — " if agency else ""
+    paragraphs = [f"Paragraph {k} says something about the story in ten words." for k in range(words // 10)]
+    article = article_from_text(text + "\n\n".join(paragraphs), name)
+    return dataclasses.replace(article, agency=agency, date=date)
+
+
+def test_a_one_paragraph_brief_is_never_the_original_of_a_full_story_with_its_credit() -> None:
+    brief = _version(40, "AP", "2024-06-12T08:00:00Z", "brief.txt")
+    full = _version(400, "AP", "2024-06-12T09:30:00Z", "full.txt")
+    copy = _version(380, None, "2024-06-12T07:00:00Z", "copy.txt")
+    assert likely_original([brief, copy, full]) is full
+    why = why_original(full, [brief, copy, full])
+    assert why.startswith("AP credit, the earliest full version") and "40-word brief" in why
+
+
+def test_when_nothing_is_dated_the_fullest_credited_version() -> None:
+    brief, full = _version(40, "AP", name="brief.txt"), _version(400, "AP", name="full.txt")
+    assert likely_original([brief, full]) is full
+    assert why_original(full, [brief, full]).startswith("AP credit, the fullest credited version (400 words)")
+
+
+def test_without_any_credit_the_longest() -> None:
+    a, b = _version(200, None, name="a.txt"), _version(300, None, name="b.txt")
+    assert likely_original([a, b]) is b
+    assert why_original(b, [a, b]) == "no version carries an agency credit: the longest (300 words)"

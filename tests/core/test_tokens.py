@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core import tokens
-from reader.core.tokens import fold, fold_text, is_word, tokenize, word_count
+from reader.core.tokens import fold, fold_text, is_word, tokenize, typographic_key, word_count
 
 # Characters that stress the tokenizer and the folding: every quote, dash, space
 # and dot style, digits and separators, currency, marks and joiners.
@@ -86,8 +86,8 @@ def test_tokenize_examples(text: str, expected: list[str]) -> None:
         ("Russia’s", "Russia's"),
         ("don´t", "don't"),
         ("‘x’", "'x'"),
-        ("a — b", "a - b"),
-        ("a – b", "a -- b"),
+        ("a — b", "a -- b"),
+        ("a ― b", "a — b"),
         ("2019–2020", "2019-2020"),
         ("−5", "-5"),
         ("wait…", "wait..."),
@@ -99,6 +99,11 @@ def test_tokenize_examples(text: str, expected: list[str]) -> None:
 def test_typography_folds_equal(a: str, b: str) -> None:
     assert fold_text(a) == fold_text(b)
     assert [fold(t) for t in tokenize(a)] == [fold(t) for t in tokenize(b)]
+
+
+@pytest.mark.parametrize(("a", "b"), [("a — b", "a - b"), ("a – b", "a—b"), ("x—y", "x -- y")])
+def test_dashes_that_set_off_a_clause_are_typography(a: str, b: str) -> None:
+    assert typographic_key(a) == typographic_key(b)
 
 
 @pytest.mark.parametrize(

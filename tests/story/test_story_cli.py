@@ -360,3 +360,24 @@ def test_terminal_strips_control_sequences(
     assert status == 1
     assert "\x1b" not in out
     assert " 0 Officials said <script>" in out  # shown as text, never parsed
+
+
+def test_html_reports_show_the_facts(capsys: pytest.CaptureFixture[str]) -> None:
+    _, page, _ = run(capsys, "diff", AFP, MT, "--html")
+    assert "AFP credit dropped · 2 quotations cut · 1 name changed" in page
+    assert page.count('<ul class="facts">') == 1 and '<ins class="fact">' in page
+    _, story, _ = run(capsys, "story", AFP, MT, BBC, "--html")
+    assert "The likely original: AFP credit, the fullest credited version (474 words)" in story
+    assert "<th>agency credit</th>" in story and "<td>dropped</td>" in story
+
+
+def test_story_json_says_why_the_base_and_what_each_copy_did_with_the_credit(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "story", AFP, MT, BBC, "--json")
+    data = json.loads(out)
+    assert data["base"]["why"] == "AFP credit, the fullest credited version (474 words)"
+    mt = next(c for c in data["copies"] if c["article"]["outlet"] == "The Moscow Times")
+    assert mt["credit"] == "dropped" and mt["facts"][0]["kind"] == "credit"
+    assert mt["quotes_altered"] == 0 and mt["numbers_changed"] == 0
+    assert mt["paragraphs"]["merges"] == 3 and mt["paragraphs"]["merged"] == 6

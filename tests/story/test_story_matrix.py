@@ -95,7 +95,9 @@ def test_moscow_times_copy_summary(seed_story: Story) -> None:
     c = mt.comparison.summary.counts
     assert 0 < mt.words_changed <= c.deleted + c.inserted + max(c.replaced_a, c.replaced_b)
     line = mt.describe()
-    assert "keeps 67%" in line and "2 ¶ from the end" in line and "donation appeal" in line
+    assert "keeps 67%" in line and "2 paragraphs cut from the end" in line and "credit dropped" in line
+    # The same words, in the same units, as the diff's summary.
+    assert line.endswith(mt.comparison.summary.verdict.split(" · ", 1)[1])
 
 
 def test_independent_write_up_says_so_instead_of_cut_everywhere(seed_story: Story) -> None:
@@ -223,3 +225,12 @@ def test_every_copy_paragraph_is_in_exactly_one_cell_group(seed: int, edits: int
         assert b_seen == list(range(len(copy.article.paragraphs)))
         anchors = [row.after for row in story.rows if row.added and row.copy == k]
         assert anchors == sorted(anchors)
+
+
+def test_each_copy_says_what_it_did_with_the_credit_and_the_facts(seed_story) -> None:
+    mt = next(c for c in seed_story.copies if c.article.outlet == "The Moscow Times")
+    assert mt.credit == "dropped"
+    assert "credit dropped" in mt.describe()
+    # The cell of a paragraph holding a fact says so, in its label and in words.
+    cell = next(row.cells[seed_story.copies.index(mt)] for row in seed_story.rows if row.base == 1)
+    assert cell.facts and "‼" in cell.label and "name changed" in cell.description

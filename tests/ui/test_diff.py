@@ -50,7 +50,8 @@ async def test_d_opens_the_diff_of_the_marked_pair(size) -> None:
         assert view.comparison.a.path.name == SEED_002 and view.comparison.b.path.name == SEED_003
         text = screen_text(app)
         assert "B keeps 66% of A" in text.replace("\n", " ") or "B keeps" in text
-        assert "8 boilerplate added" in " ".join(text.split())
+        assert "8 paragraphs of boilerplate added" in " ".join(text.split())
+        assert "‼ AFP credit dropped" in text
         assert "AFP" in text and "The Moscow Times" in text
         assert view.side_by_side is (size[0] >= 100)
         assert "change 1 of" in text
@@ -429,3 +430,31 @@ async def test_separate_reports_read_in_parallel_without_edits() -> None:
     assert not any(block.change for block in layout.blocks)
     first = "".join(text for text, _ in layout.rows[0])
     assert "Kim Jong Un has hailed" in first and "North Korean leader" in first
+
+
+async def test_f_and_shift_f_go_through_the_facts_and_the_status_line_names_them() -> None:
+    app = ReaderApp([SEEDS])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = await open_diff(pilot)
+        facts = view.comparison.facts
+        assert facts[0].kind == "credit"
+        # The header says them all; the first block holds the dropped credit.
+        text = screen_text(app)
+        assert "‼ AFP credit dropped · 2 quotations cut · 1 name changed" in text
+        assert "‼ AFP credit dropped: SEOUL (AFP)" in text
+        stops = [n for n, block in enumerate(view.diff_layout.blocks) if block.facts]
+        seen = []
+        for k in range(1, len(stops)):
+            await pilot.press("f")
+            await pilot.pause()
+            seen.append(view.current)
+            if k == 1:
+                assert "‼ name changed: Putin → Kremlin" in screen_text(app)
+        assert seen == stops[1:]
+        await pilot.press("F")
+        await pilot.pause()
+        assert view.current == stops[-2]
+        # The fact's change is drawn as a fact: its own role, marked ‼.
+        row_roles = {role for row in view.diff_layout.rows for _, role in row}
+        assert {"fact-del", "fact-ins"} <= row_roles

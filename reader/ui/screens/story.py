@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from reader.core.model import Article
-from reader.core.original import likely_original
+from reader.core.original import likely_original, why_original
 from reader.core.story import Status, Story, StoryCopy
 from reader.ui.text import file_label, safe
 from reader.ui.widgets.story_matrix import StoryMatrix, legend_units
@@ -53,19 +53,21 @@ class StoryFailed(Message):
     reason: str
 
 
-def header_content(base: Article, original: Article, width: int) -> Content:
-    """Two lines: the base's title, then what identifies it and whether it is the likely original."""
+def header_content(base: Article, original: Article, width: int, why: str = "") -> Content:
+    """Three lines: the base's title, what identifies it, and why it is the base (the
+    likely original, and why; or picked with b)."""
     title = truncate(safe(base.title) or "(untitled)", max(10, width - 8))
     facts = [file_label(base), *(safe(f) for f in (base.agency, base.dateline, base.outlet) if f)]
     facts.append(f"{base.words:,} words")
     if base is original:
-        facts.append("likely original")
+        reason = f"the likely original: {safe(why)}" if why else "the likely original"
     else:
-        facts.append(f"picked with b (likely original: {file_label(original)})")
+        reason = f"picked with b (the likely original is {file_label(original)})"
     return Content("\n").join(
         [
             Content.assemble((" BASE ", "bold reverse $text-accent"), " ", (title, "bold")),
             Content.assemble((truncate(" · ".join(facts), width), "$text-muted")),
+            Content.assemble((truncate(reason, width), "$text-muted")),
         ]
     )
 
@@ -143,6 +145,7 @@ class StoryScreen(Screen[None]):
             raise ValueError("a story needs a base and at least one copy")
         self.articles = list(articles)
         self.original = likely_original(self.articles)
+        self.why = why_original(self.original, self.articles)
         self.base = base if base is not None else self.original
         self.story: Story | None = None
         self._stories: dict[int, Story] = {}  # id(base article) -> its story
@@ -181,7 +184,7 @@ class StoryScreen(Screen[None]):
 
     def _update_header(self) -> None:
         width = self.size.width or self.app.size.width
-        header = header_content(self.base, self.original, max(20, width - 2))
+        header = header_content(self.base, self.original, max(20, width - 2), self.why)
         self.query_one("#story-header", Static).update(header)
 
     # -- building -------------------------------------------------------------

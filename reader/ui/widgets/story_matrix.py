@@ -85,12 +85,15 @@ def copy_name(k: int, copy: StoryCopy) -> str:
 
 
 def copy_summary(copy: StoryCopy, width: int) -> str:
-    """The header's second row for a copy: how much it kept, cut and added, in ``width``."""
+    """The header's second row for a copy: how much it kept, cut and added, in ``width``;
+    ‼ first when it dropped or replaced the credit, or altered a quotation or a number."""
     if not copy.related:
         return "≠ write-up"
     if copy.equal:
         return "= same text"
     kept = f"{round(100 * copy.kept_share)}% kept"
+    if copy.credit in ("dropped", "replaced") or copy.quotes_altered or copy.numbers_changed:
+        kept = "‼" + kept  # what the details row says: credit dropped, quotations, numbers
     extras = []
     if copy.trim.paragraphs:
         extras.append(f"✂{copy.trim.paragraphs}")
@@ -214,6 +217,7 @@ class StoryMatrix(ScrollView, can_focus=True):
     StoryMatrix > .story-matrix--kept { color: $text-success; }
     StoryMatrix > .story-matrix--typography { color: $text-success; }
     StoryMatrix > .story-matrix--edited { color: $text-warning; }
+    StoryMatrix > .story-matrix--rewritten { color: $text-warning; text-style: bold; }
     StoryMatrix > .story-matrix--merged { color: #5fc4d0; }
     StoryMatrix > .story-matrix--split { color: #5fc4d0; }
     StoryMatrix > .story-matrix--moved { color: #d7a2e8; }
