@@ -35,8 +35,8 @@ from storygen import make_story  # noqa: E402
 from reader.core.compare import compare  # noqa: E402
 from reader.core.loading import load_file  # noqa: E402
 from reader.core.story import build_story, story_from  # noqa: E402
-from reader.core.story_json import story_json  # noqa: E402
-from reader.htmlreport import story_page  # noqa: E402
+from reader.html import story_page  # noqa: E402
+from reader.view.story_json import story_json  # noqa: E402
 
 TARGET = 1.0
 

@@ -10,7 +10,7 @@ from .cli import EXIT_DIFFERENT, EXIT_SAME, EXIT_TROUBLE, Trouble, dump_json
 from .core.compare import compare
 from .core.loading import load_file, load_paths
 from .core.model import Article
-from .core.serialize import article_meta, comparison_json
+from .view.json import article_meta, comparison_json
 
 
 def load_one(spec: str) -> Article:
@@ -49,7 +49,7 @@ def align(a: Article, b: Article, as_json: bool, typography: bool) -> int:
     if as_json:
         dump_json(comparison_json(comparison))
     else:
-        from .term.render import print_groups
+        from .term.tables import print_groups
 
         print_groups(comparison)
     # The alignment is the output, so success is 0 (scripts and the scorer read the JSON);
@@ -64,14 +64,14 @@ def stats(a: Article, b: Article, as_json: bool, typography: bool) -> int:
         meta = {"a": article_meta(a), "b": article_meta(b)}
         dump_json({**meta, "summary": data["summary"], "facts": data["facts"]})
     else:
-        from .term.render import print_stats
+        from .term.tables import print_stats
 
         print_stats(comparison)
     return _status(comparison.equal)
 
 
 def diff(a: Article, b: Article, width: int | None, color: str, context: int | None, typography: bool) -> int:
-    from .term.render import print_diff
+    from .term.diff import print_diff
 
     comparison = compare(a, b, typography=typography)
     print_diff(comparison, width=width, color=color, context=context, typography=typography)
@@ -85,7 +85,7 @@ def list_articles(paths: list[Path], as_json: bool) -> int:
     if as_json:
         dump_json([article_meta(a) for a in result.articles])
     else:
-        from .term.render import print_list
+        from .term.tables import print_list
 
         print_list(result.articles)
     if not result.articles and result.problems:

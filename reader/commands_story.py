@@ -10,8 +10,9 @@ from .commands import load_one
 from .core.compare import compare
 from .core.loading import load_file, load_paths
 from .core.model import Article
-from .core.original import likely_original, why_original
+from .core.original import choice, likely_original
 from .core.story import build_story
+from .view.words import why
 
 
 def _same_article(a: Article, b: Article) -> bool:
@@ -56,20 +57,20 @@ def story(files: list[str], base: str | None, as_json: bool, as_html: bool, widt
         copies = [a for a in articles if not _same_article(a, base_article)]
         if not copies:
             raise Trouble(f"{base}: no copy to compare with the base")
-        why = "chosen with --base"
+        reason = "chosen with --base"
     else:
         if len(articles) < 2:
             raise Trouble("a story needs a base and at least one copy: name two articles or more")
         base_article = likely_original(articles)
         copies = [a for a in articles if a is not base_article]
-        why = why_original(base_article, articles)
-    result = build_story(base_article, copies, why=why)
+        reason = why(choice(base_article, articles))
+    result = build_story(base_article, copies, why=reason)
     if as_json:
-        from .core.story_json import story_json
+        from .view.story_json import story_json
 
         dump_json(story_json(result))
     elif as_html:
-        from .htmlreport import story_page
+        from .html import story_page
 
         _write(story_page(result))
     else:
@@ -82,7 +83,7 @@ def story(files: list[str], base: str | None, as_json: bool, as_html: bool, widt
 
 
 def diff_html(a: Article, b: Article, typography: bool) -> int:
-    from .htmlreport import pair_page
+    from .html import pair_page
 
     comparison = compare(a, b, typography=typography)
     _write(pair_page(comparison, typography=typography))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .lang import identify
+from .model import Article
 from .sentences import split
 
 # --- titles -----------------------------------------------------------------
@@ -87,3 +89,9 @@ def _outlet_name(name: str) -> str | None:
     if not words or (words[0].casefold() in _NOT_OUTLETS and (len(words) == 1 or words[0] != "The")):
         return None
     return name
+
+
+def language_of(article: Article) -> str | None:
+    """The article's language as shown (ISO 639-1): the vote taken when it was loaded,
+    else the model's guess (a language without a table)."""
+    return identify(" ".join(p.text for p in article.body), voted=article.language)

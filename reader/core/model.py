@@ -208,9 +208,9 @@ class Summary:
     cut_from_end: int  # A paragraphs deleted after the last aligned one
     boilerplate_added: int  # B boilerplate paragraphs with no counterpart
     related: bool  # False: two independent write-ups of the same news
-    verdict: str  # one line, e.g. "B keeps 71% of A · 2 merges of 4 paragraphs · ..."
     boilerplate_cut: int = 0  # A boilerplate paragraphs with no counterpart
     tally: Tally = field(default_factory=Tally)
+    shared: float = 0.0  # for two write-ups: the share of the shorter text's trigrams the other holds
 
 
 @dataclass(frozen=True, slots=True)

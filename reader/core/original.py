@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 # A version with at least this share of the longest credited version's words is full.
 FULL_SHARE = 0.5
@@ -70,22 +70,19 @@ def likely_original(versions: Sequence) -> object:
     return by_originality(versions)[0]
 
 
-def why_original(base: Version, versions: Sequence[Version]) -> str:
-    """Why ``base`` was taken for the original, in one line: "AFP credit, the fullest
-    credited version (474 words); a 52-word brief is not a full version"."""
+class Choice(NamedTuple):
+    """Why a version was taken for the original (worded by reader.view.words.why)."""
+
+    agency: str | None  # the credit it carries, None when no version carries one
+    date: str | None  # its date, when every version is dated (the earliest full version)
+    words: int
+    brief: int | None  # words of the shortest brief with the same credit, passed over
+
+
+def choice(base: Version, versions: Sequence[Version]) -> Choice:
+    """What decided that ``base`` is the likely original of ``versions``."""
     others = [v for v in versions if v is not base]
     fullest = _fullest(versions)
-    briefs = [v for v in others if v.agency and v.words < FULL_SHARE * fullest]
-    if base.agency:
-        head = f"{base.agency} credit"
-        if _dates_comparable(versions) and len(versions) > 1:
-            line = f"{head}, the earliest full version ({base.date})"
-        else:
-            line = f"{head}, the fullest credited version ({base.words} words)"
-        if briefs:
-            shortest = min(v.words for v in briefs)
-            line += f"; a {shortest}-word brief is not a full version"
-        return line
-    if _dates_comparable(versions) and len(versions) > 1:
-        return f"no version carries an agency credit: the earliest of the full versions ({base.date})"
-    return f"no version carries an agency credit: the longest ({base.words} words)"
+    briefs = [v.words for v in others if v.agency and v.words < FULL_SHARE * fullest]
+    dated = _dates_comparable(versions) and len(versions) > 1
+    return Choice(base.agency, base.date if dated else None, base.words, min(briefs) if briefs else None)

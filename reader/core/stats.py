@@ -1,11 +1,11 @@
-"""Numbers about a comparison, and the one-line verdict built from them."""
+"""Numbers about a comparison: words kept and changed, paragraphs by what became of
+them (one tally that every view reads), shared text."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from .align import Alignment
-from .labels import tally_words
 from .model import Article, Group, Summary, Tally, WordCounts
 from .shingles import containment, text_shingles
 
@@ -55,13 +55,6 @@ def summarize(a: Article, b: Article, groups: tuple[Group, ...], alignment: Alig
     t = tally(groups, alignment.cut_from_end)
     words_a = a.words
     kept_share = min(counts.kept / words_a, 1.0) if words_a else (1.0 if not b.words else 0.0)
-    if not alignment.related:
-        verdict = f"different write-ups, {round(100 * shared_text(a, b))}% shared text"
-    else:
-        parts = [f"B keeps {round(100 * kept_share)}% of A", *tally_words(t)]
-        if len(parts) == 1 and kinds["typography"]:
-            parts.append(f"{kinds['typography']} typography only")
-        verdict = " · ".join(parts)
     return Summary(
         kept_share=round(kept_share, 4),
         counts=counts,
@@ -70,6 +63,6 @@ def summarize(a: Article, b: Article, groups: tuple[Group, ...], alignment: Alig
         boilerplate_added=t.boilerplate_added,
         boilerplate_cut=t.boilerplate_cut,
         related=alignment.related,
-        verdict=verdict,
         tally=t,
+        shared=0.0 if alignment.related else round(shared_text(a, b), 4),
     )

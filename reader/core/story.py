@@ -6,9 +6,9 @@ one cell per copy. Paragraphs a copy added get rows of their own, standing
 after the base paragraph they follow in that copy, so that reading down the
 matrix follows each copy's reading order as far as the base allows.
 
-The status vocabulary, its symbols and its words live here so that the
-terminal table, the HTML report and the app say the same thing; the symbols
-carry the meaning on their own (no colour needed, e.g. under ``NO_COLOR``).
+The status vocabulary is data here; its symbols and words are in
+:mod:`reader.view.story_words`, so that the terminal table, the HTML report and
+the app say the same thing.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from typing import Literal
 
 from .compare import compare
 from .facts import Fact, credit_kept
-from .labels import paragraphs as para_label
-from .labels import plural, tally_words
 from .model import Article, Comparison, Group
 from .tokens import word_count
 
@@ -41,58 +39,6 @@ class Status(StrEnum):
     ADDED = "added"  # a paragraph the copy added (context, a new ending ...)
     BOILERPLATE = "boilerplate"  # a run of boilerplate the copy added (appeal, caption ...)
     UNRELATED = "unrelated"  # the "copy" is an independent write-up: nothing to match
-
-
-SYMBOLS: dict[Status, str] = {
-    Status.KEPT: "=",
-    Status.TYPOGRAPHY: "~",
-    Status.EDITED: "±",
-    Status.REWRITTEN: "✎",
-    Status.MERGED: "⇉",
-    Status.SPLIT: "÷",
-    Status.MOVED: "↕",
-    Status.CUT: "✂",
-    Status.ADDED: "+",
-    Status.BOILERPLATE: "+",
-    Status.UNRELATED: "≠",
-}
-
-# What a cell says of the facts in it.
-FACT_NOTES: dict[tuple[str, str], str] = {
-    ("quote", "changed"): "quotation altered",
-    ("quote", "dropped"): "quotation cut",
-    ("number", "changed"): "number changed",
-    ("number", "dropped"): "number cut",
-    ("name", "changed"): "name changed",
-}
-
-# The legend, in the order a reader meets the statuses.
-MEANINGS: dict[Status, str] = {
-    Status.KEPT: "kept",
-    Status.TYPOGRAPHY: "typography only",
-    Status.EDITED: "edited (% of words changed)",
-    Status.REWRITTEN: "rewritten",
-    Status.MERGED: "merged",
-    Status.SPLIT: "split",
-    Status.MOVED: "moved",
-    Status.CUT: "cut",
-    Status.ADDED: "added",
-    Status.BOILERPLATE: "boilerplate added",
-    Status.UNRELATED: "different write-up",
-}
-
-
-
-def legend() -> list[tuple[Status, str, str]]:
-    """(status, symbol, meaning) once per symbol, in reading order: "+" stands for
-    anything a copy added, boilerplate included."""
-    entries: list[tuple[Status, str, str]] = []
-    seen: set[str] = set()
-    for status, symbol in SYMBOLS.items():
-        if symbol not in seen:
-            seen.add(symbol)
-            entries.append((status, symbol, "added" if status is Status.ADDED else MEANINGS[status]))
-    return entries
 
 
 CutWhere = Literal["start", "middle", "end"]
@@ -118,99 +64,6 @@ class Cell:
     repeats: tuple[int, ...] = ()  # for ADDED: the base paragraph it repeats
     words: int = 0  # words of the copy's paragraphs (added rows) or of the base paragraph (cut)
     facts: tuple[Fact, ...] = ()  # what changed that matters in this paragraph (not credits)
-
-    @property
-    def symbol(self) -> str:
-        return SYMBOLS[self.status]
-
-    @property
-    def fact_note(self) -> str:
-        """The facts in a few words: "quotation altered, number changed"."""
-        said = []
-        for fact in self.facts:
-            words = FACT_NOTES.get((fact.kind, fact.change))
-            if words and words not in said:
-                said.append(words)
-        return ", ".join(said)
-
-    @property
-    def percent(self) -> str:
-        """Words changed as a percentage, never "0%" for a real edit."""
-        pct = round(100 * self.changed)
-        if pct == 0 and self.changed > 0:
-            return "<1%"
-        return f"{pct}%"
-
-    @property
-    def label(self) -> str:
-        """A short label for a narrow column: symbol first, then where and how much; a
-        cell holding a fact starts with ‼."""
-        text = self._label()
-        return f"{self.symbol}‼{text[len(self.symbol):]}" if self.facts else text
-
-    def _label(self) -> str:
-        s, to = self.status, para_label(self.b)
-        if s in (Status.KEPT, Status.TYPOGRAPHY):
-            return f"{self.symbol} {to}"
-        if s is Status.EDITED:
-            return f"{self.symbol} {self.percent} {to}"
-        if s is Status.REWRITTEN:
-            return f"{self.symbol} {to}"
-        if s is Status.MERGED:
-            text = f"{self.symbol} {to} w/{para_label(self.with_a)[1:]}"
-            return text + " ↕" if self.moved else text
-        if s is Status.SPLIT:
-            return f"{self.symbol} {to}" + (" ↕" if self.moved else "")
-        if s is Status.MOVED:
-            text = f"{self.symbol} in {to}" if self.with_a else f"{self.symbol} {to}"
-            return text + (f" {self.percent}" if self.changed >= 0.005 and not self.with_a else "")
-        if s is Status.CUT:
-            where = {"end": " end", "start": " top", "middle": ""}[self.cut or "middle"]
-            return f"{self.symbol}{where}" + (" bp" if self.boilerplate else "")
-        if s is Status.ADDED:
-            if self.repeats:
-                return f"+ {to} rep {para_label(self.repeats)}"
-            return f"+ {to} {self.words}w"
-        if s is Status.BOILERPLATE:
-            return f"+ {to} {self.boilerplate or 'boilerplate'}"
-        return self.symbol
-
-    @property
-    def description(self) -> str:
-        """The cell in a sentence (tooltips, the app's status line, the HTML title)."""
-        text = self._description()
-        return f"{text}; {self.fact_note}" if self.facts else text
-
-    def _description(self) -> str:
-        s, to = self.status, para_label(self.b)
-        if s is Status.KEPT:
-            return f"kept as {to}" + (", moved" if self.moved else "")
-        if s is Status.TYPOGRAPHY:
-            return f"kept as {to}, typography only"
-        if s is Status.EDITED:
-            return f"edited as {to}: {self.percent} of words changed"
-        if s is Status.REWRITTEN:
-            return f"rewritten as {to}: {self.percent} of words changed"
-        if s is Status.MERGED:
-            moved = ", moved" if self.moved else ""
-            return f"merged with {para_label(self.with_a)} into {to}{moved}: {self.percent} of words changed"
-        if s is Status.SPLIT:
-            moved = ", moved" if self.moved else ""
-            return f"split into {to}{moved}: {self.percent} of words changed"
-        if s is Status.MOVED:
-            if self.with_a:
-                return f"moved into {to} (with {para_label(self.with_a)}): {self.percent} of words changed"
-            return f"moved to {to}: {self.percent} of words changed"
-        if s is Status.CUT:
-            what = f"boilerplate ({self.boilerplate})" if self.boilerplate else plural(self.words, "word")
-            where = {"end": "from the end", "start": "from the top", "middle": "in the middle"}
-            return f"cut {where[self.cut or 'middle']}: {what}"
-        if s is Status.ADDED:
-            rep = f", repeats {para_label(self.repeats)}" if self.repeats else ""
-            return f"added {to}: {plural(self.words, 'word')}{rep}"
-        if s is Status.BOILERPLATE:
-            return f"added {plural(len(self.b), 'paragraph')} of boilerplate ({self.boilerplate}) at {to}"
-        return "an independent write-up: not compared paragraph by paragraph"
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,16 +98,6 @@ class Trim:
     def paragraphs(self) -> int:
         return self.start + self.middle + self.end
 
-    def describe(self) -> str:
-        parts = []
-        if self.end:
-            parts.append(f"{self.end} ¶ from the end")
-        if self.start:
-            parts.append(f"{self.start} ¶ from the top")
-        if self.middle:
-            parts.append(f"{self.middle} ¶ in the middle")
-        return ", ".join(parts) or "nothing cut"
-
 
 @dataclass(frozen=True, slots=True)
 class Additions:
@@ -265,15 +108,6 @@ class Additions:
     @property
     def boilerplate_paragraphs(self) -> int:
         return sum(n for _, n in self.boilerplate)
-
-    def describe(self) -> str:
-        parts = []
-        if self.paragraphs:
-            parts.append(plural(self.paragraphs, "paragraph"))
-        if self.boilerplate:
-            reasons = ", ".join(dict.fromkeys(reason for reason, _ in self.boilerplate))
-            parts.append(f"{self.boilerplate_paragraphs} ¶ boilerplate ({reasons})")
-        return ", ".join(parts) or "nothing added"
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,26 +141,8 @@ class StoryCopy:
         return self.comparison.summary.related
 
     @property
-    def verdict(self) -> str:
-        return self.comparison.summary.verdict
-
-    @property
     def equal(self) -> bool:
         return self.comparison.equal
-
-    def describe(self) -> str:
-        """One line: kept, changed, trimmed, added (or the write-up verdict)."""
-        if not self.related:
-            return self.verdict
-        parts = [f"keeps {round(100 * self.kept_share)}%", f"{plural(self.words_changed, 'word')} changed"]
-        if self.credit in ("dropped", "replaced"):
-            parts.append(f"credit {self.credit}")
-        if self.quotes_altered:
-            parts.append(f"{plural(self.quotes_altered, 'quotation')} altered")
-        if self.numbers_changed:
-            parts.append(f"{plural(self.numbers_changed, 'number')} changed")
-        parts.extend(tally_words(self.comparison.summary.tally))
-        return " · ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)

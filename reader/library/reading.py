@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.core.loading import load_file
-from reader.core.serialize import language_of
+from reader.core.metadata import language_of
 
 from .fingerprint import article_sketch, to_blob
 

@@ -23,7 +23,8 @@ from rich.cells import cell_len, set_cell_size
 from ..core.model import Article
 from ..core.sanitize import clean
 from ..core.story import Row, Status, Story, StoryCopy
-from ..core.story import legend as story_legend
+from ..view.story_words import copy_words, label
+from ..view.story_words import legend as story_legend
 
 # SGR colours per status; with NO_COLOR only bold and dim remain.
 COLORS: dict[Status, str] = {
@@ -99,7 +100,7 @@ def _cell(row: Row, k: int, width: int) -> Run:
     cell = row.cells[k]
     if cell is None:
         return " " * width, ""
-    return fit(cell.label, width), cell.status.value
+    return fit(label(cell), width), cell.status.value
 
 
 def page_lines(story: Story, width: int) -> Iterator[list[Run]]:
@@ -140,7 +141,7 @@ def _copy_runs(k: int, copy: StoryCopy) -> str:
     a = copy.article
     facts = [x for x in (a.outlet, a.agency) if x]
     facts.append(f"{a.words} words")
-    return f"#{k + 1} {clean(a.label)} ({', '.join(clean(f) for f in facts)}): {copy.describe()}"
+    return f"#{k + 1} {clean(a.label)} ({', '.join(clean(f) for f in facts)}): {copy_words(copy)}"
 
 
 def use_color() -> str | None:

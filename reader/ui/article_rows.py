@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reader.core.lang import name_of
 from reader.core.model import Article
 from reader.library import Row
-from reader.ui.text import file_label, safe
+from reader.view.text import file_label, safe
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,7 @@ class CompareDone(Message):
     """The compare worker's result, laid out for the width the view had when it started."""
 
     comparison: object  # reader.core.model.Comparison
-    layout: object  # reader.ui.diff_layout.Layout
+    layout: object  # reader.view.layout.Layout
     seconds: float
 
 

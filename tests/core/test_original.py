@@ -6,7 +6,8 @@ import dataclasses
 from pathlib import Path
 
 from reader.core.loading import article_from_text, load_file
-from reader.core.original import by_originality, likely_original, why_original
+from reader.core.original import by_originality, choice, likely_original
+from reader.view.words import why
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -49,17 +50,17 @@ def test_a_one_paragraph_brief_is_never_the_original_of_a_full_story_with_its_cr
     full = _version(400, "AP", "2024-06-12T09:30:00Z", "full.txt")
     copy = _version(380, None, "2024-06-12T07:00:00Z", "copy.txt")
     assert likely_original([brief, copy, full]) is full
-    why = why_original(full, [brief, copy, full])
-    assert why.startswith("AP credit, the earliest full version") and "40-word brief" in why
+    said = why(choice(full, [brief, copy, full]))
+    assert said.startswith("AP credit, the earliest full version") and "40-word brief" in said
 
 
 def test_when_nothing_is_dated_the_fullest_credited_version() -> None:
     brief, full = _version(40, "AP", name="brief.txt"), _version(400, "AP", name="full.txt")
     assert likely_original([brief, full]) is full
-    assert why_original(full, [brief, full]).startswith("AP credit, the fullest credited version (400 words)")
+    assert why(choice(full, [brief, full])).startswith("AP credit, the fullest credited version (400 words)")
 
 
 def test_without_any_credit_the_longest() -> None:
     a, b = _version(200, None, name="a.txt"), _version(300, None, name="b.txt")
     assert likely_original([a, b]) is b
-    assert why_original(b, [a, b]) == "no version carries an agency credit: the longest (300 words)"
+    assert why(choice(b, [a, b])) == "no version carries an agency credit: the longest (300 words)"

@@ -331,7 +331,7 @@ def test_the_library_imports_neither_textual_nor_rich() -> None:
 def test_a_first_build_writes_the_inverted_index_at_the_end(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.library.library as library
+    import reader.library.updating as library
 
     with _open(folder) as lib:
         lib.refresh()

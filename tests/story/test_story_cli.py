@@ -15,7 +15,7 @@ from storygen import make_story
 
 from reader.cli import main
 from reader.core.loading import load_file
-from reader.core.story import SYMBOLS
+from reader.view.story_words import SYMBOLS
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

@@ -15,7 +15,9 @@ import reader.core.story as story_module
 from reader.core.compare import compare
 from reader.core.loading import load_file
 from reader.core.model import Article
-from reader.core.story import MEANINGS, SYMBOLS, Status, Story, build_story, story_from
+from reader.core.story import Status, Story, build_story, story_from
+from reader.view.story_words import MEANINGS, SYMBOLS, copy_words, description, label, symbol
+from reader.view.words import verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -94,19 +96,19 @@ def test_moscow_times_copy_summary(seed_story: Story) -> None:
     assert mt.statuses["merged"] == 5 and mt.statuses["moved"] == 1 and mt.statuses["cut"] == 2
     c = mt.comparison.summary.counts
     assert 0 < mt.words_changed <= c.deleted + c.inserted + max(c.replaced_a, c.replaced_b)
-    line = mt.describe()
+    line = copy_words(mt)
     assert "keeps 67%" in line and "2 paragraphs cut from the end" in line and "credit dropped" in line
     # The same words, in the same units, as the diff's summary.
-    assert line.endswith(mt.comparison.summary.verdict.split(" · ", 1)[1])
+    assert line.endswith(verdict(mt.comparison.summary).split(" · ", 1)[1])
 
 
 def test_independent_write_up_says_so_instead_of_cut_everywhere(seed_story: Story) -> None:
     bbc = seed_story.copies[1]
     assert not bbc.related
-    assert bbc.describe().startswith("different write-ups")
+    assert copy_words(bbc).startswith("different write-ups")
     column = cells_by_base(seed_story, 1)
     assert {c.status for c in column.values()} == {Status.UNRELATED}
-    assert all(c.label == "≠" for c in column.values())
+    assert all(label(c) == "≠" for c in column.values())
     assert not any(row.added and row.copy == 1 for row in seed_story.rows)
     assert bbc.trim.paragraphs == 0 and bbc.kept_share == 0
 
@@ -161,8 +163,8 @@ def test_status_vocabulary_is_complete_and_symbols_lead_labels(seed_story: Story
     for row in seed_story.rows:
         for cell in row.cells:
             if cell is not None:
-                assert cell.label.startswith(cell.symbol)
-                assert cell.description
+                assert label(cell).startswith(symbol(cell))
+                assert description(cell)
     assert all(len(symbol) == 1 for symbol in SYMBOLS.values())
 
 
@@ -230,7 +232,7 @@ def test_every_copy_paragraph_is_in_exactly_one_cell_group(seed: int, edits: int
 def test_each_copy_says_what_it_did_with_the_credit_and_the_facts(seed_story) -> None:
     mt = next(c for c in seed_story.copies if c.article.outlet == "The Moscow Times")
     assert mt.credit == "dropped"
-    assert "credit dropped" in mt.describe()
+    assert "credit dropped" in copy_words(mt)
     # The cell of a paragraph holding a fact says so, in its label and in words.
     cell = next(row.cells[seed_story.copies.index(mt)] for row in seed_story.rows if row.base == 1)
-    assert cell.facts and "‼" in cell.label and "name changed" in cell.description
+    assert cell.facts and "‼" in label(cell) and "name changed" in description(cell)

@@ -418,7 +418,8 @@ async def test_a_long_pair_lays_out_in_the_background_keeping_the_place(tmp_path
 async def test_separate_reports_read_in_parallel_without_edits() -> None:
     from reader.core.compare import compare
     from reader.core.loading import load_file
-    from reader.ui.diff_layout import Options, build_layout
+    from reader.view.layout import Options
+    from reader.view.rows import build_layout
 
     seeds = Path(__file__).resolve().parents[2] / "seeds"
     (a,), _ = load_file(seeds / "000_4f549e9bf7ce5619.txt")

@@ -14,8 +14,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.model import Article
-from reader.ui.text import file_label, safe
-from reader.ui.wrap import truncate
+from reader.view.text import file_label, safe
+from reader.view.wrap import truncate
 
 
 def option_content(article: Article, *, base: bool, original: bool, width: int) -> Content:

@@ -12,13 +12,15 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
-from reader.core.labels import fact_words
 from reader.core.model import Article, Comparison
-from reader.ui.diff_layout import FACT_MARK, Options, build_layout
 from reader.ui.messages import CompareDone, CompareFailed
-from reader.ui.text import safe
 from reader.ui.widgets.diff_header import DiffHeader
 from reader.ui.widgets.diff_view import DiffPosition, DiffView
+from reader.view.layout import Options
+from reader.view.rows import build_layout
+from reader.view.runs import FACT_MARK
+from reader.view.text import safe
+from reader.view.words import fact_words
 
 
 class DiffScreen(Screen[None]):

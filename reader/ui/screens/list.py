@@ -33,10 +33,10 @@ from reader.ui.messages import (
     SimilarityRanked,
     StoriesGrouped,
 )
-from reader.ui.text import display_path, safe
 from reader.ui.widgets.article_table import ArticleTable
 from reader.ui.widgets.load_progress import LoadProgress as LoadProgressPanel
 from reader.ui.widgets.preview import ArticlePreview
+from reader.view.text import display_path, safe
 
 # The preview sits beside the table from this width; narrower, `enter`/`o` opens it.
 PREVIEW_MIN_WIDTH = 120

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reader.core.model import Problem
-from reader.ui.text import display_path, safe
+from reader.view.text import display_path, safe
 
 
 def problems_content(problems: Sequence[Problem], roots: Sequence[Path] = ()) -> Content:

@@ -25,11 +25,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from reader.core.model import Article
-from reader.core.original import likely_original, why_original
+from reader.core.original import choice, likely_original
 from reader.core.story import Status, Story, StoryCopy
-from reader.ui.text import file_label, safe
 from reader.ui.widgets.story_matrix import StoryMatrix, legend_units
-from reader.ui.wrap import cell_width, truncate
+from reader.view.story_words import copy_words, description
+from reader.view.story_words import symbol as cell_symbol
+from reader.view.text import file_label, safe
+from reader.view.words import verdict, why
+from reader.view.wrap import cell_width, truncate
 
 
 @dataclass
@@ -80,12 +83,12 @@ def copy_content(k: int, copy: StoryCopy) -> Content:
     name = Content.assemble((f"#{k + 1} " + " · ".join(facts), "bold"), ": ")
     if not copy.related:
         return name + Content.assemble(
-            (safe(copy.verdict), "bold $text-warning"),
+            (safe(verdict(copy.comparison.summary)), "bold $text-warning"),
             (" (an independent write-up, not a copy of the base)", "$text-muted"),
         )
     if copy.equal:
         return name + Content("the same text as the base")
-    return name + Content(safe(copy.describe()))
+    return name + Content(safe(copy_words(copy)))
 
 
 def cell_content(story: Story, row: int, column: int, width: int) -> Content:
@@ -97,9 +100,9 @@ def cell_content(story: Story, row: int, column: int, width: int) -> Content:
     if cell is None:
         symbol, what = "", f"added by #{(line.copy or 0) + 1}, not in #{column + 1}"
     elif cell.status is Status.UNRELATED:
-        symbol, what = cell.symbol, "a different write-up: not compared paragraph by paragraph"
+        symbol, what = cell_symbol(cell), "a different write-up: not compared paragraph by paragraph"
     else:
-        symbol, what = cell.symbol, cell.description
+        symbol, what = cell_symbol(cell), description(cell)
         if cell.status in (Status.TYPOGRAPHY, Status.EDITED) and cell.moved:
             what += ", moved"
     hint = "" if cell is None else "   ⏎ diff here"
@@ -145,7 +148,7 @@ class StoryScreen(Screen[None]):
             raise ValueError("a story needs a base and at least one copy")
         self.articles = list(articles)
         self.original = likely_original(self.articles)
-        self.why = why_original(self.original, self.articles)
+        self.why = why(choice(self.original, self.articles))
         self.base = base if base is not None else self.original
         self.story: Story | None = None
         self._stories: dict[int, Story] = {}  # id(base article) -> its story

@@ -28,8 +28,8 @@ from textual.strip import Strip
 
 from reader.core.model import Article
 from reader.ui.article_rows import ArticleRow, sort_value
-from reader.ui.text import middle_truncate, percent
-from reader.ui.wrap import cell_width, truncate
+from reader.view.text import middle_truncate, percent
+from reader.view.wrap import cell_width, truncate
 
 
 @dataclass(frozen=True)

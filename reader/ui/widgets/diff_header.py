@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.core.labels import facts_line
 from reader.core.model import Article, Comparison
-from reader.ui.text import file_label, safe
-from reader.ui.wrap import cell_width, truncate
+from reader.view.text import file_label, safe
+from reader.view.words import facts_line, verdict
+from reader.view.wrap import cell_width, truncate
 
 
 def _article_line(letter: str, article: Article, width: int) -> Content:
@@ -40,7 +40,7 @@ def header_content(comparison: Comparison | None, a: Article, b: Article, width:
         summary = comparison.summary
         style = "bold" if summary.related else "bold $text-warning"
         # The verdict wraps rather than lose its end on a narrow terminal.
-        lines.append(Content.assemble((safe(summary.verdict), style)))
+        lines.append(Content.assemble((safe(verdict(summary)), style)))
         if comparison.facts:
             lines.append(Content.assemble(("‼ " + safe(facts_line(comparison.facts)), "bold $text-warning")))
     return Content("\n").join(lines)

@@ -1,7 +1,7 @@
 """The diff body: aligned groups in reading order, drawn lazily with the Line API.
 
 The layout (every row as styled runs) is computed once per width and set of
-options by ``reader.ui.diff_layout``; drawing turns only the visible rows into
+options by ``reader.view.layout``; drawing turns only the visible rows into
 strips, cached, so a 100k-word pair scrolls as smoothly as the seed pair.
 Article text only ever becomes ``Segment`` text: it is never parsed as markup.
 """
@@ -24,8 +24,9 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.core.model import Comparison
-from reader.ui.diff_layout import SIDE_BY_SIDE_MIN_WIDTH, Layout, Options, build_layout
 from reader.ui.widgets.scrolling import ImmediateScrollView
+from reader.view.layout import SIDE_BY_SIDE_MIN_WIDTH, Layout, Options
+from reader.view.rows import build_layout
 
 _ROLE_CLASSES = {
     "del": "diff-view--delete",
@@ -251,7 +252,7 @@ class DiffView(ImmediateScrollView, can_focus=True):
         return self.scrollable_content_region.width
 
     def options(self) -> Options:
-        return Options(self.side_by_side, self.typography, self.collapse, frozenset(self.unfolded))
+        return Options(self.side_by_side, self.typography, self.collapse, frozenset(self.unfolded), keys=True)
 
     def show(self, comparison: Comparison, layout: Layout | None = None) -> None:
         """Display a comparison (``layout`` may have been computed in a worker)."""

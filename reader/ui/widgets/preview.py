@@ -18,9 +18,9 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from reader.core.model import Article
-from reader.ui.text import article_facts, file_label, safe
 from reader.ui.widgets.scrolling import ImmediateScrollView
-from reader.ui.wrap import Line, wrap_runs
+from reader.view.text import article_facts, file_label, safe
+from reader.view.wrap import Line, wrap_runs
 
 
 def preview_lines(article: Article, width: int, words: int | None = None) -> list[Line]:

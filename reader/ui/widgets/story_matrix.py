@@ -27,10 +27,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.story import MEANINGS, Cell, Status, Story, StoryCopy
-from reader.core.story import legend as story_legend
-from reader.ui.text import file_label, middle_truncate, safe
-from reader.ui.wrap import cell_width, truncate
+from reader.core.story import Cell, Status, Story, StoryCopy
+from reader.view.story_words import MEANINGS, description, label
+from reader.view.story_words import legend as story_legend
+from reader.view.story_words import symbol as cell_symbol
+from reader.view.text import file_label, middle_truncate, safe
+from reader.view.wrap import cell_width, truncate
 
 HEADER = 2  # rows: the copies' names, then their summaries
 GAP = 1  # cells between columns
@@ -107,15 +109,15 @@ def copy_summary(copy: StoryCopy, width: int) -> str:
 def sentence(cell: Cell) -> str:
     """A cell said in words, after its symbol."""
     if cell.status is Status.UNRELATED:  # the same on every row: the column's verdict
-        return f"{cell.symbol} {MEANINGS[Status.UNRELATED]}"
-    return f"{cell.symbol} {cell.description}"
+        return f"{cell_symbol(cell)} {MEANINGS[Status.UNRELATED]}"
+    return f"{cell_symbol(cell)} {description(cell)}"
 
 
 def cell_text(cell: Cell | None, sentences: bool = False) -> str:
     """A cell's text: the short label, or the sentence when the columns are wide enough for all."""
     if cell is None:
         return ""
-    return sentence(cell) if sentences else cell.label
+    return sentence(cell) if sentences else label(cell)
 
 
 Run = tuple[str, Status | None]  # text, and the status whose style it takes (None: muted)
@@ -295,7 +297,7 @@ class StoryMatrix(ScrollView, can_focus=True):
                 self._lefts.append(f"{row.base:>{digits}} {text}")
             self._added.append(row.added)
             self._muted.append(row.added or row.boilerplate is not None)
-        labels = [cell.label for row in story.rows for cell in row.cells if cell is not None]
+        labels = [label(cell) for row in story.rows for cell in row.cells if cell is not None]
         names = [copy_name(k, copy) for k, copy in enumerate(story.copies)]
         self._wanted = max([CELL_MIN, *(cell_width(x) for x in labels), *(cell_width(x) for x in names)])
         self._wanted_sentences = max(

@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.ui.wrap import _wrap_paragraph, _wrap_slow, cell_width, line_width, truncate, wrap_runs
+from reader.view.wrap import _wrap_paragraph, _wrap_slow, cell_width, line_width, truncate, wrap_runs
 
 ROLES = st.sampled_from(["text", "del", "ins"])
 WORDS = st.sampled_from(

@@ -1,4 +1,5 @@
-"""Words for groups, shared by the terminal output and the app's gutter.
+"""What the core found, in words: group labels, verdicts, tallies and facts, said
+once for the terminal, the HTML reports, the app and the JSON.
 
 Paragraph numbers count from 0, as in ``reader align --json``, so a number
 seen on screen can be looked up in the JSON.
@@ -8,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .datelines import canonical_agency, credit_agency
-from .facts import Fact
-from .model import Comparison, Group, Tally
+from reader.core.datelines import canonical_agency, credit_agency
+from reader.core.facts import Fact
+from reader.core.model import Comparison, Group, Summary, Tally
+from reader.core.original import Choice
 
 
 def edges(text: str) -> tuple[str, str, str]:
@@ -45,6 +47,34 @@ def paragraphs(indices: tuple[int, ...]) -> str:
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def verdict(summary: Summary) -> str:
+    """The comparison in one line: "B keeps 71% of A · 2 edited · 1 merge of 2
+    paragraphs · ...", or "different write-ups, 6% shared text"."""
+    if not summary.related:
+        return f"different write-ups, {round(100 * summary.shared)}% shared text"
+    parts = [f"B keeps {round(100 * summary.kept_share)}% of A", *tally_words(summary.tally)]
+    typography = summary.kinds.get("typography", 0)
+    if len(parts) == 1 and typography:
+        parts.append(f"{typography} typography only")
+    return " · ".join(parts)
+
+
+def why(reason: Choice) -> str:
+    """Why a version is the likely original, in one line: "AFP credit, the fullest
+    credited version (474 words); a 52-word brief is not a full version"."""
+    if reason.agency:
+        if reason.date:
+            line = f"{reason.agency} credit, the earliest full version ({reason.date})"
+        else:
+            line = f"{reason.agency} credit, the fullest credited version ({reason.words} words)"
+        if reason.brief is not None:
+            line += f"; a {reason.brief}-word brief is not a full version"
+        return line
+    if reason.date:
+        return f"no version carries an agency credit: the earliest of the full versions ({reason.date})"
+    return f"no version carries an agency credit: the longest ({reason.words} words)"
 
 
 def tally_words(t: Tally) -> list[str]:
@@ -143,27 +173,58 @@ def boilerplate_line(group: Group) -> str:
     return f"{sign}{plural(len(side), 'paragraph')} of boilerplate: {group.boilerplate or 'boilerplate'}"
 
 
-def group_label(group: Group) -> str:
-    """``¶6+7 → ¶6 merged``, ``¶11 → ¶8 moved``, ``¶14 cut``, ``¶11 added``."""
-    a, b = paragraphs(group.a), paragraphs(group.b)
-    kind = group.kind
-    if kind == "boilerplate":
-        return f"{a or b} boilerplate"
-    if kind == "deleted":
-        return f"{a} cut"
-    if kind == "inserted":
-        return f"{b} added" + (f", repeats A {paragraphs(group.repeats)}" if group.repeats else "")
-    if kind == "identical":
-        return f"{a} = {b}"
-    words = {"typography": "typography", "edited": "edited"}.get(kind, kind)
-    label = f"{a} → {b} {words}"
-    if group.moved and kind != "moved":
-        label += ", moved"
+# What each kind of group is called (an identical group needs no word).
+KIND_WORDS = {
+    "identical": "",
+    "typography": "typography",
+    "edited": "edited",
+    "rewritten": "rewritten",
+    "merged": "merged",
+    "split": "split",
+    "moved": "moved",
+    "deleted": "cut",
+    "inserted": "added",
+    "boilerplate": "boilerplate",
+}
+
+
+def pair_label(group: Group) -> str:
+    """The paragraphs of a group: ``¶6+7 → ¶6``, ``¶3 = ¶3``, ``¶14``."""
+    if group.a and group.b:
+        arrow = "=" if group.kind == "identical" else "→"
+        return f"{paragraphs(group.a)} {arrow} {paragraphs(group.b)}"
+    return paragraphs(group.a or group.b)
+
+
+def moved_notes(group: Group) -> list[str]:
+    """What of a group moved: "moved", "¶11 moved", "B ¶9 moved"."""
+    notes = []
+    if group.moved and group.kind != "moved":
+        notes.append("moved")
     if group.moved_a:
-        label += f", {paragraphs(group.moved_a)} moved"
+        notes.append(f"{paragraphs(group.moved_a)} moved")
     if group.moved_b:
-        label += f", B {paragraphs(group.moved_b)} moved"
-    return label
+        notes.append(f"B {paragraphs(group.moved_b)} moved")
+    return notes
+
+
+def group_label(group: Group) -> str:
+    """``¶6+7 → ¶6 merged``, ``¶11 → ¶8 moved``, ``¶14 cut``, ``¶11 added, repeats A ¶3``:
+    the pair, the kind's word, then what moved."""
+    words = [pair_label(group)]
+    if KIND_WORDS.get(group.kind, group.kind):
+        words.append(KIND_WORDS.get(group.kind, group.kind))
+    label = " ".join(words)
+    if group.kind == "inserted" and group.repeats:
+        label += f", repeats A {paragraphs(group.repeats)}"
+    return ", ".join([label, *moved_notes(group)])
+
+
+def same_words(group: Group) -> str:
+    """How much of a changed group is kept: "71% same words" ("" when nothing to say)."""
+    if not (group.a and group.b) or group.kind in ("identical", "boilerplate"):
+        return ""
+    return f"{round(100 * group.similarity)}% same words"
 
 
 def unrelated_note(comparison: Comparison) -> str:

@@ -1,16 +1,12 @@
-"""Plain-data (JSON-ready) forms of articles and comparisons."""
+"""The JSON shapes of articles and comparisons (``reader list``, ``align``, ``stats``
+``--json``): the core's data, and the same words as the screens for the verdict."""
 
 from __future__ import annotations
 
-from . import lang
-from .facts import Fact
-from .model import Article, Comparison, Group, Tally
-
-
-def language_of(article: Article) -> str | None:
-    """The article's language as shown (ISO 639-1): the vote taken when it was loaded,
-    else the model's guess (a language without a table)."""
-    return lang.identify(" ".join(p.text for p in article.body), voted=article.language)
+from reader.core.facts import Fact
+from reader.core.metadata import language_of
+from reader.core.model import Article, Comparison, Group, Tally
+from reader.view.words import verdict
 
 
 def article_meta(article: Article) -> dict:
@@ -87,7 +83,7 @@ def comparison_json(comparison: Comparison) -> dict:
         "groups": [group_json(g) for g in comparison.groups],
         "facts": [fact_json(f) for f in comparison.facts],
         "summary": {
-            "verdict": s.verdict,
+            "verdict": verdict(s),
             "related": s.related,
             "kept_share": s.kept_share,
             "equal": comparison.equal,

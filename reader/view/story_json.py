@@ -36,8 +36,10 @@ Shape (paragraph numbers count from 0, as in ``reader align --json``)::
 
 from __future__ import annotations
 
-from .serialize import article_meta, fact_json, tally_json
-from .story import MEANINGS, SYMBOLS, Cell, Row, Story, StoryCopy
+from reader.core.story import Cell, Row, Story, StoryCopy
+from reader.view.json import article_meta, fact_json, tally_json
+from reader.view.story_words import MEANINGS, SYMBOLS, copy_words, description, label, symbol
+from reader.view.words import verdict
 
 
 def cell_json(cell: Cell | None) -> dict | None:
@@ -45,9 +47,9 @@ def cell_json(cell: Cell | None) -> dict | None:
         return None
     return {
         "status": cell.status.value,
-        "symbol": cell.symbol,
-        "label": cell.label,
-        "description": cell.description,
+        "symbol": symbol(cell),
+        "label": label(cell),
+        "description": description(cell),
         "b": list(cell.b),
         "group": cell.group,
         "with": list(cell.with_a),
@@ -78,8 +80,8 @@ def copy_json(k: int, copy: StoryCopy) -> dict:
         "article": article_meta(copy.article),
         "related": copy.related,
         "equal": copy.equal,
-        "verdict": copy.verdict,
-        "summary": copy.describe(),
+        "verdict": verdict(copy.comparison.summary),
+        "summary": copy_words(copy),
         "kept_share": copy.kept_share,
         "words_changed": copy.words_changed,
         "credit": copy.credit,

@@ -198,12 +198,17 @@ def line_width(line: Line) -> int:
     return sum(cell_width(text) for text, _ in line)
 
 
-def truncate(text: str, width: int, ellipsis: str = "…") -> str:
-    """``text`` on one line, cut to ``width`` cells with an ellipsis when too long."""
+def truncate(text: str, width: int, ellipsis: str = "…", words: bool = False) -> str:
+    """``text`` on one line, cut to ``width`` cells with an ellipsis when too long;
+    with ``words``, cut between words (unless that loses more than half the room)."""
     text = " ".join(text.split())
     if cell_width(text) <= width:
         return text
     if width <= len(ellipsis):
         return ellipsis[:width]
     head, _ = _cut(text, width - cell_width(ellipsis))
+    if words and text[len(head) : len(head) + 1] not in ("", " "):
+        space = head.rfind(" ")
+        if space > len(head) // 2:
+            head = head[:space]
     return head.rstrip() + ellipsis

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.core.lang import name_of
+from reader.core.metadata import language_of
 from reader.core.model import Article
 from reader.core.sanitize import clean
-from reader.core.serialize import language_of
-from reader.ui.wrap import cell_width, truncate
+from reader.view.wrap import cell_width, truncate
 
 
 def safe(text: str | None) -> str:

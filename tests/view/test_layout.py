@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 from reader.core.compare import compare
 from reader.core.loading import load_paths
 from reader.core.model import Article, Comparison
-from reader.ui.diff_layout import Layout, Options, build_layout, fold_summary, plan_blocks
-from reader.ui.wrap import cell_width
+from reader.view.layout import Layout, Options, plan_blocks
+from reader.view.rows import build_layout
+from reader.view.runs import fold_summary
+from reader.view.wrap import cell_width
 
-from .conftest import SEED_000, SEED_002, SEED_003, SEEDS
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEED_000 = "000_4f549e9bf7ce5619.txt"
+SEED_002 = "002_990fca62850f33f5.txt"
+SEED_003 = "003_574f2177cef51eb0.txt"
+
 
 
 @cache

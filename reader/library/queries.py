@@ -1,0 +1,263 @@
+"""Reading the index: rows, problems, the copies of an article, the folder's stories
+and their cache. Each takes the connection of the calling thread; the Library runs
+them so that a damaged index is rebuilt instead of failing."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from reader.core.loading import load_file
+from reader.core.model import Article, Problem
+from reader.core.original import by_originality
+
+from . import postings, store
+from .fingerprint import article_sketch, from_blob, stop_limit
+from .rows import LibraryError, Match, Row, Story
+
+# SQLite's limit on host parameters is 32766 (999 before 3.32); stay well under.
+_PARAMS = 900
+_ROW_COLUMNS = (
+    "id, rel, record, title, format, agency, dateline, outlet, date, url, words, paragraphs, language"
+)
+
+
+def count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def rows(conn: sqlite3.Connection, prefix: str, offset: int = 0, limit: int | None = None) -> list[Row]:
+    sql = f"SELECT {_ROW_COLUMNS} FROM articles ORDER BY rel, record LIMIT ? OFFSET ?"
+    params = (-1 if limit is None else limit, offset)
+    return [Row(r[0], prefix + r[1], *r[1:]) for r in conn.execute(sql, params)]
+
+
+def row(conn: sqlite3.Connection, prefix: str, article_id: int) -> Row | None:
+    r = conn.execute(f"SELECT {_ROW_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return Row(r[0], prefix + r[1], *r[1:]) if r else None
+
+
+def rows_by_id(conn: sqlite3.Connection, prefix: str, ids: Iterable[int]) -> dict[int, Row]:
+    out: dict[int, Row] = {}
+    ids = list(ids)
+    for chunk in _chunks(ids, _PARAMS):
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(f"SELECT {_ROW_COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
+            out[r[0]] = Row(r[0], prefix + r[1], *r[1:])
+    return out
+
+
+def problems(conn: sqlite3.Connection, prefix: str) -> list[Problem]:
+    sql = "SELECT f.rel, p.reason FROM problems p JOIN files f ON f.id = p.file ORDER BY f.rel"
+    return [Problem(Path(prefix + rel), reason) for rel, reason in conn.execute(sql)]
+
+
+def load(folder: Path, article_id: int, row: Row | None) -> Article | Problem:
+    if row is None:
+        return Problem(folder, f"article {article_id} is no longer in the index")
+    path = row.path
+    if not path.exists() and not path.is_symlink():
+        return Problem(path, "no longer there (moved or deleted since the folder was indexed)")
+    articles, problems = load_file(path)
+    for article in articles:
+        if article.record == row.record:
+            return article
+    if problems:
+        return problems[0]
+    if row.record is not None:
+        return Problem(path, f"record {row.record} is no longer in the file (it has {len(articles)})")
+    return Problem(path, "no article in the file any more")
+
+
+def similar(
+    conn: sqlite3.Connection,
+    target: int | Row | Article,
+    limit: int,
+    *,
+    folder: Path,
+    resolved: str,
+    prefix: str,
+) -> list[Match]:
+    own_id, hashes = _target(conn, target, folder, resolved)
+    if not hashes:
+        return []
+    stop = _stop_limit(conn)
+    holders = postings.lookup(conn, hashes)
+    # Stock phrases held by a large share of the folder are not evidence of copying.
+    used = [h for h in hashes if len(holders.get(h, ())) <= stop]
+    shared: Counter[int] = Counter()
+    for h in used:
+        shared.update(holders.get(h, ()))
+    shared.pop(own_id, None)  # type: ignore[arg-type]
+    if not shared or not used:
+        return []
+    sizes: dict[int, int] = {}
+    for chunk in _chunks(list(shared), _PARAMS):
+        marks = ",".join("?" * len(chunk))
+        sizes.update(conn.execute(f"SELECT id, samples FROM articles WHERE id IN ({marks})", chunk))
+    scored = sorted(
+        (
+            (min(1.0, n / max(1, min(len(used), sizes.get(aid, 0) or len(used)))), aid)
+            for aid, n in shared.items()
+        ),
+        key=lambda pair: -pair[0],
+    )
+    best = scored[: max(0, limit) * 2 + 10]
+    rows = rows_by_id(conn, prefix, (aid for _, aid in best))
+    matches = [Match(rows[aid], round(score, 3)) for score, aid in best if aid in rows]
+    matches.sort(key=lambda m: (-m.score, m.row.rel, m.row.record or 0))
+    return matches[: max(0, limit)]
+
+
+def _target(
+    conn: sqlite3.Connection, target: int | Row | Article, folder: Path, resolved: str
+) -> tuple[int | None, list[int]]:
+    if isinstance(target, Article):
+        sketch, _ = article_sketch(target)
+        return _indexed_id(conn, target, folder, resolved), list(sketch)
+    aid = target.id if isinstance(target, Row) else int(target)
+    found = conn.execute("SELECT sketch FROM articles WHERE id = ?", (aid,)).fetchone()
+    if found is None:
+        raise LibraryError(f"{folder}: article {aid} is not in the index")
+    return aid, list(from_blob(found[0]))
+
+
+def _indexed_id(conn: sqlite3.Connection, article: Article, folder: Path, resolved: str) -> int | None:
+    """The index's id for an article loaded from a file of this folder, if it has one."""
+    for base, path in (
+        (os.path.abspath(folder), os.path.abspath(article.path)),
+        (resolved, os.path.realpath(article.path)),
+    ):
+        rel = os.path.relpath(path, base)
+        if rel.startswith(os.pardir + os.sep) or rel == os.pardir:
+            continue
+        found = conn.execute(
+            "SELECT id FROM articles WHERE rel = ? AND record IS ?", (rel, article.record)
+        ).fetchone()
+        if found:
+            return found[0]
+    return None
+
+
+def stories(
+    conn: sqlite3.Connection,
+    prefix: str,
+    lock: store.WriterLock,
+    group: Callable[[sqlite3.Connection], list[list[int]]],
+) -> list[Story]:
+    # One read transaction: the rows, the cached grouping and the sketches are
+    # all of the same state of the index, whatever a writer does meanwhile.
+    conn.execute("BEGIN")
+    try:
+        generation = store.meta(conn, "generation")
+        if store.meta(conn, "stories") == generation:
+            cached = _cached_stories(conn, prefix)
+            if cached is not None:
+                return cached
+        by_id = {r.id: r for r in rows(conn, prefix)}
+        found = group(conn)
+    finally:
+        conn.execute("COMMIT")
+    stories = _ordered([[by_id[a] for a in g if a in by_id] for g in found])
+    _remember(conn, lock, stories, generation)
+    return stories
+
+
+def _cached_stories(conn: sqlite3.Connection, prefix: str) -> list[Story] | None:
+    columns = ", ".join(f"a.{c}" for c in _ROW_COLUMNS.split(", "))
+    stories: list[Story] = []
+    members: list[Row] = []
+    current = None
+    for r in conn.execute(
+        f"SELECT s.story, {columns} FROM story_of s JOIN articles a ON a.id = s.article"
+        " ORDER BY s.story, s.position"
+    ):
+        if r[0] != current:
+            if members:
+                stories.append(Story(current, tuple(members)))  # type: ignore[arg-type]
+            current, members = r[0], []
+        members.append(Row(r[1], prefix + r[2], *r[2:]))
+    if members:
+        stories.append(Story(current, tuple(members)))  # type: ignore[arg-type]
+    found = sum(len(s.members) for s in stories)
+    return stories if found == conn.execute("SELECT count(*) FROM articles").fetchone()[0] else None
+
+
+def group_ids(conn: sqlite3.Connection) -> list[list[int]]:
+    import numpy as np
+
+    from .grouping import group, members
+
+    ids, samples, fingerprints, blobs = [], [], [], []
+    for aid, n, fp, blob in conn.execute("SELECT id, samples, fingerprint, sketch FROM articles ORDER BY id"):
+        ids.append(aid)
+        samples.append(n)
+        fingerprints.append(fp)
+        blobs.append(blob)
+    hashes = np.frombuffer(b"".join(blobs), dtype="<u4")
+    del blobs
+    labels = group(np.array(samples, dtype=np.int64), np.array(fingerprints, dtype=np.int64), hashes)
+    return [[ids[i] for i in chunk] for chunk in members(labels)]
+
+
+def _remember(
+    conn: sqlite3.Connection, lock: store.WriterLock, stories: list[Story], generation: str | None
+) -> None:
+    """Keep the grouping for next time, unless another process is writing the index
+    (then it is simply computed again next time)."""
+    if lock.held or not lock.try_acquire():
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if store.meta(conn, "generation") == generation:
+                conn.execute("DELETE FROM story_of")
+                conn.executemany(
+                    "INSERT INTO story_of (article, story, position) VALUES (?, ?, ?)",
+                    ((m.id, s.story_id, i) for s in stories for i, m in enumerate(s.members)),
+                )
+                store.set_meta(conn, "stories", generation or "-1")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.Error:
+        pass  # only a cache: the grouping is computed again next time
+    finally:
+        lock.release()
+
+
+class _Candidate(NamedTuple):
+    """What :func:`reader.core.original.originality_key` reads of an article, taken from a
+    row without building a Path for each of 100k rows."""
+
+    agency: str | None
+    date: str | None
+    words: int
+    path: str
+    row: Row
+
+
+def _ordered(groups: list[list[Row]]) -> list[Story]:
+    ordered = []
+    for g in groups:
+        if len(g) > 1:
+            candidates = [_Candidate(r.agency, r.date, r.words, r.file, r) for r in g]
+            g = [c.row for c in by_originality(candidates, path=lambda c: c.path)]
+        if g:
+            ordered.append(g)
+    ordered.sort(key=lambda g: (-len(g), g[0].rel, g[0].record or 0))
+    return [Story(i, tuple(g)) for i, g in enumerate(ordered, start=1)]
+
+
+def _stop_limit(conn: sqlite3.Connection) -> int:
+    return stop_limit(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,97 @@
+"""``reader diff`` on a terminal or in a pipe: a header, then the shared layout of the
+comparison (reader.view) printed row by row.
+
+The body can be 100k words: it is laid out once and written in chunks, not
+rendered through rich, which would take seconds; a pipe never loads rich.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from reader.core.model import Article, Comparison
+from reader.view.layout import SIDE_BY_SIDE_MIN_WIDTH, Options
+from reader.view.rows import build_layout
+from reader.view.runs import FACT_MARK
+from reader.view.words import facts_line, unrelated_note, verdict
+
+from .console import SGR, SGR_NO_COLOR, emit, make_console, uses_markers
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+
+def header_lines(comparison: Comparison) -> list[str]:
+    """A and B (name, agency, place, outlet, size, title), the verdict and the facts."""
+    lines = []
+    for tag, article in (("A", comparison.a), ("B", comparison.b)):
+        lines.append(f"{tag} {article.label}  ({', '.join(_facts(article))})")
+        lines.append(f"   {article.title}")
+    lines.append(verdict(comparison.summary))
+    if comparison.facts:
+        lines.append(f"{FACT_MARK} {facts_line(comparison.facts)}")
+    return lines
+
+
+def _facts(article: Article) -> list[str]:
+    facts = [x for x in (article.agency, article.dateline, article.outlet) if x]
+    facts.append(f"{article.words} words")
+    return facts
+
+
+def _article_line(tag: str, article: Article) -> Text:
+    from rich.text import Text
+
+    line = Text(f"{tag} ", style="bold")
+    line.append(article.label, style="bold")
+    line.append(f"  ({', '.join(_facts(article))})", style="dim")
+    line.append("\n   ")
+    line.append(article.title)
+    return line
+
+
+def print_header(console: Console, comparison: Comparison) -> None:
+    from rich.console import Group as RichGroup
+    from rich.text import Text
+
+    console.print(RichGroup(_article_line("A", comparison.a), _article_line("B", comparison.b)))
+    # One line even in a pipe, so that it can be grepped; a terminal wraps it itself.
+    console.print(Text(verdict(comparison.summary), style="bold"), soft_wrap=True)
+    if comparison.facts:
+        console.print(Text(f"{FACT_MARK} {facts_line(comparison.facts)}", style="bold"), soft_wrap=True)
+
+
+def print_diff(
+    comparison: Comparison,
+    width: int | None = None,
+    color: str = "auto",
+    context: int | None = None,
+    typography: bool = False,
+) -> None:
+    write = sys.stdout.write
+    if color == "never" or (color == "auto" and not sys.stdout.isatty()):
+        # No styling at all: plain text with markers, without loading rich.
+        sgr, markers, columns = None, True, max(20, width or 80)
+        write("\n".join(header_lines(comparison)) + "\n")
+    else:
+        console = make_console(width, color)
+        markers = uses_markers(console)
+        columns = console.width
+        print_header(console, comparison)
+        sgr = SGR_NO_COLOR if console.no_color or console.color_system is None else SGR
+    if not comparison.summary.related:
+        write("\n" + unrelated_note(comparison) + "\n")
+    side_by_side = columns >= SIDE_BY_SIDE_MIN_WIDTH
+    options = Options(side_by_side, typography=typography, markers=markers, context=context)
+    layout = build_layout(comparison, columns, options)
+    chunk: list[str] = [""]
+    for row in layout.rows:
+        chunk.append(emit(row, sgr))
+        if len(chunk) >= 4096:
+            write("\n".join(chunk) + "\n")
+            chunk = []
+    if chunk:
+        write("\n".join(chunk) + "\n")
+    sys.stdout.flush()
