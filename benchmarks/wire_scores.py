@@ -24,7 +24,9 @@ from reader.core.compare import compare  # noqa: E402
 from reader.core.loading import load_file  # noqa: E402
 
 WIRE = ROOT / "tests" / "data" / "wire"
-_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\u202f": " "})
+_FOLD = str.maketrans(
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\u202f": " "}
+)
 
 
 def fold(text: str) -> str:
@@ -78,13 +80,17 @@ def score(gold_path: Path, flip: bool) -> tuple[set, set, set, bool]:
     comparison = compare(a, b)
     where_a = locate([p.text for p in a.paragraphs], gold_lines(a_path))
     where_b = locate([p.text for p in b.paragraphs], gold_lines(b_path))
-    got = {(x, y) for g in comparison.groups for i in g.a for j in g.b for x in where_a[i] for y in where_b[j]}
+    got = {
+        (x, y) for g in comparison.groups for i in g.a for j in g.b for x in where_a[i] for y in where_b[j]
+    }
     return got - optional, truth, optional, comparison.summary.related
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-v", "--verbose", action="store_true", help="print every pair's wrong and missed links")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="print every pair's wrong and missed links"
+    )
     args = parser.parse_args()
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for path in golds():

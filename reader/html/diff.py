@@ -129,5 +129,3 @@ def pair_page(comparison: Comparison, typography: bool = False) -> str:
         body.append(unrelated_html(comparison))
     body.append("</main>\n")
     return page(f"{a.label} → {b.label}", body)
-
-

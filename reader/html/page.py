@@ -67,7 +67,6 @@ details.bp div { white-space: pre-wrap; }
 """
 
 
-
 def esc(text: object) -> str:
     """Untrusted text made safe for HTML content and quoted attributes."""
     return html.escape(clean(str(text)), quote=True)
@@ -105,5 +104,3 @@ def key(typography: bool) -> str:
         f'<p class="note"><del>deleted</del> <ins>inserted</ins> · typography-only changes '
         f"(quotes, dashes, spaces) {shown} · paragraph numbers count from 0</p>\n"
     )
-
-

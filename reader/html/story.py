@@ -3,9 +3,16 @@ facts and word diff against the base, in one self-contained page."""
 
 from __future__ import annotations
 
-from reader.core.model import Article
 from reader.core.story import Cell, Row, Story, StoryCopy
-from reader.view.story_words import MEANINGS, SYMBOLS, added_words, copy_words, description, label, trim_words
+from reader.view.story_words import (
+    added_words,
+    copy_source,
+    copy_words,
+    description,
+    label,
+    legend_units,
+    trim_words,
+)
 from reader.view.words import verdict
 
 from .diff import blocks_html, facts_html, unrelated_html
@@ -16,13 +23,13 @@ from .page import article_line, esc, key, page, toggle
 
 def _legend() -> str:
     spans = []
-    for status, symbol in SYMBOLS.items():
-        spans.append(f'<span class="s-{status.value}">{esc(symbol)} {esc(MEANINGS[status])}</span>')
+    for unit in legend_units():
+        if len(unit) == 1:  # a note on the labels
+            spans.append(f'<span class="dim">{esc(unit[0][0])}</span>')
+            continue
+        (sym, status), (meaning, _) = unit
+        spans.append(f'<span class="s-{status.value if status else ""}">{esc(sym)}{esc(meaning)}</span>')
     return f'<p class="legend">{"".join(spans)}</p>\n'
-
-
-def _copy_name(article: Article) -> str:
-    return article.outlet or article.label
 
 
 def _copies_table(story: Story) -> str:
@@ -77,7 +84,7 @@ def _matrix_row(row: Row) -> str:
 
 def _matrix(story: Story) -> str:
     heads = "".join(
-        f'<th><a href="#c{k}">#{k + 1}</a><br>{esc(_short(_copy_name(c.article)))}</th>'
+        f'<th><a href="#c{k}">#{k + 1}</a><br>{esc(_short(copy_source(c)))}</th>'
         for k, c in enumerate(story.copies)
     )
     rows = "".join(_matrix_row(r) for r in story.rows)

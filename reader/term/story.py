@@ -18,13 +18,10 @@ import shutil
 import sys
 from collections.abc import Iterator
 
-from rich.cells import cell_len, set_cell_size
-
-from ..core.model import Article
 from ..core.sanitize import clean
 from ..core.story import Row, Status, Story, StoryCopy
-from ..view.story_words import copy_words, label
-from ..view.story_words import legend as story_legend
+from ..view.story_words import copy_name, copy_words, label, legend_units, paragraph_left
+from ..view.wrap import cell_width, fit, wrap_units
 
 # SGR colours per status; with NO_COLOR only bold and dim remain.
 COLORS: dict[Status, str] = {
@@ -49,11 +46,6 @@ GAP = 1  # spaces between columns
 Run = tuple[str, str]  # (text, style): "", "bold", "dim", or a status value
 
 
-def copy_name(article: Article) -> str:
-    """A short name for a column header: the outlet when the text names it, else the file name."""
-    return clean(article.outlet or article.label)
-
-
 def layout(width: int, copies: int) -> tuple[int, int, int]:
     """(left column width, copy column width, copies per page) for a width."""
     left = max(LEFT_MIN, min(LEFT_MAX, width // 4))
@@ -66,34 +58,24 @@ def layout(width: int, copies: int) -> tuple[int, int, int]:
     return left, cell, per_page
 
 
-def fit(text: str, width: int) -> str:
-    """``text`` in exactly ``width`` cells, cut with an ellipsis (``text`` has no line breaks)."""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
-
-
 def wrap(text: str, width: int, indent: str = "   ") -> list[str]:
     """Words wrapped whole to ``width`` cells; continuation lines indented."""
     lines: list[str] = []
     line = ""
     for word in text.split():
         candidate = f"{line} {word}" if line else (indent if lines else "") + word
-        if line and cell_len(candidate) > width:
+        if line and cell_width(candidate) > width:
             lines.append(line)
             line = indent + word
         else:
             line = candidate
     if line:
         lines.append(line)
-    return [fit(x, width).rstrip() if cell_len(x) > width else x for x in lines]
+    return [fit(x, width).rstrip() if cell_width(x) > width else x for x in lines]
 
 
 def _left(row: Row, width: int) -> Run:
-    text = " ".join(row.text.split())
-    if row.added:
-        return fit(f"  +#{(row.copy or 0) + 1} {text}", width), "dim"
-    return fit(f"{row.base:>2} {text}", width), "dim" if row.boilerplate else ""
+    return fit(paragraph_left(row, 2), width), "dim" if row.added or row.boilerplate else ""
 
 
 def _cell(row: Row, k: int, width: int) -> Run:
@@ -116,7 +98,7 @@ def page_lines(story: Story, width: int) -> Iterator[list[Run]]:
             yield [(f"copies {span} of {n}", "dim")]
         header: list[Run] = [(fit("¶  base", left), "bold")]
         for k in page:
-            header += [gap, (fit(f"#{k + 1} {copy_name(story.copies[k].article)}", cell), "bold")]
+            header += [gap, (fit(copy_name(k, story.copies[k]), cell), "bold")]
         yield header
         for row in story.rows:
             if row.added and row.copy not in page:
@@ -127,14 +109,13 @@ def page_lines(story: Story, width: int) -> Iterator[list[Run]]:
             yield line
 
 
-def legend() -> list[list[Run]]:
-    """The legend as units that wrap whole: a symbol with its meaning, then notes."""
-    units: list[list[Run]] = [
-        [(symbol, status.value), (f" {meaning}  ", "")] for status, symbol, meaning in story_legend()
+def legend(width: int) -> list[list[Run]]:
+    """The legend wrapped between units: symbols in their status's colour, notes dim."""
+    units = [
+        [(text, status.value if status else ("" if len(unit) > 1 else "dim")) for text, status in unit]
+        for unit in legend_units()
     ]
-    for note in ("¶N: the copy's paragraph  ", "w/N: merged with base ¶N  ", "bp: boilerplate"):
-        units.append([(note, "dim")])
-    return units
+    return wrap_units(units, width, ("  ", ""))
 
 
 def _copy_runs(k: int, copy: StoryCopy) -> str:
@@ -185,17 +166,7 @@ def story_lines(story: Story, width: int) -> Iterator[list[Run]]:
             yield [(text, "bold" if n == 0 and not copy.related else "")]
     yield from page_lines(story, width)
     yield []
-    line: list[Run] = []
-    used = 0
-    for unit in legend():  # wrapped between units, never inside one
-        size = sum(cell_len(text) for text, _ in unit)
-        if used and used + size > width:
-            yield line
-            line, used = [], 0
-        line.extend(unit)
-        used += size
-    if line:
-        yield line
+    yield from legend(width)
 
 
 def print_story(story: Story, width: int | None = None) -> None:

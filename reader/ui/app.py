@@ -55,7 +55,6 @@ class ReaderApp(App[int]):
         if len(self.paths) == 1 and self.paths[0].is_dir():
             start_process_helper()
 
-
     def on_mount(self) -> None:
         self.theme = self._initial_theme()
         self.push_screen(ListScreen(self.paths))

@@ -22,7 +22,7 @@ class ArticlesLoaded(Message):
     """The loading worker finished (problems included: it never fails)."""
 
     result: LoadResult
-    rows: list  # list[reader.ui.article_rows.ArticleRow], one per article
+    rows: list  # list[reader.ui.models.article_rows.ArticleRow], one per article
 
 
 @dataclass

@@ -99,9 +99,11 @@ class _Builder:
                     gutter.append(self.gutter_cell(group.boilerplate, "gutter-same"))
         else:
             gutter = self.gutter_lines(group, block.moved)
-        changed_roles = {"del", "ins", "fact-del", "fact-ins", "typo"} if typography else {
-            "del", "ins", "fact-del", "fact-ins"
-        }
+        changed_roles = (
+            {"del", "ins", "fact-del", "fact-ins", "typo"}
+            if typography
+            else {"del", "ins", "fact-del", "fact-ins"}
+        )
         if self.options.side_by_side:
             return self._side_by_side(group, runs_a, runs_b, gutter)
         differs = group.kind == "rewritten" or any(r in changed_roles for _, r in runs_a + runs_b)
@@ -208,9 +210,7 @@ class _Builder:
             role = "boiler" if group.kind == "boilerplate" else "text"
             return [("\n".join(article.paragraphs[i].text for i in indices), role)]
 
-        label = " ".join(
-            f"{tag}{paragraphs(g.a or g.b)}" for tag, g in (("A", a), ("B", b)) if g is not None
-        )
+        label = " ".join(f"{tag}{paragraphs(g.a or g.b)}" for tag, g in (("A", a), ("B", b)) if g is not None)
         gutter = [self.gutter_cell(line, "gutter-same") for line in label.split(" ")]
         if self.options.side_by_side:
             lines_a = wrap_runs(plain(a, "a"), self.col_a) if a else []
@@ -298,8 +298,6 @@ def _gutter_role(group: Group) -> str:
     if group.kind in UNCHANGED_KINDS and not group.moved_a and not group.moved:
         return "gutter-same"
     return "gutter-edit"
-
-
 
 
 def build_layout(comparison: Comparison, width: int, options: Options) -> Layout:

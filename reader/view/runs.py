@@ -116,5 +116,3 @@ def fold_summary(groups: Iterable[Group]) -> str:
     total = only_a + only_b + both
     noun = "paragraph" if total == 1 else "paragraphs"
     return f"{' '.join(parts)} {noun} of boilerplate: {', '.join(reasons)}"
-
-

@@ -8,7 +8,8 @@ carries ‼ after its symbol.
 
 from __future__ import annotations
 
-from reader.core.story import Additions, Cell, Status, StoryCopy, Trim
+from reader.core.story import Additions, Cell, Row, Status, StoryCopy, Trim
+from reader.view.text import file_label, safe
 from reader.view.words import paragraphs as para_label
 from reader.view.words import plural, tally_words, verdict
 
@@ -61,6 +62,64 @@ def legend() -> list[tuple[Status, str, str]]:
             seen.add(symbol)
             entries.append((status, symbol, "added" if status is Status.ADDED else MEANINGS[status]))
     return entries
+
+
+# What the cells abbreviate, said under the legend's symbols: every cell names the
+# copy's paragraph; only the short labels say "w/N" and "bp".
+PARAGRAPH_NOTE = "¶N: the copy's paragraph"
+LABEL_NOTES = ("w/N: merged with base ¶N", "bp: boilerplate")
+
+# A legend unit: runs that wrap together, each with the status whose style it takes
+# (None: plain words).
+LegendUnit = list[tuple[str, Status | None]]
+
+
+def legend_units(labels: bool = True) -> list[LegendUnit]:
+    """The legend as units that wrap whole: each symbol with its meaning, then the notes
+    (those of the short labels when ``labels``: cells said in full need none)."""
+    units: list[LegendUnit] = [[(sym, status), (f" {meaning}", None)] for status, sym, meaning in legend()]
+    notes = (PARAGRAPH_NOTE, *LABEL_NOTES) if labels else (PARAGRAPH_NOTE,)
+    return units + [[(note, None)] for note in notes]
+
+
+def copy_source(copy: StoryCopy) -> str:
+    """Who published a copy: the outlet, else the agency, else the file's name."""
+    article = copy.article
+    return safe(article.outlet) or safe(article.agency) or file_label(article)
+
+
+def copy_name(k: int, copy: StoryCopy) -> str:
+    """A copy's column header: its number, then who published it."""
+    return f"#{k + 1} {copy_source(copy)}"
+
+
+def copy_summary(copy: StoryCopy) -> tuple[str, str]:
+    """A copy in a few cells, for under its name: (how much it kept, what it cut and
+    added), ‼ first when it dropped or replaced the credit, or altered a quotation or a
+    number; "≠ write-up" and "= same text" say it all."""
+    if not copy.related:
+        return "≠ write-up", ""
+    if copy.equal:
+        return "= same text", ""
+    kept = f"{round(100 * copy.kept_share)}% kept"
+    if copy.credit in ("dropped", "replaced") or copy.quotes_altered or copy.numbers_changed:
+        kept = "‼" + kept
+    extras = []
+    if copy.trim.paragraphs:
+        extras.append(f"✂{copy.trim.paragraphs}")
+    added = copy.added.paragraphs + copy.added.boilerplate_paragraphs
+    if added:
+        extras.append(f"+{added}")
+    return kept, " ".join(extras)
+
+
+def paragraph_left(row: Row, digits: int) -> str:
+    """A row's paragraph column on one line: the base paragraph's number (in ``digits``),
+    or the copy that added the paragraph, before its text."""
+    text = safe(row.text)
+    if row.added:
+        return f"{' ' * digits}+#{(row.copy or 0) + 1} {text}"
+    return f"{row.base:>{digits}} {text}"
 
 
 def symbol(cell: Cell) -> str:

@@ -140,9 +140,12 @@ def credit_words(fact: Fact) -> str:
     who_b = credit_agency(fact.b) if fact.b else None
     if fact.change == "changed":
         if who_a and who_b and canonical_agency(who_a) == canonical_agency(who_b):
-            return f"{who_a} credit moved from the dateline to the end" if fact.a_paragraph == 0 or (
-                fact.b_paragraph is not None and fact.b_paragraph > (fact.a_paragraph or 0)
-            ) else f"{who_a} credit moved to the dateline"
+            return (
+                f"{who_a} credit moved from the dateline to the end"
+                if fact.a_paragraph == 0
+                or (fact.b_paragraph is not None and fact.b_paragraph > (fact.a_paragraph or 0))
+                else f"{who_a} credit moved to the dateline"
+            )
         return f"credit changed: {who_a or fact.a} → {who_b or fact.b}"
     who = who_a if fact.change == "dropped" else who_b
     return f"{who} credit {fact.change}" if who else f"agency credit {fact.change}"

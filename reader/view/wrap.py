@@ -16,8 +16,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import TypeVar
 
 Run = tuple[str, str]
+R = TypeVar("R")  # the role of a run: a style name, a status...
 Line = list[Run]
 
 _TOKEN = re.compile(r"\s+|\S+")
@@ -212,3 +214,36 @@ def truncate(text: str, width: int, ellipsis: str = "…", words: bool = False) 
         if space > len(head) // 2:
             head = head[:space]
     return head.rstrip() + ellipsis
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` (one line) in exactly ``width`` cells: cut with an ellipsis, its indent kept."""
+    if cell_width(text) > width:
+        body = text.lstrip(" ")
+        indent = min(len(text) - len(body), width)
+        text = " " * indent + truncate(body, width - indent)
+    return text + " " * (width - cell_width(text))
+
+
+def wrap_units(
+    units: Iterable[list[tuple[str, R]]], width: int, separator: tuple[str, R]
+) -> list[list[tuple[str, R]]]:
+    """Units of runs (a legend's symbol with its meaning) wrapped to ``width`` between
+    units, never inside one, ``separator`` between units on a line."""
+    lines: list[list[tuple[str, R]]] = []
+    line: list[tuple[str, R]] = []
+    used = 0
+    gap = cell_width(separator[0])
+    for unit in units:
+        size = sum(cell_width(text) for text, _ in unit)
+        if line and used + gap + size > width:
+            lines.append(line)
+            line, used = [], 0
+        if line:
+            line.append(separator)
+            used += gap
+        line.extend(unit)
+        used += size
+    if line:
+        lines.append(line)
+    return lines

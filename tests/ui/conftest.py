@@ -10,8 +10,8 @@ import pytest
 from reader.ui.app import ReaderApp
 from reader.ui.screens.diff import DiffScreen
 from reader.ui.screens.list import ListScreen
-from reader.ui.widgets.article_table import ArticleTable
-from reader.ui.widgets.diff_view import DiffView
+from reader.ui.widgets.diff.diff_view import DiffView
+from reader.ui.widgets.list.article_table import ArticleTable
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_000 = "000_4f549e9bf7ce5619.txt"

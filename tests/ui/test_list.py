@@ -10,7 +10,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.preview import PreviewScreen
 from reader.ui.screens.problems import ProblemsScreen
-from reader.ui.widgets.preview import ArticlePreview
+from reader.ui.widgets.common.preview import ArticlePreview
 
 from .conftest import (
     SEED_000,

@@ -14,7 +14,7 @@ from reader.ui.screens.base_picker import BasePicker
 from reader.ui.screens.diff import DiffScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.story import StoryScreen
-from reader.ui.widgets.story_matrix import StoryMatrix
+from reader.ui.widgets.story.story_matrix import StoryMatrix
 
 from .conftest import (
     SEED_000,
@@ -425,7 +425,7 @@ def test_story_view_snapshot(snap_compare) -> None:
 
 
 def test_columns_say_more_when_wide_and_page_when_narrow() -> None:
-    from reader.ui.widgets.story_matrix import LEFT_MIN, geometry
+    from reader.ui.widgets.story.story_matrix import LEFT_MIN, geometry
 
     # Two copies at 200 columns: every cell in words, the paragraphs still readable beside them.
     wide = geometry(199, 2, wanted=24, sentences=62)

@@ -14,8 +14,8 @@ from textual.widgets import Footer, LoadingIndicator, Static
 
 from reader.core.model import Article, Comparison
 from reader.ui.messages import CompareDone, CompareFailed
-from reader.ui.widgets.diff_header import DiffHeader
-from reader.ui.widgets.diff_view import DiffPosition, DiffView
+from reader.ui.widgets.diff.diff_header import DiffHeader
+from reader.ui.widgets.diff.diff_view import DiffPosition, DiffView
 from reader.view.layout import Options
 from reader.view.rows import build_layout
 from reader.view.runs import FACT_MARK

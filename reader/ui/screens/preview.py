@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from reader.core.model import Article
-from reader.ui.widgets.preview import ArticlePreview
+from reader.ui.widgets.common.preview import ArticlePreview
 
 
 class PreviewScreen(Screen[None]):

@@ -27,8 +27,8 @@ from textual.widgets import Footer, ProgressBar, Static
 from reader.core.model import Article
 from reader.core.original import choice, likely_original
 from reader.core.story import Status, Story, StoryCopy
-from reader.ui.widgets.story_matrix import StoryMatrix, legend_units
-from reader.view.story_words import copy_words, description
+from reader.ui.widgets.story.story_matrix import StoryMatrix
+from reader.view.story_words import copy_words, description, legend_units
 from reader.view.story_words import symbol as cell_symbol
 from reader.view.text import file_label, safe
 from reader.view.words import verdict, why

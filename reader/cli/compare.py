@@ -1,16 +1,15 @@
-"""What each shell sub-command does, on top of the core. Printing goes through
-rich (reader.term) or plain JSON; textual is never imported here."""
+"""``reader align``, ``reader diff`` and ``reader stats``: two articles compared.
+Printing goes through rich (reader.term), HTML (reader.html) or plain JSON."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from .cli import EXIT_DIFFERENT, EXIT_SAME, EXIT_TROUBLE, Trouble, dump_json
-from .core.compare import compare
-from .core.loading import load_file, load_paths
-from .core.model import Article
-from .view.json import article_meta, comparison_json
+from ..core.compare import compare
+from ..core.loading import load_file
+from ..core.model import Article
+from ..view.json import article_meta, comparison_json
+from .errors import EXIT_SAME, Trouble, dump_json, status, write_page
 
 
 def load_one(spec: str) -> Article:
@@ -36,20 +35,12 @@ def load_one(spec: str) -> Article:
     return articles[0]
 
 
-def load_pair(a: str, b: str) -> tuple[Article, Article]:
-    return load_one(a), load_one(b)
-
-
-def _status(same: bool) -> int:
-    return EXIT_SAME if same else EXIT_DIFFERENT
-
-
 def align(a: Article, b: Article, as_json: bool, typography: bool) -> int:
     comparison = compare(a, b, typography=typography)
     if as_json:
         dump_json(comparison_json(comparison))
     else:
-        from .term.tables import print_groups
+        from ..term.tables import print_groups
 
         print_groups(comparison)
     # The alignment is the output, so success is 0 (scripts and the scorer read the JSON);
@@ -64,30 +55,23 @@ def stats(a: Article, b: Article, as_json: bool, typography: bool) -> int:
         meta = {"a": article_meta(a), "b": article_meta(b)}
         dump_json({**meta, "summary": data["summary"], "facts": data["facts"]})
     else:
-        from .term.tables import print_stats
+        from ..term.tables import print_stats
 
         print_stats(comparison)
-    return _status(comparison.equal)
+    return status(comparison.equal)
 
 
 def diff(a: Article, b: Article, width: int | None, color: str, context: int | None, typography: bool) -> int:
-    from .term.diff import print_diff
+    from ..term.diff import print_diff
 
     comparison = compare(a, b, typography=typography)
     print_diff(comparison, width=width, color=color, context=context, typography=typography)
-    return _status(comparison.equal)
+    return status(comparison.equal)
 
 
-def list_articles(paths: list[Path], as_json: bool) -> int:
-    result = load_paths(paths)
-    for problem in result.problems:
-        print(f"reader: {problem}", file=sys.stderr)
-    if as_json:
-        dump_json([article_meta(a) for a in result.articles])
-    else:
-        from .term.tables import print_list
+def diff_html(a: Article, b: Article, typography: bool) -> int:
+    from ..html import pair_page
 
-        print_list(result.articles)
-    if not result.articles and result.problems:
-        return EXIT_TROUBLE
-    return EXIT_SAME
+    comparison = compare(a, b, typography=typography)
+    write_page(pair_page(comparison, typography=typography))
+    return status(comparison.equal)

@@ -18,7 +18,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from reader.core.model import Article
-from reader.ui.widgets.scrolling import ImmediateScrollView
+from reader.ui.widgets.common.scrolling import ImmediateScrollView
 from reader.view.text import article_facts, file_label, safe
 from reader.view.wrap import Line, wrap_runs
 
@@ -139,4 +139,3 @@ class ArticlePreview(ImmediateScrollView, can_focus=True):
     def text(self) -> str:
         """Everything the preview shows, as plain text."""
         return "\n".join("".join(text for text, _ in line) for line in self._lines)
-

@@ -9,169 +9,50 @@ Article text only ever becomes ``Segment`` text: it is never parsed as markup.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.core.model import Comparison
-from reader.ui.widgets.scrolling import ImmediateScrollView
+from reader.ui.widgets.common.scrolling import ImmediateScrollView
 from reader.view.layout import SIDE_BY_SIDE_MIN_WIDTH, Layout, Options
 from reader.view.rows import build_layout
 
-_ROLE_CLASSES = {
-    "del": "diff-view--delete",
-    "ins": "diff-view--insert",
-    "fact-del": "diff-view--fact-delete",
-    "fact-ins": "diff-view--fact-insert",
-    "typo": "diff-view--typography",
-    "boiler": "diff-view--boilerplate",
-    "gutter": "diff-view--gutter",
-    "gutter-same": "diff-view--gutter",
-    "gutter-edit": "diff-view--gutter-edit",
-    "gutter-del": "diff-view--gutter-delete",
-    "gutter-ins": "diff-view--gutter-insert",
-    "gutter-moved": "diff-view--gutter-moved",
-    "gutter-fold": "diff-view--gutter",
-    "mark": "diff-view--gutter",
-    "mark-del": "diff-view--mark-delete",
-    "mark-ins": "diff-view--mark-insert",
-    "mark-moved": "diff-view--gutter-moved",
-    "rule": "diff-view--rule",
-    "fold": "diff-view--fold",
-    "ghost": "diff-view--ghost",
-    "collapsed": "diff-view--collapsed",
-    "bar": "diff-view--gutter-bar",
-}
+from .keys import DIFF_BINDINGS
+from .navigation import (
+    block_of_group,
+    block_taking_over,
+    change_blocks,
+    fact_blocks,
+    first_change,
+    fold_to_toggle,
+    moved_partner,
+    step_among,
+)
+from .painting import DIFF_COMPONENT_CLASSES, role_style, row_segments
+from .placement import kept_place, scroll_to_show
+from .position import DiffPosition, position_in
 
+# The diff screen imports the message from here, with the widget that posts it.
+__all__ = ["DiffPosition", "DiffView"]
 
 # Above this many words (A and B together), layouts are computed in a worker thread.
 BACKGROUND_LAYOUT_WORDS = 30_000
 
 
-@dataclass
-class DiffPosition(Message):
-    """Where the reader is: the current block and how many changes there are."""
-
-    change: int  # 1-based number of the current change, 0 when not on a change
-    changes: int
-    side_by_side: bool
-    typography: bool
-    collapse: bool
-    facts: tuple[int, ...] = ()  # the facts (indexes in Comparison.facts) the current block shows
-
-
 class DiffView(ImmediateScrollView, can_focus=True):
     """Scrollable body of the diff screen, with a current block (highlighted gutter)."""
 
-    # Short descriptions for the footer; the tooltip is the full text for help and the palette.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_change", "Next", tooltip="Next change", id="diff.next_change"),
-        Binding(
-            "right_square_bracket",
-            "next_change",
-            "Next",
-            show=False,
-            key_display="]",
-            tooltip="Next change",
-            id="diff.next_change_bracket",
-        ),
-        Binding(
-            "N",
-            "previous_change",
-            "Prev",
-            key_display="N",
-            tooltip="Previous change",
-            id="diff.previous_change",
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_change",
-            "Prev",
-            show=False,
-            key_display="[",
-            tooltip="Previous change",
-            id="diff.previous_change_bracket",
-        ),
-        Binding(
-            "f", "next_fact", "Fact", tooltip="Next fact: a credit, number, name or quotation changed",
-            id="diff.next_fact",
-        ),
-        Binding(
-            "F",
-            "previous_fact",
-            "Prev fact",
-            show=False,
-            key_display="F",
-            tooltip="Previous fact: a credit, number, name or quotation changed",
-            id="diff.previous_fact",
-        ),
-        Binding("v", "toggle_view", "Layout", tooltip="Side by side or stacked", id="diff.toggle_view"),
-        Binding(
-            "z",
-            "toggle_fold",
-            "Fold",
-            tooltip="Unfold or fold the boilerplate run in view",
-            id="diff.toggle_fold_z",
-        ),
-        Binding(
-            "enter",
-            "toggle_fold",
-            "Fold",
-            show=False,
-            tooltip="Unfold or fold the boilerplate run in view",
-            id="diff.toggle_fold",
-        ),
-        Binding(
-            "m",
-            "jump_moved",
-            "Moved",
-            show=False,
-            tooltip="Jump between the two places of a moved paragraph",
-            id="diff.jump_moved",
-        ),
-        Binding(
-            "t",
-            "toggle_typography",
-            "Typography",
-            show=False,
-            tooltip="Show or hide typography-only changes (quotes, dashes, spaces)",
-            id="diff.toggle_typography",
-        ),
-        Binding(
-            "c",
-            "toggle_collapse",
-            "Collapse",
-            show=False,
-            tooltip="Collapse unchanged paragraphs to one line each, or expand them",
-            id="diff.toggle_collapse",
-        ),
-        Binding("j", "scroll_down", "Down", show=False, tooltip="Scroll down", id="diff.down"),
-        Binding("k", "scroll_up", "Up", show=False, tooltip="Scroll up", id="diff.up"),
-        Binding("down", "scroll_down", "Down", show=False, tooltip="Scroll down", id="diff.down_arrow"),
-        Binding("up", "scroll_up", "Up", show=False, tooltip="Scroll up", id="diff.up_arrow"),
-        Binding("pagedown", "page_down", "Page down", show=False, tooltip="Page down", id="diff.page_down"),
-        Binding(
-            "space", "page_down", "Page down", show=False, tooltip="Page down", id="diff.page_down_space"
-        ),
-        Binding("pageup", "page_up", "Page up", show=False, tooltip="Page up", id="diff.page_up"),
-        Binding("home", "scroll_home", "Top", show=False, tooltip="Go to the top", id="diff.home"),
-        Binding("end", "scroll_end", "End", show=False, tooltip="Go to the end", id="diff.end"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = DIFF_BINDINGS
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *_ROLE_CLASSES.values(),
-        "diff-view--gutter-current",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = DIFF_COMPONENT_CLASSES
 
     # Not scoped: the rules for 16 colours and no colour start from the App's pseudo-classes.
     SCOPED_CSS = False
@@ -263,8 +144,7 @@ class DiffView(ImmediateScrollView, can_focus=True):
         if layout is None or (width and (layout.width != width or layout.options != self.options())):
             layout = build_layout(comparison, width or 80, self.options())
         self._install(layout, top=0)
-        changes = [n for n, block in enumerate(layout.blocks) if block.change]
-        self.current = changes[0] if changes else 0
+        self.current = first_change(layout)
         self._post_position()
 
     def clear(self) -> None:
@@ -322,28 +202,10 @@ class DiffView(ImmediateScrollView, can_focus=True):
         top = round(self.scroll_y)
         # The height the reader saw (on a resize the region already has the new one).
         bottom = top + (self._seen_height or self.scrollable_content_region.height)
-        new_top = 0
-        current_key = old.blocks[self.current].key if old.blocks and self.current < len(old.blocks) else None
-        if old.blocks:
-            # Anchor on the current block when it is on screen, else on the top one.
-            index = self.current if current_key is not None else old.block_at(top)
-            if not (old.starts[index] < bottom and old.ends[index] > top):
-                index = old.block_at(top)
-            start, span = old.starts[index], max(1, old.ends[index] - old.starts[index])
-            new_index = layout.find(old.blocks[index].key)
-            if new_index is not None:
-                new_start = layout.starts[new_index]
-                new_span = max(1, layout.ends[new_index] - new_start)
-                if top <= start:
-                    # Same place on screen, in proportion, but never in the bottom two thirds
-                    # of a shorter view, so that the block stays readable.
-                    seen, view = bottom - top, max(1, self.scrollable_content_region.height)
-                    new_top = new_start - min(round((start - top) * view / max(1, seen)), view // 3)
-                else:
-                    new_top = new_start + min(new_span - 1, round((top - start) / span * new_span))
-        if current_key is not None:
-            self.current = layout.find(current_key) or 0
-        self._install(layout, max(0, new_top))
+        new_top, self.current = kept_place(
+            old, layout, self.current, top, bottom, self.scrollable_content_region.height
+        )
+        self._install(layout, new_top)
         self._post_position()
         if then is not None:
             then()
@@ -359,13 +221,11 @@ class DiffView(ImmediateScrollView, can_focus=True):
         key = (role, current)
         style = self._styles.get(key)
         if style is None:
-            base = self.rich_style
-            name = _ROLE_CLASSES.get(role)
-            style = base + self.get_component_rich_style(name, partial=True) if name else base
-            if current and role.startswith("gutter"):
-                style += self.get_component_rich_style("diff-view--gutter-current", partial=True)
-            self._styles[key] = style
+            style = self._styles[key] = role_style(role, current, self.rich_style, self._component_style)
         return style
+
+    def _component_style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
@@ -380,14 +240,7 @@ class DiffView(ImmediateScrollView, can_focus=True):
         strip = self._strips.get(row)
         if strip is None:
             current = layout.block_at(row) == self.current and row < layout.ends[self.current]
-            segments = []
-            for text, role in layout.rows[row]:
-                if current and role.startswith("gutter") and not text.strip():
-                    # Rows of the current block below its label: a bar marks its extent.
-                    segments.append(Segment("▌", self._style("bar", False)))
-                    segments.append(Segment(text[1:], self._style(role, False)))
-                else:
-                    segments.append(Segment(text, self._style(role, current)))
+            segments = row_segments(layout.rows[row], current, self._style)
             strip = Strip(segments).adjust_cell_length(width, self.rich_style)
             self._strips[row] = strip
         return strip
@@ -395,12 +248,8 @@ class DiffView(ImmediateScrollView, can_focus=True):
     # -- events ---------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        layout = self.diff_layout
-        if (
-            layout is not None
-            and self.text_width
-            and (layout.width != self.text_width or layout.options != self.options())
-        ):
+        layout, width = self.diff_layout, self.text_width
+        if layout is not None and width and (layout.width != width or layout.options != self.options()):
             self.relayout()
 
     def watch_view_mode(self) -> None:
@@ -418,13 +267,8 @@ class DiffView(ImmediateScrollView, can_focus=True):
         if layout is None or not layout.blocks or self._target_top is not None:
             return
         top = round(new_value)
-        bottom = top + self.scrollable_content_region.height
-        start, end = layout.starts[self.current], layout.ends[self.current]
-        if end <= top or start >= bottom:
-            # The current block scrolled away: the first block on screen takes over.
-            index = layout.block_at(top)
-            if layout.ends[index] <= top and index + 1 < len(layout.blocks):
-                index += 1
+        index = block_taking_over(layout, self.current, top, top + self.scrollable_content_region.height)
+        if index is not None:
             self._set_current(index)
 
     def on_click(self, event: events.Click) -> None:
@@ -445,28 +289,18 @@ class DiffView(ImmediateScrollView, can_focus=True):
             self._post_position()
 
     def _post_position(self) -> None:
-        layout = self.diff_layout
-        if layout is None:
-            return
-        changes = [n for n, block in enumerate(layout.blocks) if block.change]
-        number = changes.index(self.current) + 1 if self.current in changes else 0
-        facts = layout.blocks[self.current].facts if 0 <= self.current < len(layout.blocks) else ()
-        self.post_message(
-            DiffPosition(
-                number, len(changes), layout.options.side_by_side, self.typography, self.collapse, facts
-            )
-        )
+        if self.diff_layout is not None:
+            self.post_message(position_in(self.diff_layout, self.current, self.typography, self.collapse))
 
     def _go_to(self, index: int) -> None:
         """Make a block current and bring it to the top of the view (one row of context above)."""
         assert self.diff_layout is not None
         self._set_current(index)
-        start = self.diff_layout.starts[index]
-        height = self.diff_layout.ends[index] - start
-        view = self.scrollable_content_region.height
-        top = round(self.scroll_y)
-        if not (start >= top and start + min(height, view) <= top + view) or height > view:
-            self.scroll_to(y=max(0, start - 1), animate=False, immediate=True)
+        top = scroll_to_show(
+            self.diff_layout, index, round(self.scroll_y), self.scrollable_content_region.height
+        )
+        if top is not None:
+            self.scroll_to(y=top, animate=False, immediate=True)
         self._set_current(index)
 
     def go_to_group(self, group: int) -> None:
@@ -475,10 +309,7 @@ class DiffView(ImmediateScrollView, can_focus=True):
         layout = self.diff_layout
         if layout is None:
             return
-        index = next(
-            (n for n, block in enumerate(layout.blocks) if block.kind != "ghost" and group in block.groups),
-            None,
-        )
+        index = block_of_group(layout, group)
         if index is None:
             return
         if self._target_top is not None:
@@ -489,22 +320,10 @@ class DiffView(ImmediateScrollView, can_focus=True):
     # -- actions --------------------------------------------------------------
 
     def action_next_change(self) -> None:
-        if self.diff_layout is None:
-            return
-        for index in range(self.current + 1, len(self.diff_layout.blocks)):
-            if self.diff_layout.blocks[index].change:
-                self._go_to(index)
-                return
-        self.notify("No more changes below.", timeout=2)
+        self._step_change(1)
 
     def action_previous_change(self) -> None:
-        if self.diff_layout is None:
-            return
-        for index in range(min(self.current, len(self.diff_layout.blocks)) - 1, -1, -1):
-            if self.diff_layout.blocks[index].change:
-                self._go_to(index)
-                return
-        self.notify("No more changes above.", timeout=2)
+        self._step_change(-1)
 
     def action_next_fact(self) -> None:
         self._step_fact(1)
@@ -512,19 +331,26 @@ class DiffView(ImmediateScrollView, can_focus=True):
     def action_previous_fact(self) -> None:
         self._step_fact(-1)
 
+    def _step_change(self, step: int) -> None:
+        if self.diff_layout is not None:
+            self._step(change_blocks(self.diff_layout), step, "changes")
+
     def _step_fact(self, step: int) -> None:
-        layout = self.diff_layout
-        if layout is None:
+        if self.diff_layout is None:
             return
-        with_facts = [n for n, block in enumerate(layout.blocks) if block.facts]
+        with_facts = fact_blocks(self.diff_layout)
         if not with_facts:
             self.notify("No facts in this pair: no credit, number, name or quotation changed.", timeout=3)
             return
-        ahead = [n for n in with_facts if (n > self.current if step > 0 else n < self.current)]
-        if not ahead:
-            self.notify("No more facts " + ("below." if step > 0 else "above."), timeout=2)
-            return
-        self._go_to(ahead[0] if step > 0 else ahead[-1])
+        self._step(with_facts, step, "facts")
+
+    def _step(self, stops: list[int], step: int, what: str) -> None:
+        """Go to the next of ``stops`` (``step`` > 0) or the previous one, or say there is none."""
+        index = step_among(stops, self.current, step)
+        if index is None:
+            self.notify(f"No more {what} " + ("below." if step > 0 else "above."), timeout=2)
+        else:
+            self._go_to(index)
 
     def action_toggle_view(self) -> None:
         self.view_mode = "stacked" if self.side_by_side else "side"
@@ -545,19 +371,11 @@ class DiffView(ImmediateScrollView, can_focus=True):
         layout = self.diff_layout
         if layout is None or not layout.blocks:
             return
-        folds = [n for n, block in enumerate(layout.blocks) if block.kind == "fold"]
-        if not folds:
+        top = round(self.scroll_y)
+        index = fold_to_toggle(layout, self.current, top, top + self.scrollable_content_region.height)
+        if index is None:
             self.notify("No boilerplate in this pair.", timeout=2)
             return
-        if self.current in folds:
-            index = self.current
-        else:
-            top = round(self.scroll_y)
-            bottom = top + self.scrollable_content_region.height
-            on_screen = [n for n in folds if layout.starts[n] < bottom and layout.ends[n] > top]
-            # None on screen: go to the next run of boilerplate (they are few) and open it.
-            later = [n for n in folds if n > self.current]
-            index = (on_screen or later or folds)[0]
         first = layout.blocks[index].groups[0]
         self.unfolded.symmetric_difference_update({first})
         self.current = index
@@ -574,22 +392,8 @@ class DiffView(ImmediateScrollView, can_focus=True):
         layout = self.diff_layout
         if layout is None or not layout.blocks:
             return
-        block = layout.blocks[self.current]
-        if block.kind == "ghost" and block.target is not None:
-            target = layout.find(block.target)
-            if target is not None:
-                self._go_to(target)
-                return
-        ghosts = [n for n, b in enumerate(layout.blocks) if b.kind == "ghost"]
-        if block.moved and block.kind != "ghost":
-            mine = [n for n in ghosts if layout.blocks[n].target == block.key]
-            if mine:
-                self._moved_cycle = (self._moved_cycle + 1) % len(mine)
-                self._go_to(mine[self._moved_cycle - 1] if len(mine) > 1 else mine[0])
-                return
-        moved = [n for n, b in enumerate(layout.blocks) if b.moved and b.kind != "ghost"]
-        if not moved:
+        target, self._moved_cycle = moved_partner(layout, self.current, self._moved_cycle)
+        if target is None:
             self.notify("No moved paragraphs in this pair.", timeout=2)
             return
-        after = [n for n in moved if n > self.current]
-        self._go_to(after[0] if after else moved[0])
+        self._go_to(target)

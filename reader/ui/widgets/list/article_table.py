@@ -3,15 +3,12 @@
 A folder can hold a hundred thousand articles: only the rows on screen are drawn,
 and sorting or filtering re-orders a list of precomputed ``ArticleRow`` records
 instead of rebuilding widgets. Cells are plain text in segments, never markup.
-
-Grouped by story (``groups``), a story is one header line (an entry ``-(g + 1)`` in
-``order``), opened to its versions, the likely original first.
+What the lines are and hold is reader.ui.models.listing's; this widget draws
+them, moves the cursor and says what was chosen.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -26,34 +23,16 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.model import Article
-from reader.ui.article_rows import ArticleRow, sort_value
-from reader.view.text import middle_truncate, percent
-from reader.view.wrap import cell_width, truncate
+from reader.ui.models.listing import Column, Listing
+from reader.view.wrap import cell_width
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    numeric: bool = False
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("mark", " "),
-    Column("agency", "Agency"),
-    Column("place", "Place"),
-    Column("title", "Title"),
-    Column("words", "Words", numeric=True),
-    Column("paragraphs", "¶", numeric=True),
-    Column("file", "File"),
-)
-SHARED = Column("shared", "Shared", numeric=True)
-
-
-def mark_letter(position: int) -> str:
-    """A, B for a pair; marks for a story go on in the alphabet, then "+"."""
-    return chr(ord("A") + position) if position < 26 else "+"
+def _of_listing(name: str) -> property:
+    """An attribute of the table's Listing, read and set on the table."""
+    return property(
+        lambda self: getattr(self.listing, name),
+        lambda self, value: setattr(self.listing, name, value),
+    )
 
 
 class ArticleTable(ScrollView, can_focus=True):
@@ -143,22 +122,21 @@ class ArticleTable(ScrollView, can_focus=True):
     class HeaderClicked(Message):
         key: str
 
+    rows = _of_listing("rows")
+    articles = _of_listing("articles")
+    order = _of_listing("order")
+    marks = _of_listing("marks")
+    scores = _of_listing("scores")
+    target = _of_listing("target")
+    sort_key = _of_listing("sort_key")
+    sort_reverse = _of_listing("sort_reverse")
+    widths = _of_listing("widths")
+    groups = _of_listing("groups")
+    expanded = _of_listing("expanded")
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: Sequence[ArticleRow] = ()
-        self.articles: Sequence[Article] = ()  # the loaded articles, in the order of `rows`
-        self.order: list[int] = []
-        self.marks: list[int] = []
-        self.scores: dict[int, float] | None = None
-        self.target: int | None = None
-        self.sort_key = "file"
-        self.sort_reverse = False
-        self.widths: dict[str, int] = {}
-        # Grouped by story: each group's rows (positions in `rows`), the original first.
-        self.groups: list[list[int]] | None = None
-        self.expanded: set[int] = set()
-        self._group_of: dict[int, int] = {}
-        self._shown: list[list[int]] = []
+        self.listing = Listing()
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(512)
         self._styles: dict[str, Style] = {}
 
@@ -166,20 +144,11 @@ class ArticleTable(ScrollView, can_focus=True):
 
     @property
     def columns_shown(self) -> tuple[Column, ...]:
-        return (*COLUMNS, SHARED) if self.scores is not None else COLUMNS
+        return self.listing.columns_shown
 
     @property
     def row_count(self) -> int:
         return len(self.order)
-
-    @property
-    def current_index(self) -> int | None:
-        """Position (in the loaded list) of the highlighted article."""
-        entry = self.current_entry
-        if entry is None:
-            return None
-        # A story's line stands for its likely original (preview, marks, similar).
-        return self.groups[-entry - 1][0] if entry < 0 and self.groups else entry
 
     @property
     def current_entry(self) -> int | None:
@@ -189,105 +158,40 @@ class ArticleTable(ScrollView, can_focus=True):
         return self.order[min(max(self.cursor_row, 0), len(self.order) - 1)]
 
     @property
+    def current_index(self) -> int | None:
+        """Position (in the loaded list) of the highlighted article."""
+        return self.listing.index_of(self.current_entry)
+
+    @property
     def current_group(self) -> int | None:
         """The story whose line is highlighted, or that holds the highlighted version."""
-        entry = self.current_entry
-        if entry is None or self.groups is None:
-            return None
-        return -entry - 1 if entry < 0 else self._group_of.get(entry)
+        return self.listing.group_of(self.current_entry)
 
     @property
     def in_story(self) -> dict[int, int]:
-        """Grouped: the story (its number) of each row in a story of two or more."""
-        return self._group_of
+        return self.listing.in_story
 
     def set_groups(self, groups: list[list[int]] | None) -> None:
-        """Group the list by story (stories of two or more versions; the rest stay rows)."""
-        self.groups = [g for g in groups if len(g) > 1] if groups is not None else None
-        self.expanded = set()
-        self._group_of = {i: g for g, members in enumerate(self.groups or ()) for i in members}
+        self.listing.set_groups(groups)
 
-    def _column_widths(self, width: int) -> dict[str, int]:
-        rows = [self.rows[i] for i in self.order if i >= 0] or list(self.rows)
+    @property
+    def _width(self) -> int:
+        return self.scrollable_content_region.width or self.size.width or 80
 
-        def widest(key: str, values: Sequence[str], label: str, cap: int) -> int:
-            # The sorted column also needs room for its arrow (" ▲").
-            label_width = cell_width(label) + (2 if key == self.sort_key else 0)
-            return min(cap, max([label_width, *(cell_width(v) for v in values)]))
-
-        widths = {
-            "mark": 1,
-            "agency": widest("agency", sorted({r.agency for r in rows}), "Agency", 12),
-            "place": widest("place", sorted({r.place for r in rows}), "Place", 14),
-            "words": widest("words", [f"{max((r.words for r in rows), default=0):,}"], "Words", 8),
-            "paragraphs": widest("paragraphs", [str(max((r.paragraphs for r in rows), default=0))], "¶", 4),
-            "shared": widest("shared", ["100%"], "Shared", 8),
-        }
-        # The longest names by length, then by cells: cell widths of 100k names cost too much.
-        longest = heapq.nlargest(16, {r.file for r in rows}, key=len)
-        files = widest("file", [max(longest, key=cell_width, default="")], "File", 40)
-        shown = [c.key for c in self.columns_shown]
-        padding = 2 * len(shown)
-        fixed = sum(widths[k] for k in shown if k in widths)
-        room = width - padding - fixed
-        # The title keeps at least 20 cells; the file name takes what it needs of the rest.
-        widths["file"] = max(min(files, 12), min(files, room - 20))
-        widths["title"] = max(16, room - widths["file"])
-        return widths
-
-    def populate(self, visible: Sequence[int]) -> None:
+    def populate(self, visible) -> None:
         """Show these articles (positions in the loaded list) in the current sort order."""
         keep = self.current_entry
-        reverse = self.sort_reverse and self.sort_key != "shared"
-        if self.groups is not None:
-            visible = self._grouped(visible)
-        self.order = sorted(
-            visible,
-            key=lambda i: sort_value(self.rows[i], self.sort_key, self.marks, self.scores, self.target),
-            reverse=reverse,
-        )
-        if self.groups is not None:
-            self.order = self._story_lines(visible) + self.order
-        self.widths = self._column_widths(self.scrollable_content_region.width or self.size.width or 80)
+        self.listing.arrange(visible, self._width)
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width or 80, len(self.order) + 1)
-        row = self.order.index(keep) if keep is not None and keep in self.order else 0
-        if keep is not None and keep >= 0 and keep in self._group_of and keep not in self.order:
-            story = -self._group_of[keep] - 1  # its story was closed: stay on the story's line
-            row = self.order.index(story) if story in self.order else 0
-        self.set_reactive(ArticleTable.cursor_row, row)
+        self.set_reactive(ArticleTable.cursor_row, self.listing.line_for(keep))
         self._scroll_to_cursor()
         self.refresh()
         self.post_message(self.Highlighted(self.current_index))
 
-    def _grouped(self, visible: Sequence[int]) -> list[int]:
-        """The visible rows in no story of two or more; the stories are put aside for
-        `_story_lines` in `self._shown`."""
-        shown = set(visible)
-        self._shown = [
-            [i for i in members if i in shown] for members in self.groups or ()
-        ]
-        return [i for i in visible if i not in self._group_of]
-
-    def _story_lines(self, visible: Sequence[int]) -> list[int]:
-        lines: list[int] = []
-        for g, members in enumerate(self._shown):
-            if not members:
-                continue
-            lines.append(-g - 1)
-            if g in self.expanded:
-                lines.extend(members)
-        return lines
-
     def expand(self, group: int, open_: bool) -> None:
-        if open_:
-            self.expanded.add(group)
-        else:
-            self.expanded.discard(group)
+        self.populate(self.listing.opened(group, open_))
         entry = -group - 1
-        visible = [i for i in self.order if i >= 0 and i not in self._group_of]
-        visible += [i for members in self._shown for i in members]
-        self.populate(visible)
         if entry in self.order:
             self.move_cursor(row=self.order.index(entry))
 
@@ -300,11 +204,11 @@ class ArticleTable(ScrollView, can_focus=True):
 
     def cell_text(self, index: int, key: str) -> str:
         """The text of one cell (for tests and the command line of a curious reader)."""
-        return dict(self._cells(self.rows[index]))[key].strip()
+        return self.listing.cell_text(index, key)
 
     def line_text(self, entry: int) -> str:
         """The cells of one line (an article or ``-(g + 1)`` for a story), as plain text."""
-        return " ".join(text.strip() for _, text in self._line_cells(entry) if text.strip())
+        return self.listing.line_text(entry)
 
     # -- drawing --------------------------------------------------------------
 
@@ -320,52 +224,9 @@ class ArticleTable(ScrollView, can_focus=True):
             self._styles[name] = style
         return style
 
-    def _line_cells(self, entry: int) -> list[tuple[str, str]]:
-        if entry >= 0:
-            return self._cells(self.rows[entry])
-        members = (self.groups or [])[-entry - 1]
-        shown = self._shown[-entry - 1] if self._shown else members
-        count = f"{len(members)} versions"
-        if len(shown) != len(members):
-            count = f"{len(shown)} of {len(members)}"
-        opened = -entry - 1 in self.expanded
-        return self._cells(self.rows[members[0]], story=(("▾ " if opened else "▸ ") + count + ": "))
-
-    def _cells(self, row: ArticleRow, story: str | None = None) -> list[tuple[str, str]]:
-        widths = self.widths
-        mark = mark_letter(self.marks.index(row.index)) if row.index in self.marks else " "
-        title = truncate(row.title, widths["title"])
-        if story is not None:
-            mark, title = " ", truncate(story + row.title, widths["title"])
-        elif row.index in self._group_of:
-            # A version, under its story's line.
-            title = "  " + truncate(row.title, widths["title"] - 2)
-        cells = [
-            ("mark", mark),
-            ("agency", truncate(row.agency, widths["agency"])),
-            ("place", truncate(row.place, widths["place"])),
-            ("title", title),
-            ("words", f"{row.words:,}".rjust(widths["words"])),
-            ("paragraphs", str(row.paragraphs).rjust(widths["paragraphs"])),
-            ("file", middle_truncate(row.file, widths["file"])),
-        ]
-        if self.scores is not None:
-            shared = "this" if row.index == self.target else percent(self.scores.get(row.index, 0.0))
-            cells.append(("shared", shared.rjust(widths["shared"])))
-        return cells
-
     def _header_strip(self, width: int) -> Strip:
         style = self.rich_style + self._style("header")
-        segments = []
-        reverse = self.sort_reverse and self.sort_key != "shared"
-        for column in self.columns_shown:
-            label = column.label
-            if column.key == self.sort_key and column.key != "mark":
-                label += " ▼" if reverse else " ▲"
-            cell_w = self.widths[column.key]
-            label = truncate(label, cell_w)
-            text = label.rjust(cell_w) if column.numeric else label.ljust(cell_w)
-            segments.append(Segment(f" {text} ", style))
+        segments = [Segment(f" {text} ", style) for _, text in self.listing.header_cells()]
         return Strip(segments).adjust_cell_length(width, style)
 
     def render_line(self, y: int) -> Strip:
@@ -385,7 +246,7 @@ class ArticleTable(ScrollView, can_focus=True):
             if index < 0:
                 base += self._style("story")
             segments = []
-            for key, text in self._line_cells(index):
+            for key, text in self.listing.line_cells(index):
                 text = text + " " * (self.widths[key] - cell_width(text))
                 if key == "mark" and text.strip():
                     segments.append(Segment(" ", base))
@@ -419,7 +280,7 @@ class ArticleTable(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self.current_index))
 
     def on_resize(self) -> None:
-        if self.rows and self.widths != self._column_widths(self.scrollable_content_region.width):
+        if self.rows and self.widths != self.listing.column_widths(self.scrollable_content_region.width):
             self.populate(self.order)
         else:
             self._scroll_to_cursor()

@@ -1,18 +1,16 @@
-"""``reader story`` (one story across many copies) and ``reader diff --html``."""
+"""``reader story``: one story across many copies."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from .cli import EXIT_DIFFERENT, EXIT_SAME, EXIT_TROUBLE, Trouble, dump_json
-from .commands import load_one
-from .core.compare import compare
-from .core.loading import load_file, load_paths
-from .core.model import Article
-from .core.original import choice, likely_original
-from .core.story import build_story
-from .view.words import why
+from ..core.loading import load_file, load_paths
+from ..core.model import Article
+from ..core.original import choice, likely_original
+from ..core.story import build_story
+from ..view.words import why
+from .compare import load_one
+from .errors import EXIT_TROUBLE, Trouble, dump_json, say, status, write_page
 
 
 def _same_article(a: Article, b: Article) -> bool:
@@ -51,7 +49,7 @@ def story(files: list[str], base: str | None, as_json: bool, as_html: bool, widt
         except Trouble as exc:
             problems.append(str(exc))
     for problem in problems:
-        print(f"reader: {problem}", file=sys.stderr)
+        say(problem)
     if base is not None:
         base_article = load_one(base)
         copies = [a for a in articles if not _same_article(a, base_article)]
@@ -66,36 +64,17 @@ def story(files: list[str], base: str | None, as_json: bool, as_html: bool, widt
         reason = why(choice(base_article, articles))
     result = build_story(base_article, copies, why=reason)
     if as_json:
-        from .view.story_json import story_json
+        from ..view.story_json import story_json
 
         dump_json(story_json(result))
     elif as_html:
-        from .html import story_page
+        from ..html import story_page
 
-        _write(story_page(result))
+        write_page(story_page(result))
     else:
-        from .term.story import print_story
+        from ..term.story import print_story
 
         print_story(result, width=width)
     if problems:
         return EXIT_TROUBLE
-    return EXIT_SAME if result.equal else EXIT_DIFFERENT
-
-
-def diff_html(a: Article, b: Article, typography: bool) -> int:
-    from .html import pair_page
-
-    comparison = compare(a, b, typography=typography)
-    _write(pair_page(comparison, typography=typography))
-    return EXIT_SAME if comparison.equal else EXIT_DIFFERENT
-
-
-def _write(page: str) -> None:
-    # The page is UTF-8 whatever the locale says: it declares <meta charset="utf-8">.
-    out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
-    if out is None:
-        sys.stdout.write(page)
-        return
-    sys.stdout.flush()
-    out.write(page.encode("utf-8"))
-    out.flush()
+    return status(result.equal)

@@ -1,25 +1,17 @@
-"""The ``reader`` command.
+"""The command line of ``reader``: sub-commands, options, help and examples.
 
-``reader [FOLDER|FILE...]`` opens the app; the sub-commands work from the shell
-and in pipes, and never import textual (the app is imported only to open it).
-Exit status follows diff(1): 0 the same, 1 different, 2 trouble.
+Only ``reader.cli.main`` reads it; the commands receive plain arguments.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import signal
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
-EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+from .errors import EXIT_TROUBLE
 
-
-class Trouble(Exception):
-    """A problem to report in one line on stderr, with exit status 2."""
+COMMANDS = ("open", "align", "diff", "stats", "list", "index", "similar", "stories", "story")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,7 +37,7 @@ def _examples(*lines: str) -> str:
     return "example:\n" + "\n".join(f"  {line}" for line in lines)
 
 
-def _parser() -> argparse.ArgumentParser:
+def build() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     p = _Parser(
         prog="reader",
@@ -196,81 +188,12 @@ def _parser() -> argparse.ArgumentParser:
     out = so.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("--html", action="store_true", help="write one self-contained HTML page to stdout")
-    so.add_argument(
-        "--width", type=_at_least(20), help="columns to lay out for (default: the terminal's)"
-    )
+    so.add_argument("--width", type=_at_least(20), help="columns to lay out for (default: the terminal's)")
     return p
 
 
-COMMANDS = ("open", "align", "diff", "stats", "list", "index", "similar", "stories", "story")
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    if argv is None and hasattr(signal, "SIGPIPE"):
-        # A closed pipe (| head) ends the command as it ends cat or diff: by SIGPIPE,
-        # status 141, whatever had been printed or computed.
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
-        args_list.insert(0, "open")
-    args = _parser().parse_args(args_list)
-    try:
-        return _run(args)
-    except Trouble as exc:
-        print(f"reader: {exc}", file=sys.stderr)
-        return EXIT_TROUBLE
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # The reader of a pipe went away (| head): not our trouble.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_SAME
-
-
-def _run(args: argparse.Namespace) -> int:
-    from . import commands
-
-    if args.command == "open":
-        if not sys.stdout.isatty():
-            return commands.list_articles(args.paths, as_json=False)
-        from .ui.app import run_app
-
-        return run_app(list(args.paths), theme=args.theme)
-    if args.command == "list":
-        return commands.list_articles(args.paths, as_json=args.json)
-    if args.command in ("index", "similar", "stories"):
-        from . import commands_index
-
-        if args.command == "index":
-            return commands_index.index(args.folder)
-        if args.command == "similar":
-            return commands_index.similar(args.file, args.folder, as_json=args.json, limit=args.limit)
-        return commands_index.stories(args.folder, as_json=args.json)
-    if args.command == "story":
-        from . import commands_story
-
-        return commands_story.story(
-            args.files, base=args.base, as_json=args.json, as_html=args.html, width=args.width
-        )
-    a, b = commands.load_pair(args.a, args.b)
-    if args.command == "align":
-        return commands.align(a, b, as_json=args.json, typography=args.typography)
-    if args.command == "stats":
-        return commands.stats(a, b, as_json=args.json, typography=args.typography)
-    if args.html:
-        from . import commands_story
-
-        return commands_story.diff_html(a, b, typography=args.typography)
-    return commands.diff(
-        a, b, width=args.width, color=args.color, context=args.context, typography=args.typography
-    )
-
-
-def dump_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The arguments, ``open`` being the command when none is named."""
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+        argv = ["open", *argv]
+    return build().parse_args(argv)

@@ -1,0 +1,74 @@
+"""The ``reader`` command.
+
+``reader [FOLDER|FILE...]`` opens the app; the sub-commands work from the shell
+and in pipes, and never import textual (the app is imported only to open it).
+Each group of commands is a module of its own; they share ``errors`` (exit
+statuses, ``Trouble``, JSON) and none of them sees the parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from collections.abc import Sequence
+
+from .errors import EXIT_INTERRUPTED, EXIT_SAME, EXIT_TROUBLE, Trouble
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None and hasattr(signal, "SIGPIPE"):
+        # A closed pipe (| head) ends the command as it ends cat or diff: by SIGPIPE,
+        # status 141, whatever had been printed or computed.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    from .parser import parse
+
+    args = parse(list(sys.argv[1:] if argv is None else argv))
+    try:
+        return _run(args)
+    except Trouble as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_TROUBLE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of a pipe went away (| head): not our trouble.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_SAME
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "open":
+        from .articles import open_app
+
+        return open_app(args.paths, theme=args.theme)
+    if args.command == "list":
+        from .articles import list_articles
+
+        return list_articles(args.paths, as_json=args.json)
+    if args.command in ("index", "similar", "stories"):
+        from . import library
+
+        if args.command == "index":
+            return library.index(args.folder)
+        if args.command == "similar":
+            return library.similar(args.file, args.folder, as_json=args.json, limit=args.limit)
+        return library.stories(args.folder, as_json=args.json)
+    if args.command == "story":
+        from .story import story
+
+        return story(args.files, base=args.base, as_json=args.json, as_html=args.html, width=args.width)
+    from . import compare
+
+    a, b = compare.load_one(args.a), compare.load_one(args.b)
+    if args.command == "align":
+        return compare.align(a, b, as_json=args.json, typography=args.typography)
+    if args.command == "stats":
+        return compare.stats(a, b, as_json=args.json, typography=args.typography)
+    if args.html:
+        return compare.diff_html(a, b, typography=args.typography)
+    return compare.diff(
+        a, b, width=args.width, color=args.color, context=args.context, typography=args.typography
+    )

@@ -1,0 +1,103 @@
+"""The numbers of a text and their values, in every language the agencies file in:
+digits in any grouping ("10.000", "10 000", "1,5", Arabic marks), with a unit or a
+magnitude ("$2 billion", "€5bn", "10 millones", "48mila"), times ("2:00"), and the
+number words of the text's language ("six", "nueve", "Fifteen hundred")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
+
+from . import lang
+from .tokens import plain_numbers, tokenize
+
+# A number token: its digits, and a unit or a magnitude written on ("47C", "€5bn",
+# "48mila", "34-year-old").
+_NUMBER = re.compile(
+    r"^(?P<cur>[$€£¥₹₩])?(?P<num>\d[\d.,:٫٬'’\u00a0\u202f\u2009 ]*)(?P<suffix>[^\W\d_]*)(?:[-‐‑].*)?$"
+)
+_MAGNITUDES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "mio": 1e6, "mrd": 1e9}
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    start: int
+    end: int
+    value: float | str  # the text itself for a time or a range ("10:30")
+    text: str
+
+
+def numbers_in(text: str, code: str | None) -> list[Number]:
+    """The numbers of a text with their values: digits in any grouping ("10.000",
+    "10 000", "1,5"), with a magnitude ("$2 billion", "€5bn", "10 millones", "48mila"),
+    and number words of the text's language ("six", "nueve")."""
+    table = lang.language(code)
+    words = table.numbers if table is not None else {}
+    tokens = tokenize(text)
+    starts = list(accumulate((len(t) for t in tokens), initial=0))
+    out: list[Number] = []
+    skip = -1  # a magnitude word already read with the number before it
+    for k, token in enumerate(tokens):
+        if k == skip:
+            continue
+        m = _NUMBER.match(token) if token[0].isdigit() or token[0] in "$€£¥₹₩" else None
+        if m is not None:
+            value: float | str = _value(m.group("num"))
+            if isinstance(value, float):
+                value *= _factor(m.group("suffix"), words)
+            end = starts[k + 1]
+            after = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].isspace() else ""
+            factor = _factor(after.rstrip("."), words) if isinstance(value, float) else 1.0
+            if factor > 1 and not m.group("suffix"):
+                value *= factor
+                end = starts[k + 2] + len(after)
+            out.append(Number(starts[k], end, value, text[starts[k] : end]))
+            continue
+        value_word = words.get(token.lower())
+        if value_word is not None and 2 <= value_word < 1000:  # "un", "a", "one" are articles too
+            after = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].isspace() else ""
+            times = words.get(after.lower(), 0)
+            if times in (100, 1000, 1000000, 1000000000):  # "fifteen hundred", "six millions"
+                end = starts[k + 2] + len(after)
+                out.append(Number(starts[k], end, float(value_word * times), text[starts[k] : end]))
+                skip = k + 2
+                continue
+            out.append(Number(starts[k], starts[k + 1], float(value_word), token))
+    return out
+
+
+def _value(digits: str) -> float | str:
+    digits = digits.replace("٫", ".").replace("٬", ",")  # Arabic decimal and thousands marks
+    digits = digits.rstrip(".,: '’\u00a0\u202f\u2009")
+    if re.fullmatch(r"\d{1,2}[:.h]00", digits):  # "2:00" is the hour 2, as "2 p.m." says
+        return float(digits[:-3])
+    plain = plain_numbers(digits)
+    if plain != digits:  # grouped in thousands: "10.000" is 10000, "1.234,5" is 1234.5
+        try:
+            return float(plain)
+        except ValueError:
+            return plain
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", digits):
+        return float(digits.replace(",", "."))
+    return digits  # "10:30", "2019-2020": compared as written
+
+
+def _factor(word: str | None, words: dict[str, int]) -> float:
+    if not word:
+        return 1.0
+    low = word.lower().rstrip(".")
+    return _MAGNITUDES.get(low) or _magnitudes().get(low, 1.0)
+
+
+@cache
+def _magnitudes() -> dict[str, float]:
+    """Thousand, million, billion in every language ("milliard", "mila", "Mio."): a word
+    for a magnitude says the same in any text."""
+    out: dict[str, float] = {}
+    for table in lang.languages():
+        for word, value in table.numbers.items():
+            if value >= 1000:
+                out.setdefault(word, float(value))
+    return out

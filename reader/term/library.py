@@ -1,0 +1,165 @@
+"""The library's answers on a terminal: the progress bar of a refresh, the copies
+of one article (``reader similar``) and the stories of a folder (``reader stories``).
+
+Titles and file names come from the user's files: they are cleaned of control
+sequences and enter rich as ``Text``, never as markup.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Protocol
+
+from reader.core.sanitize import clean
+
+from .console import make_console
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+
+class Listed(Protocol):
+    """An article as the library lists it (reader.library.Row)."""
+
+    name: str
+    agency: str | None
+    words: int
+    title: str
+
+
+class Match(Protocol):
+    row: Listed
+    score: float
+
+
+class Story(Protocol):
+    story_id: int
+    members: Sequence[Listed]
+
+
+# A refresh that reads fewer files than this is over before a bar would be seen.
+_BAR_FROM = 200
+
+
+def plain(text: object) -> str:
+    """A title or file name on one line, control sequences stripped."""
+    return " ".join(clean(str(text)).split())
+
+
+def _shown(text: str) -> Text:
+    from rich.text import Text
+
+    return Text(plain(text))
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress callback drawing a bar on stderr when it is a terminal (and the work is
+    big enough to be worth one); silent otherwise."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True, markup=False, highlight=False, emoji=False)
+    if not console.is_terminal:
+        yield lambda done, total: None
+        return
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if total < _BAR_FROM:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task(label, total=total)
+        bar.update(task, completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        bar.stop()
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def _table(show_header: bool) -> Table:
+    from rich.table import Table
+
+    return Table(box=None, padding=(0, 1), show_edge=False, show_header=show_header, header_style="bold")
+
+
+def _add_columns(table: Table, first: str, justify: str) -> None:
+    table.add_column(first, justify=justify, no_wrap=True)
+    table.add_column("path", no_wrap=True, overflow="fold")
+    table.add_column("agency", no_wrap=True)
+    table.add_column("words", justify="right", no_wrap=True)
+    table.add_column("title", no_wrap=True, overflow="ellipsis")
+
+
+def _console():
+    return make_console(width=None if sys.stdout.isatty() else 200)
+
+
+def print_similar(matches: Sequence[Match], folder: object, file: str) -> None:
+    from rich.text import Text
+
+    console = _console()
+    if not matches:
+        console.print(Text(f"No article of {plain(folder)} shares text with {plain(file)}."))
+        return
+    table = _table(show_header=True)
+    _add_columns(table, "shared", "right")
+    for m in matches:
+        table.add_row(
+            f"{m.score:.0%}",
+            _shown(m.row.name),
+            _shown(m.row.agency or "-"),
+            str(m.row.words),
+            _shown(m.row.title),
+        )
+    console.print(table)
+
+
+def print_stories(found: Sequence[Story]) -> None:
+    from rich.text import Text
+
+    console = _console()
+    several = [s for s in found if len(s.members) > 1]
+    alone = sum(1 for s in found if len(s.members) == 1)
+    for s in several:
+        console.print(Text(f"story {s.story_id} · {len(s.members)} versions", style="bold"))
+        table = _table(show_header=False)
+        _add_columns(table, "mark", "left")
+        for i, m in enumerate(s.members):
+            table.add_row(
+                "original" if i == 0 else "",
+                _shown(m.name),
+                _shown(m.agency or "-"),
+                str(m.words),
+                _shown(m.title),
+            )
+        console.print(table)
+        console.print()
+    total = sum(len(s.members) for s in found)
+    console.print(
+        Text(
+            f"{_count(len(several), 'story', 'stories')} with several versions, the likely original "
+            "first (agency dateline, earliest date, longest text).\n"
+            f"{alone:,} of {_count(total, 'article', 'articles')} "
+            f"{'has' if alone == 1 else 'have'} no other version in the folder."
+        )
+    )

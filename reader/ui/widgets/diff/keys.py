@@ -1,0 +1,101 @@
+"""The keys of the diff body, with ids (for user keymaps) and descriptions: short ones
+for the footer, the tooltip in full for the help screen and the palette."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+DIFF_BINDINGS: list[BindingType] = [
+    Binding("n", "next_change", "Next", tooltip="Next change", id="diff.next_change"),
+    Binding(
+        "right_square_bracket",
+        "next_change",
+        "Next",
+        show=False,
+        key_display="]",
+        tooltip="Next change",
+        id="diff.next_change_bracket",
+    ),
+    Binding(
+        "N",
+        "previous_change",
+        "Prev",
+        key_display="N",
+        tooltip="Previous change",
+        id="diff.previous_change",
+    ),
+    Binding(
+        "left_square_bracket",
+        "previous_change",
+        "Prev",
+        show=False,
+        key_display="[",
+        tooltip="Previous change",
+        id="diff.previous_change_bracket",
+    ),
+    Binding(
+        "f",
+        "next_fact",
+        "Fact",
+        tooltip="Next fact: a credit, number, name or quotation changed",
+        id="diff.next_fact",
+    ),
+    Binding(
+        "F",
+        "previous_fact",
+        "Prev fact",
+        show=False,
+        key_display="F",
+        tooltip="Previous fact: a credit, number, name or quotation changed",
+        id="diff.previous_fact",
+    ),
+    Binding("v", "toggle_view", "Layout", tooltip="Side by side or stacked", id="diff.toggle_view"),
+    Binding(
+        "z",
+        "toggle_fold",
+        "Fold",
+        tooltip="Unfold or fold the boilerplate run in view",
+        id="diff.toggle_fold_z",
+    ),
+    Binding(
+        "enter",
+        "toggle_fold",
+        "Fold",
+        show=False,
+        tooltip="Unfold or fold the boilerplate run in view",
+        id="diff.toggle_fold",
+    ),
+    Binding(
+        "m",
+        "jump_moved",
+        "Moved",
+        show=False,
+        tooltip="Jump between the two places of a moved paragraph",
+        id="diff.jump_moved",
+    ),
+    Binding(
+        "t",
+        "toggle_typography",
+        "Typography",
+        show=False,
+        tooltip="Show or hide typography-only changes (quotes, dashes, spaces)",
+        id="diff.toggle_typography",
+    ),
+    Binding(
+        "c",
+        "toggle_collapse",
+        "Collapse",
+        show=False,
+        tooltip="Collapse unchanged paragraphs to one line each, or expand them",
+        id="diff.toggle_collapse",
+    ),
+    Binding("j", "scroll_down", "Down", show=False, tooltip="Scroll down", id="diff.down"),
+    Binding("k", "scroll_up", "Up", show=False, tooltip="Scroll up", id="diff.up"),
+    Binding("down", "scroll_down", "Down", show=False, tooltip="Scroll down", id="diff.down_arrow"),
+    Binding("up", "scroll_up", "Up", show=False, tooltip="Scroll up", id="diff.up_arrow"),
+    Binding("pagedown", "page_down", "Page down", show=False, tooltip="Page down", id="diff.page_down"),
+    Binding("space", "page_down", "Page down", show=False, tooltip="Page down", id="diff.page_down_space"),
+    Binding("pageup", "page_up", "Page up", show=False, tooltip="Page up", id="diff.page_up"),
+    Binding("home", "scroll_home", "Top", show=False, tooltip="Go to the top", id="diff.home"),
+    Binding("end", "scroll_end", "End", show=False, tooltip="Go to the end", id="diff.end"),
+]
