@@ -57,8 +57,18 @@ _DONATION_AMBIGUOUS = re.compile(
 )
 _SUBSCRIPTION_AMBIGUOUS = re.compile(r"\bbecome a (?:subscriber|member)\b|\bunlimited (?:digital )?access\b")
 _IMPERATIVE = re.compile(r"^(?:please )?(?:become|chip|make|give|get|enjoy|unlock|start|try)\b")
-_DONATION_GATE = ("support", "your ", "donat", "please", "chip in", "contribution", "gift", "reader",
-                  "with us", "become a")
+_DONATION_GATE = (
+    "support",
+    "your ",
+    "donat",
+    "please",
+    "chip in",
+    "contribution",
+    "gift",
+    "reader",
+    "with us",
+    "become a",
+)
 _DONATION_WEAK = re.compile(
     r"\bdonat(?:e|es|ed|ing|ion|ions)\b|\bcontribut(?:e|ion|ions)\b"
     r"|\bsupport(?:ing)?\b.{0,60}\b(?:journalism|reporting|newsroom)\b"
@@ -72,7 +82,13 @@ _SUBSCRIPTION = re.compile(
     r"|\bsubscribe to (?:read|continue|unlock|access|get)\b|\bcreate a free account\b"
 )
 _SUBSCRIPTION_GATE = (
-    "subscri", "member", "continue reading", " in to ", "unlimited", "trial", "free account"
+    "subscri",
+    "member",
+    "continue reading",
+    " in to ",
+    "unlimited",
+    "trial",
+    "free account",
 )
 _SUBSCRIPTION_WEAK = re.compile(r"\bsubscri(?:be|ption|ber)s?\b|\bfree trial\b")
 _NEWSLETTER = re.compile(
@@ -289,7 +305,7 @@ def _appeals(t: str, lower: str) -> str | None:
     donation = any(w in lower for w in _DONATION_GATE)
     if not (newsletter or subscription or donation):
         return None
-    u = _QUOTED.sub(" ", t) if any(q in t for q in "\"“«„") else t
+    u = _QUOTED.sub(" ", t) if any(q in t for q in '"“«„') else t
     ul = u.lower()
     if newsletter and _NEWSLETTER.search(ul):
         return NEWSLETTER

@@ -58,17 +58,72 @@ _PLACE_ONLY = re.compile(
 )
 
 # Lower-case words allowed inside a place name ("Dar es Salaam", "Santiago de Chile").
-_PLACE_CONNECTORS = frozenset((
-    "de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "les", "el", "al", "es",
-    "on", "upon", "of", "am", "im", "an", "der", "y", "e", "en", "sur", "lès", "van", "den", "ter",
-    "bei", "ob",
-))
+_PLACE_CONNECTORS = frozenset(
+    (
+        "de",
+        "del",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "el",
+        "al",
+        "es",
+        "on",
+        "upon",
+        "of",
+        "am",
+        "im",
+        "an",
+        "der",
+        "y",
+        "e",
+        "en",
+        "sur",
+        "lès",
+        "van",
+        "den",
+        "ter",
+        "bei",
+        "ob",
+    )
+)
 # All-capitals words that open kickers, not datelines ("UPDATE (Reuters) -").
-_NOT_PLACES = frozenset((
-    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "WATCH", "LIVE", "OPINION",
-    "CORRECTION", "URGENT", "FLASH", "ALERT", "FACTBOX", "EXPLAINER", "REFILE", "WRAPUP", "INSIGHT",
-    "COLUMN", "PHOTOS", "VIDEO", "NOTE", "EDITORS", "URGENTE", "EIL", "EILMELDUNG",
-))
+_NOT_PLACES = frozenset(
+    (
+        "BREAKING",
+        "UPDATE",
+        "UPDATED",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "WATCH",
+        "LIVE",
+        "OPINION",
+        "CORRECTION",
+        "URGENT",
+        "FLASH",
+        "ALERT",
+        "FACTBOX",
+        "EXPLAINER",
+        "REFILE",
+        "WRAPUP",
+        "INSIGHT",
+        "COLUMN",
+        "PHOTOS",
+        "VIDEO",
+        "NOTE",
+        "EDITORS",
+        "URGENTE",
+        "EIL",
+        "EILMELDUNG",
+    )
+)
 _OPENING = "\"“‘«„'¿¡("
 
 
@@ -105,7 +160,7 @@ def split_lead(first_paragraph: str) -> tuple[str | None, str | None, str | None
             dateline = ", ".join(p for p in (place, region) if p) or None
             groups = m.groupdict()
             agency = (groups.get("agency") or groups.get("wire") or "").strip() or None
-            return lead, dateline, agency, first_paragraph[len(lead):]
+            return lead, dateline, agency, first_paragraph[len(lead) :]
     return None, None, None, first_paragraph
 
 
@@ -135,8 +190,10 @@ def _accept(m: re.Match[str], text: str) -> bool:
     area = groups.get("area")
     if area is not None and not _is_region(area):
         return False
-    if extra is not None and _region(extra) is None and not all(
-        _is_date(p.strip(), known) for p in extra.split(",") if p.strip()
+    if (
+        extra is not None
+        and _region(extra) is None
+        and not all(_is_date(p.strip(), known) for p in extra.split(",") if p.strip())
     ):
         return False
     if sep:
@@ -234,9 +291,11 @@ def _is_date(piece: str, known_agency: bool) -> bool:
 
 def _is_region(piece: str) -> bool:
     words = piece.split()
-    return 0 < len(words) <= 4 and all(
-        not w[:1].islower() or w in _PLACE_CONNECTORS for w in words
-    ) and not any(c.isdigit() for c in piece)
+    return (
+        0 < len(words) <= 4
+        and all(not w[:1].islower() or w in _PLACE_CONNECTORS for w in words)
+        and not any(c.isdigit() for c in piece)
+    )
 
 
 # --- end credits ------------------------------------------------------------------
@@ -260,7 +319,7 @@ def is_credit_line(text: str) -> bool:
 
 
 def _function_words_only(text: str) -> bool:
-    """"and/or", "y/o": words, not desk initials."""
+    """ "and/or", "y/o": words, not desk initials."""
     words = [w for w in re.split(r"[\s/\-]+", text.lower()) if w]
     return all(any(w in table.function_words for table in lang.languages()) for w in words)
 

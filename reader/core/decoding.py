@@ -48,9 +48,21 @@ _SIGNATURES = (
 # cp1251. Among its near-equal candidates we therefore prefer decodings with no
 # stray symbols, no words mixing alphabets, no mojibake, then the best language
 # fit it measured (coherence), then the encodings most often met in news files.
-_PRIOR = {"cp1252": 0, "cp1251": 1, "cp1250": 2, "iso8859_15": 3, "latin_1": 3, "cp1256": 4,
-          "cp1253": 5, "cp1254": 6, "koi8_r": 7, "cp1257": 8, "cp1255": 9}
+_PRIOR = {
+    "cp1252": 0,
+    "cp1251": 1,
+    "cp1250": 2,
+    "iso8859_15": 3,
+    "latin_1": 3,
+    "cp1256": 4,
+    "cp1253": 5,
+    "cp1254": 6,
+    "koi8_r": 7,
+    "cp1257": 8,
+    "cp1255": 9,
+}
 _TYPOGRAPHY = frozenset("“”‘’„‚–—…•€£¥©®°«»·¿¡§×™№\u00a0")
+
 
 class NotText(ValueError):
     """The bytes are not readable text; ``str(error)`` is the reason in plain words."""
@@ -61,7 +73,7 @@ def decode(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as error:
                 raise NotText(f"cannot decode: broken {encoding.upper()} at byte {error.start}") from None
     kind = _binary_kind(data)
@@ -127,8 +139,14 @@ _DECLARED = re.compile(
     rb"""(?:<meta[^>]*?charset|<\?xml[^>]*?encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,30})""", re.I
 )
 # As browsers do (WHATWG Encoding): pages labelled Latin-1 or ASCII are read as windows-1252.
-_LABEL_ALIASES = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-                  "us-ascii": "cp1252", "ascii": "cp1252"}
+_LABEL_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
 
 
 def _declared(data: bytes) -> str | None:

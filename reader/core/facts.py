@@ -179,6 +179,7 @@ def agencies_of(article: Article) -> set[str]:
 
 # --- numbers ---------------------------------------------------------------------
 
+
 def _numbers(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]:
     text_a, text_b, changed_a, changed_b, ops = _changed_spans(g)
     nums_a, nums_b = numbers_in(text_a, code), numbers_in(text_b, code)

@@ -79,7 +79,7 @@ _INLINE = (
 # Backslash-escaped characters are parked in a private-use plane while the
 # patterns above run, so that "\*not emphasis\*" keeps its asterisks.
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
-_PARKED = re.compile("[\U000F0000-\U000F007F]")
+_PARKED = re.compile("[\U000f0000-\U000f007f]")
 
 
 @dataclass(slots=True)
@@ -101,7 +101,7 @@ def markdown(text: str) -> Markdown:
     m = _FRONT_MATTER.match(text)
     if m:
         meta = _front_matter(m.group(1))
-        text = text[m.end():]
+        text = text[m.end() :]
     per_line = _BLANK_LINE.search(text.strip()) is None
     blocks: list[tuple[str, str]] = []  # ("h1".."h6" | "p", text)
     current: list[str] = []
@@ -167,16 +167,57 @@ def _front_matter(block: str) -> dict[str, str]:
 
 # --- JSON and JSON Lines -----------------------------------------------------
 
-TEXT_KEYS = ("maintext", "text", "body", "content", "articleBody", "article_body", "article_text",
-             "full_text", "fulltext", "article", "story")
+TEXT_KEYS = (
+    "maintext",
+    "text",
+    "body",
+    "content",
+    "articleBody",
+    "article_body",
+    "article_text",
+    "full_text",
+    "fulltext",
+    "article",
+    "story",
+)
 TITLE_KEYS = ("title", "headline", "heading")
 URL_KEYS = ("url", "link", "canonical_url", "canonical")
-DATE_KEYS = ("date_publish", "date", "published", "published_at", "publishedAt", "publish_date",
-             "pubDate", "datePublished", "date_published", "time", "timestamp")
-OUTLET_KEYS = ("outlet", "publisher", "source", "site_name", "sitename", "source_name", "source_domain",
-               "domain")
-_CONTAINER_KEYS = ("articles", "items", "data", "results", "records", "entries", "documents", "docs",
-                   "posts", "stories", "hits")
+DATE_KEYS = (
+    "date_publish",
+    "date",
+    "published",
+    "published_at",
+    "publishedAt",
+    "publish_date",
+    "pubDate",
+    "datePublished",
+    "date_published",
+    "time",
+    "timestamp",
+)
+OUTLET_KEYS = (
+    "outlet",
+    "publisher",
+    "source",
+    "site_name",
+    "sitename",
+    "source_name",
+    "source_domain",
+    "domain",
+)
+_CONTAINER_KEYS = (
+    "articles",
+    "items",
+    "data",
+    "results",
+    "records",
+    "entries",
+    "documents",
+    "docs",
+    "posts",
+    "stories",
+    "hits",
+)
 
 NO_RECORDS = "JSON without article records (no text/body/content field)"
 

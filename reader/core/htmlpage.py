@@ -118,20 +118,52 @@ def _same(a: str, b: str) -> bool:
 # --- fallback ----------------------------------------------------------------
 
 # Never text: code, styles, widgets. (Not <form>: ASP.NET pages wrap the whole page in one.)
-_CODE = frozenset((
-    "script", "style", "noscript", "template", "svg", "button", "select", "iframe", "object",
-    "canvas", "head"
-))
+_CODE = frozenset(
+    (
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "button",
+        "select",
+        "iframe",
+        "object",
+        "canvas",
+        "head",
+    )
+)
 # Text, but not the article's.
 _FURNITURE = frozenset(("nav", "header", "footer", "aside", "figure", "figcaption"))
-_BLOCKS = frozenset((
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-    "blockquote", "pre", "tr", "dd", "dt", "br", "hr", "ul", "ol", "table"
-))
-_VOID = frozenset((
-    "br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track",
-    "wbr"
-))
+_BLOCKS = frozenset(
+    (
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "tr",
+        "dd",
+        "dt",
+        "br",
+        "hr",
+        "ul",
+        "ol",
+        "table",
+    )
+)
+_VOID = frozenset(
+    ("br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr")
+)
 
 
 class _Collector(HTMLParser):
@@ -249,11 +281,7 @@ def simple_extract(html: str) -> Page:
     blocks = collector.zones["article"] or collector.zones["main"] or collector.zones["body"]
     paragraphs = list(blocks)
     meta = collector.meta
-    title = (
-        _one_line(meta.get("og:title"))
-        or collector.h1
-        or _one_line("".join(collector.title_parts))
-    )
+    title = _one_line(meta.get("og:title")) or collector.h1 or _one_line("".join(collector.title_parts))
     if paragraphs and title and _same(paragraphs[0], title):
         paragraphs.pop(0)
     return Page(

@@ -27,16 +27,25 @@ from reader.core.sanitize import clean, squash
 
 MAX_BYTES = 20_000_000  # a news article is tens of kilobytes; this is a log or a dump
 _LIMIT_MB = MAX_BYTES // 1_000_000
-ARTICLE_SUFFIXES = frozenset((
-    ".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".shtml",
-    ".json", ".jsonl", ".ndjson"
-))
-_MARKDOWN = frozenset((
-    ".md", ".markdown", ".mdown", ".mkd"
-))
-_HTML = frozenset((
-    ".html", ".htm", ".xhtml", ".shtml"
-))
+ARTICLE_SUFFIXES = frozenset(
+    (
+        ".txt",
+        ".text",
+        ".md",
+        ".markdown",
+        ".mdown",
+        ".mkd",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".shtml",
+        ".json",
+        ".jsonl",
+        ".ndjson",
+    )
+)
+_MARKDOWN = frozenset((".md", ".markdown", ".mdown", ".mkd"))
+_HTML = frozenset((".html", ".htm", ".xhtml", ".shtml"))
 
 Progress = Callable[[int, int], None]
 
@@ -289,8 +298,8 @@ def _article(
     if start is None:
         start = _story_start(texts, reasons, title)
     named = detect_outlet(texts)
-    outlet = (named or _one_line(record.outlet)) if outlet_from_text_first else (
-        _one_line(record.outlet) or named
+    outlet = (
+        (named or _one_line(record.outlet)) if outlet_from_text_first else (_one_line(record.outlet) or named)
     )
     number = record.number
     stem = clean(path.stem) or path.name
@@ -356,7 +365,7 @@ def _story_start(texts: list[str], reasons: list[str | None], title: str) -> int
     for i, (text, reason) in enumerate(zip(texts, reasons, strict=True)):
         if reason is not None or (i == 0 and text == title) or (len(text) < 90 and _BYLINE.match(text)):
             continue
-        if text[-1:] in ".!?»\"”’…)":
+        if text[-1:] in '.!?»"”’…)':
             return i
     return 0
 

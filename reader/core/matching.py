@@ -153,8 +153,6 @@ def assign(matches: list[Match]) -> list[Match]:
     return chosen
 
 
-
-
 def plain_lcs(m: Match) -> int:
     """Words the two sentences share outside quotations: independent reports quote the
     same statements, so only these tell a copy from another report."""

@@ -16,6 +16,7 @@ from .sentences import split
 
 # --- titles -----------------------------------------------------------------
 
+
 def first_sentence(text: str, code: str | None = None) -> str:
     """The first sentence of ``text`` (in language ``code``), skipping full stops after
     abbreviations (``Mr.``, ``M.``, ``Sra.``) and initials (``U.S.``, ``J.``)."""
@@ -35,7 +36,7 @@ def make_title(text: str, limit: int = 80, code: str | None = None) -> str:
     cut = sentence[: limit + 1]
     space = cut.rfind(" ")
     cut = cut[:space] if space >= limit // 2 else sentence[:limit]
-    return cut.rstrip(" ,;:-–—([{\"“‘") + "…"
+    return cut.rstrip(' ,;:-–—([{"“‘') + "…"
 
 
 # --- outlet -----------------------------------------------------------------
@@ -55,9 +56,9 @@ _OUTLET_PATTERNS = tuple(
         rf"|Read the original (?:article|story) (?:on|at)) {_NAME}\s*[.,]",
     )
 )
-_NOT_OUTLETS = frozenset((
-    "us", "our", "this", "the", "my", "your", "all", "rights", "their", "his", "her", "its"
-))
+_NOT_OUTLETS = frozenset(
+    ("us", "our", "this", "the", "my", "your", "all", "rights", "their", "his", "her", "its")
+)
 
 
 def detect_outlet(paragraphs: Sequence[str]) -> str | None:

@@ -184,9 +184,7 @@ def compare_all(
     return out
 
 
-def build_story(
-    base: Article, copies: Sequence[Article], typography: bool = False, why: str = ""
-) -> Story:
+def build_story(base: Article, copies: Sequence[Article], typography: bool = False, why: str = "") -> Story:
     """Compare each copy with the base (once) and read the comparisons into a story."""
     return story_from(base, compare_all(base, copies, typography=typography), why=why)
 

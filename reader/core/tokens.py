@@ -160,8 +160,6 @@ def plain_numbers(text: str) -> str:
     return _GROUPED.sub(_plain_number, text) if _DIGIT.search(text) else text
 
 
-
-
 def typographic_key(text: str) -> str:
     """What is left of ``text`` once house style is set aside: its words and marks,
     folded (``fold``), numbers without thousands separators ("10.000", "10 000",

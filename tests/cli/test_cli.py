@@ -279,8 +279,10 @@ def test_records_of_a_json_lines_file_are_named_from_1(capsys, tmp_path: Path) -
     feed = tmp_path / "feed.jsonl"
     body = Path(MT).read_text(encoding="utf-8")
     feed.write_text(
-        json.dumps({"title": "one", "text": body}) + "\n"
-        + json.dumps({"title": "two", "text": body.replace("Kim", "Kim Jong Un")}) + "\n",
+        json.dumps({"title": "one", "text": body})
+        + "\n"
+        + json.dumps({"title": "two", "text": body.replace("Kim", "Kim Jong Un")})
+        + "\n",
         encoding="utf-8",
     )
     code, _, err = run(capsys, "diff", str(feed), MT)
@@ -304,7 +306,10 @@ def test_nonsense_options_are_usage_errors(extra: tuple[str, str], capsys) -> No
 def test_a_closed_pipe_ends_the_command_quietly() -> None:
     proc = subprocess.run(
         f"{sys.executable} -c 'from reader.cli import main; main()' diff --color never {AFP} {MT} | head -1",
-        shell=True, capture_output=True, text=True, check=False,
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.stdout.startswith("A 002_")
     assert "Traceback" not in proc.stderr and "Broken pipe" not in proc.stderr

@@ -41,8 +41,11 @@ def test_news_wording_is_story_text(text: str) -> None:
         ("Become a supporter", "donation appeal"),
         ("This article may not be reproduced.", "copyright"),
         ("This material may not be published, broadcast, rewritten or redistributed.", "copyright"),
-        ("Reporting by Nikolaj Skydsgaard in Copenhagen; additional reporting by Anna Ringstrom in "
-         "Stockholm; Editing by Alexander Smith", "credits"),
+        (
+            "Reporting by Nikolaj Skydsgaard in Copenhagen; additional reporting by Anna Ringstrom in "
+            "Stockholm; Editing by Alexander Smith",
+            "credits",
+        ),
         ("Reporting by Reuters staff; editing by Jane Doe", "credits"),
     ],
 )

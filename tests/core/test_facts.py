@@ -214,8 +214,11 @@ def test_an_altered_quotation_is_a_fact(paras: list[str], k: int, old: str, new:
 )
 def test_restyled_quotation_marks_are_no_fact(paras: list[str], k: int, old: str, new: str) -> None:
     b = edit(paras, k, old, new)
-    closing = {'"We have': ('kind," Keller', "kind,” Keller"), "« Nous": (" », a", '", a'),
-               '"No vamos': ('negociar", dijo', "negociar», dijo")}[old]
+    closing = {
+        '"We have': ('kind," Keller', "kind,” Keller"),
+        "« Nous": (" », a", '", a'),
+        '"No vamos': ('negociar", dijo', "negociar», dijo"),
+    }[old]
     b[k] = b[k].replace(*closing)
     assert pair(paras, b).facts == ()
 

@@ -155,9 +155,22 @@ def test_datelines_of_every_language(paragraph: str, dateline: str | None, agenc
 
 @pytest.mark.parametrize(
     "line",
-    ["AGENCE FRANCE-PRESSE", "afp/nxp", "(afp/nxp)", "-- AFP", "© AFP", "Con información de EFE", "EFE",
-     "fbe/ial/cbn", "dpa kbr yyzz n1 hs", "Lusa/Fim", "ACF // JMR", "(ANSA)",
-     "(Reporting by Ana Lopez; Editing by Tom Hill)", "Mit Material der Nachrichtenagentur AFP."],
+    [
+        "AGENCE FRANCE-PRESSE",
+        "afp/nxp",
+        "(afp/nxp)",
+        "-- AFP",
+        "© AFP",
+        "Con información de EFE",
+        "EFE",
+        "fbe/ial/cbn",
+        "dpa kbr yyzz n1 hs",
+        "Lusa/Fim",
+        "ACF // JMR",
+        "(ANSA)",
+        "(Reporting by Ana Lopez; Editing by Tom Hill)",
+        "Mit Material der Nachrichtenagentur AFP.",
+    ],
 )
 def test_end_credit_lines(line: str) -> None:
     assert is_credit_line(line)
@@ -173,8 +186,11 @@ def test_lines_that_are_not_end_credits(line: str) -> None:
 
 @pytest.mark.parametrize(
     ("paragraph", "credit"),
-    [("Las lluvias siguen. EFE", "EFE"), ("Il treno è ripartito. (ANSA).", "(ANSA)."),
-     ("Le trafic a repris. (AFP)", "(AFP)")],
+    [
+        ("Las lluvias siguen. EFE", "EFE"),
+        ("Il treno è ripartito. (ANSA).", "(ANSA)."),
+        ("Le trafic a repris. (AFP)", "(AFP)"),
+    ],
 )
 def test_an_end_credit_closing_the_last_paragraph_is_taken_off(paragraph: str, credit: str) -> None:
     rest, found = split_credit_suffix(paragraph)
@@ -183,8 +199,10 @@ def test_an_end_credit_closing_the_last_paragraph_is_taken_off(paragraph: str, c
 
 
 def test_the_article_keeps_its_credit_apart_and_names_the_agency() -> None:
-    text = "Título\n\nSantander, 4 mar (EFE).- Los equipos de rescate sacaron a tres espeleólogos.\n\n" \
-           "Se encuentran en buen estado. EFE\n\narl/ics\n"
+    text = (
+        "Título\n\nSantander, 4 mar (EFE).- Los equipos de rescate sacaron a tres espeleólogos.\n\n"
+        "Se encuentran en buen estado. EFE\n\narl/ics\n"
+    )
     article = article_from_text(text, "a.txt")
     assert article.agency == "EFE" and article.lead.startswith("Santander")
     assert article.credit == "EFE · arl/ics"

@@ -63,12 +63,7 @@ def predicted_links(a_path: Path, b_path: Path) -> tuple[set[tuple[int, int]], b
     where_a = locate([p.text for p in a.paragraphs], gold_lines(a_path))
     where_b = locate([p.text for p in b.paragraphs], gold_lines(b_path))
     links = {
-        (x, y)
-        for g in comparison.groups
-        for i in g.a
-        for j in g.b
-        for x in where_a[i]
-        for y in where_b[j]
+        (x, y) for g in comparison.groups for i in g.a for j in g.b for x in where_a[i] for y in where_b[j]
     }
     return links, comparison.summary.related
 
@@ -122,10 +117,12 @@ def test_independent_reports_quoting_in_single_marks_stay_unrelated(open_mark: s
         out = []
         for text in texts:
             parts = text.split('"')
-            out.append("".join(
-                part + (open_mark if k % 2 == 0 else close_mark) if k < len(parts) - 1 else part
-                for k, part in enumerate(parts)
-            ))
+            out.append(
+                "".join(
+                    part + (open_mark if k % 2 == 0 else close_mark) if k < len(parts) - 1 else part
+                    for k, part in enumerate(parts)
+                )
+            )
         return out
 
     a, b = british("outage-ap.txt"), british("outage-brief.txt")

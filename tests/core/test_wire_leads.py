@@ -11,14 +11,16 @@ LEDE = (
 
 
 def test_lead_after_headline_note_byline_and_timestamp() -> None:
-    text = "\n\n".join([
-        "Texas measles outbreak grows to 48 cases",
-        "Editor’s note: This story has been corrected to show that the outbreak began in late January.",
-        "By MARIA GONZALEZ Associated Press",
-        "Updated 3:12 PM CST, February 28, 2025",
-        LEDE,
-        "Most of the cases are in children who had not been vaccinated.",
-    ])
+    text = "\n\n".join(
+        [
+            "Texas measles outbreak grows to 48 cases",
+            "Editor’s note: This story has been corrected to show that the outbreak began in late January.",
+            "By MARIA GONZALEZ Associated Press",
+            "Updated 3:12 PM CST, February 28, 2025",
+            LEDE,
+            "Most of the cases are in children who had not been vaccinated.",
+        ]
+    )
     article = article_from_text(text)
     assert article is not None
     assert (article.agency, article.dateline) == ("AP", "LUBBOCK, Texas")

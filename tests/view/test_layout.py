@@ -21,7 +21,6 @@ SEED_002 = "002_990fca62850f33f5.txt"
 SEED_003 = "003_574f2177cef51eb0.txt"
 
 
-
 @cache
 def seeds() -> dict[str, Article]:
     return {article.path.name: article for article in load_paths([SEEDS]).articles}
