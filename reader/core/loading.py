@@ -21,7 +21,7 @@ from reader.core.boilerplate import classify, mark_runs
 from reader.core.datelines import credit_agency, is_credit_line, split_credit_suffix, split_lead
 from reader.core.decoding import NotText, decode
 from reader.core.lang import detect
-from reader.core.metadata import detect_outlet, make_title
+from reader.core.metadata import detect_outlet, host_outlet, make_title
 from reader.core.model import Article, LoadResult, Paragraph, Problem
 from reader.core.sanitize import clean, squash
 
@@ -300,7 +300,7 @@ def _article(
     named = detect_outlet(texts)
     outlet = (
         (named or _one_line(record.outlet)) if outlet_from_text_first else (_one_line(record.outlet) or named)
-    )
+    ) or host_outlet(_one_line(record.url))
     number = record.number
     stem = clean(path.stem) or path.name
     return Article(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from .lang import identify
 from .model import Article
@@ -90,6 +91,24 @@ def _outlet_name(name: str) -> str | None:
     if not words or (words[0].casefold() in _NOT_OUTLETS and (len(words) == 1 or words[0] != "The")):
         return None
     return name
+
+
+_HOST_PREFIXES = ("www.", "www2.", "m.", "mobile.", "amp.", "edition.", "en.")
+
+
+def host_outlet(url: str | None) -> str | None:
+    """The site a copy was published on, from its URL ("themoscowtimes.com"), for when
+    neither the record nor the text names the outlet."""
+    if not url:
+        return None
+    host = urlsplit(url.strip()).hostname if "//" in url else None
+    if not host or "." not in host or host.replace(".", "").isdigit():
+        return None
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix) :]
+            break
+    return host
 
 
 def language_of(article: Article) -> str | None:

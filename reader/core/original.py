@@ -7,7 +7,9 @@ which trim. But agencies also file short forms of a story (a bulletin, a radio
 brief): a one-paragraph brief is never the original of a ten-paragraph version
 carrying the same credit. So: credited versions first; among them the full ones
 (at least FULL_SHARE of the longest credited one); among those the earliest when
-every version is dated, else the longest.
+every version is dated, then those that name no other outlet (a copy saying "A
+Message from The Daily X" is X's, even when an added word makes it the longest),
+then the longest.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class Version(Protocol):
     agency: str | None
     date: str | None
     words: int
+    outlet: str | None
 
 
 def _timestamp(date: str | None) -> float:
@@ -52,11 +55,22 @@ def _fullest(versions: Sequence[Version]) -> int:
     return max(credited or [v.words for v in versions] or [0])
 
 
+def republished(version: Version) -> bool:
+    """Whether a version names an outlet other than its agency ("The Moscow Times" for an
+    AFP story; "afp.com" or "AFP" is the agency's own)."""
+    if not version.outlet:
+        return False
+    if not version.agency:
+        return True
+    squeeze = "".join(ch for ch in version.outlet.casefold() if ch.isalnum())
+    return "".join(ch for ch in version.agency.casefold() if ch.isalnum()) not in squeeze
+
+
 def originality_key(version: Version, use_dates: bool, fullest: int, path: str = "") -> tuple:
     """Sort key: smaller is more likely the original."""
     full = version.words >= FULL_SHARE * fullest
     when = _timestamp(version.date) if use_dates else 0.0
-    return (version.agency is None, not full, when, -version.words, path)
+    return (version.agency is None, not full, when, republished(version), -version.words, path)
 
 
 def by_originality(versions: Sequence, path=lambda v: str(getattr(v, "path", ""))) -> list:
@@ -77,6 +91,7 @@ class Choice(NamedTuple):
     date: str | None  # its date, when every version is dated (the earliest full version)
     words: int
     brief: int | None  # words of the shortest brief with the same credit, passed over
+    fuller_copies: int  # fuller credited versions passed over because they name another outlet
 
 
 def choice(base: Version, versions: Sequence[Version]) -> Choice:
@@ -85,4 +100,9 @@ def choice(base: Version, versions: Sequence[Version]) -> Choice:
     fullest = _fullest(versions)
     briefs = [v.words for v in others if v.agency and v.words < FULL_SHARE * fullest]
     dated = _dates_comparable(versions) and len(versions) > 1
-    return Choice(base.agency, base.date if dated else None, base.words, min(briefs) if briefs else None)
+    fuller = 0
+    if base.agency and not dated and not republished(base):
+        fuller = sum(1 for v in others if v.agency and v.words > base.words and republished(v))
+    return Choice(
+        base.agency, base.date if dated else None, base.words, min(briefs) if briefs else None, fuller
+    )

@@ -238,6 +238,7 @@ class _Candidate(NamedTuple):
     agency: str | None
     date: str | None
     words: int
+    outlet: str | None
     path: str
     row: Row
 
@@ -246,7 +247,7 @@ def _ordered(groups: list[list[Row]]) -> list[Story]:
     ordered = []
     for g in groups:
         if len(g) > 1:
-            candidates = [_Candidate(r.agency, r.date, r.words, r.file, r) for r in g]
+            candidates = [_Candidate(r.agency, r.date, r.words, r.outlet, r.file, r) for r in g]
             g = [c.row for c in by_originality(candidates, path=lambda c: c.path)]
         if g:
             ordered.append(g)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from reader.core.sanitize import clean
+from reader.view.names import own_parts, shared_prefix
 
 from .console import make_console
 
@@ -25,6 +27,7 @@ class Listed(Protocol):
     """An article as the library lists it (reader.library.Row)."""
 
     name: str
+    outlet: str | None
     agency: str | None
     words: int
     title: str
@@ -92,6 +95,14 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
         bar.stop()
 
 
+def _outlets(rows: Sequence[Listed]) -> list[str]:
+    """Each row's outlet, else what its file name does not share with the others listed."""
+    names = [plain(Path(row.name).name) for row in rows]
+    # Names that share no start tell nothing the path column does not.
+    own = own_parts(names) if shared_prefix(names) else ["-"] * len(rows)
+    return [plain(row.outlet) if row.outlet else own[k] for k, row in enumerate(rows)]
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
@@ -105,6 +116,7 @@ def _table(show_header: bool) -> Table:
 def _add_columns(table: Table, first: str, justify: str) -> None:
     table.add_column(first, justify=justify, no_wrap=True)
     table.add_column("path", no_wrap=True, overflow="fold")
+    table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=24)
     table.add_column("agency", no_wrap=True)
     table.add_column("words", justify="right", no_wrap=True)
     table.add_column("title", no_wrap=True, overflow="ellipsis")

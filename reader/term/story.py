@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from ..core.sanitize import clean
 from ..core.story import Row, Status, Story, StoryCopy
-from ..view.story_words import copy_name, copy_words, label, legend_units, paragraph_left
+from ..view.story_words import copy_names, copy_words, label, legend_units, paragraph_left
 from ..view.wrap import cell_width, fit, wrap_units
 
 # SGR colours per status; with NO_COLOR only bold and dim remain.
@@ -90,6 +90,7 @@ def page_lines(story: Story, width: int) -> Iterator[list[Run]]:
     left, cell, per_page = layout(width, len(story.copies))
     n = len(story.copies)
     gap = (" " * GAP, "")
+    names = copy_names(story)
     for start in range(0, n, per_page):
         page = range(start, min(start + per_page, n))
         yield []
@@ -98,7 +99,7 @@ def page_lines(story: Story, width: int) -> Iterator[list[Run]]:
             yield [(f"copies {span} of {n}", "dim")]
         header: list[Run] = [(fit("¶  base", left), "bold")]
         for k in page:
-            header += [gap, (fit(copy_name(k, story.copies[k]), cell), "bold")]
+            header += [gap, (fit(names[k], cell), "bold")]
         yield header
         for row in story.rows:
             if row.added and row.copy not in page:

@@ -8,7 +8,8 @@ carries ‼ after its symbol.
 
 from __future__ import annotations
 
-from reader.core.story import Additions, Cell, Row, Status, StoryCopy, Trim
+from reader.core.story import Additions, Cell, Row, Status, Story, StoryCopy, Trim
+from reader.view.names import own_parts, shared_prefix
 from reader.view.text import file_label, safe
 from reader.view.words import paragraphs as para_label
 from reader.view.words import plural, tally_words, verdict
@@ -82,15 +83,24 @@ def legend_units(labels: bool = True) -> list[LegendUnit]:
     return units + [[(note, None)] for note in notes]
 
 
-def copy_source(copy: StoryCopy) -> str:
-    """Who published a copy: the outlet, else the agency, else the file's name."""
-    article = copy.article
-    return safe(article.outlet) or safe(article.agency) or file_label(article)
+def copy_sources(story: Story) -> list[str]:
+    """Who published each copy: its outlet, else what its file name does not share with
+    the other versions' ("…-moscowtimes.txt" says "moscowtimes"), else its agency, else
+    its file name; two copies that would read the same add their own part of the name."""
+    labels = [file_label(story.base), *(file_label(c.article) for c in story.copies)]
+    own = own_parts(labels)[1:]
+    named = shared_prefix(labels) > 0
+    sources = [
+        safe(c.article.outlet) or (own[k] if named else "") or safe(c.article.agency) or own[k]
+        for k, c in enumerate(story.copies)
+    ]
+    repeated = {s for s in sources if sources.count(s) > 1}
+    return [f"{s} · {own[k]}" if s in repeated and s != own[k] else s for k, s in enumerate(sources)]
 
 
-def copy_name(k: int, copy: StoryCopy) -> str:
-    """A copy's column header: its number, then who published it."""
-    return f"#{k + 1} {copy_source(copy)}"
+def copy_names(story: Story) -> list[str]:
+    """The copies' column headers: each one's number, then who published it."""
+    return [f"#{k + 1} {source}" for k, source in enumerate(copy_sources(story))]
 
 
 def copy_summary(copy: StoryCopy) -> tuple[str, str]:

@@ -67,6 +67,11 @@ def why(reason: Choice) -> str:
     if reason.agency:
         if reason.date:
             line = f"{reason.agency} credit, the earliest full version ({reason.date})"
+        elif reason.fuller_copies:
+            line = (
+                f"{reason.agency} credit, the fullest credited version no other outlet publishes "
+                f"({reason.words} words)"
+            )
         else:
             line = f"{reason.agency} credit, the fullest credited version ({reason.words} words)"
         if reason.brief is not None:

@@ -48,9 +48,12 @@ def cell_width(text: str) -> int:
         return len(text)
     width = 0
     for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        # Outside the ranges above a character is one cell, as on the fast path: the
+        # same text measures the same whole or character by character.
+        if not _NOT_ONE_CELL.match(char):
+            width += 1
+        elif not unicodedata.combining(char):
+            width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
     return width
 
 

@@ -64,3 +64,17 @@ def test_without_any_credit_the_longest() -> None:
     a, b = _version(200, None, name="a.txt"), _version(300, None, name="b.txt")
     assert likely_original([a, b]) is b
     assert why(choice(b, [a, b])) == "no version carries an agency credit: the longest (300 words)"
+
+
+def test_a_copy_naming_another_outlet_is_not_the_original_for_a_word_more() -> None:
+    wire = _article("002_990fca62850f33f5.txt")
+    padded = dataclasses.replace(
+        wire, paragraphs=wire.paragraphs + wire.paragraphs[-1:], outlet="The Harbour Gazette", path=Path("hg.txt")
+    )
+    own_site = dataclasses.replace(wire, outlet="afp.com", path=Path("afp-site.txt"))
+    assert likely_original([padded, wire]) is wire
+    reason = why(choice(wire, [padded, wire]))
+    assert reason.startswith("AFP credit, the fullest credited version no other outlet publishes")
+    # The agency's own site is the agency's: no reason to pass over the fuller version.
+    fuller_own = dataclasses.replace(own_site, paragraphs=padded.paragraphs)
+    assert likely_original([wire, fuller_own]) is fuller_own

@@ -53,7 +53,7 @@ def test_similar_json(folder: Path, capsys: pytest.CaptureFixture) -> None:
 def test_similar_table(folder: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["similar", str(folder / COPY), "--in", str(folder)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:3] == ["shared", "path", "agency"]
+    assert lines[0].split()[:4] == ["shared", "path", "outlet", "agency"]
     assert str(folder / WIRE) in lines[1] and "AFP" in lines[1]
     assert str(folder / OTHER) in lines[2]
 

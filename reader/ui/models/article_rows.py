@@ -88,6 +88,8 @@ def sort_value(
     """The sort key of a row for a column; ties go by file name."""
     if key == "mark":
         return (marks.index(row.index) if row.index in marks else len(marks), row.file)
+    if key == "outlet":
+        return (not row.outlet, row.outlet.casefold(), row.file)
     if key == "agency":
         return (not row.agency, row.agency.casefold(), row.file)
     if key == "place":

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.model import Article
-from reader.view.text import middle_truncate, percent
+from reader.view.names import fit_name, shared_prefix, shared_suffix
+from reader.view.text import percent
 from reader.view.wrap import cell_width, truncate
 
 from .article_rows import ArticleRow, sort_value
@@ -30,6 +31,7 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("mark", " "),
+    Column("outlet", "Outlet"),
     Column("agency", "Agency"),
     Column("place", "Place"),
     Column("title", "Title"),
@@ -39,7 +41,11 @@ COLUMNS: tuple[Column, ...] = (
 )
 SHARED = Column("shared", "Shared", numeric=True)
 # The columns `>` and `<` go through (with "shared" after them while ranked).
-SORTABLE = ("mark", "agency", "place", "title", "words", "paragraphs", "file")
+SORTABLE = ("mark", "outlet", "agency", "place", "title", "words", "paragraphs", "file")
+# Narrow, columns give way in this order until the title has room to be read.
+GIVE_WAY = ("paragraphs", "place", "words", "agency")
+TITLE_MIN = 20
+FILE_MIN = 12
 
 
 class Listing:
@@ -60,10 +66,12 @@ class Listing:
         self.expanded: set[int] = set()
         self._group_of: dict[int, int] = {}
         self._shown: list[list[int]] = []
-
-    @property
-    def columns_shown(self) -> tuple[Column, ...]:
-        return (*COLUMNS, SHARED) if self.scores is not None else COLUMNS
+        self._visible: list[int] = []  # what the filter lets through, stories closed or open
+        # How many characters the visible file names share at the start and the end, and
+        # the same within each story: what a name does not share tells the copies apart.
+        self._affixes = (0, 0)
+        self._group_affixes: list[tuple[int, int]] = []
+        self.columns_shown: tuple[Column, ...] = COLUMNS
 
     @property
     def in_story(self) -> dict[int, int]:
@@ -90,10 +98,13 @@ class Listing:
         self.groups = [g for g in groups if len(g) > 1] if groups is not None else None
         self.expanded = set()
         self._group_of = {i: g for g, members in enumerate(self.groups or ()) for i in members}
+        self._group_affixes = [_affixes([self.rows[i].file for i in g]) for g in self.groups or ()]
 
     def arrange(self, visible: Sequence[int], width: int) -> None:
         """Show these articles (positions in rows) in the current sort order, at a width."""
         reverse = self.sort_reverse and self.sort_key != "shared"
+        self._visible = list(visible)
+        self._affixes = _affixes([self.rows[i].file for i in self._visible])
         if self.groups is not None:
             visible = self._grouped(visible)
         self.order = sorted(
@@ -159,7 +170,9 @@ class Listing:
 
     def next_sort(self, step: int) -> str:
         """Sort by the next (or previous) column; its name."""
-        keys = [*SORTABLE, "shared"] if self.scores is not None else list(SORTABLE)
+        # The columns on screen (one that gave way to the title would sort out of sight).
+        shown = {c.key for c in self.columns_shown}
+        keys = [k for k in (*SORTABLE, "shared") if k in shown] or list(SORTABLE)
         position = keys.index(self.sort_key) if self.sort_key in keys else 0
         self.sort_key, self.sort_reverse = keys[(position + step) % len(keys)], False
         label = next((c.label for c in self.columns_shown if c.key == self.sort_key), self.sort_key)
@@ -168,15 +181,20 @@ class Listing:
     # -- cells ----------------------------------------------------------------
 
     def column_widths(self, width: int) -> dict[str, int]:
-        rows = [self.rows[i] for i in self.order if i >= 0] or list(self.rows)
+        """The width of each column at ``width`` cells, from every visible row (a story
+        opened or closed changes nothing), and which columns are shown: the outlet when
+        any row has one, and, narrow, not those that give way."""
+        rows = [self.rows[i] for i in self._visible] or list(self.rows)
 
         def widest(key: str, values: Sequence[str], label: str, cap: int) -> int:
             # The sorted column also needs room for its arrow (" ▲").
             label_width = cell_width(label) + (2 if key == self.sort_key else 0)
             return min(cap, max([label_width, *(cell_width(v) for v in values)]))
 
+        outlets = {self.outlet_text(r) for r in rows[:5000]} - {""}
         widths = {
             "mark": 1,
+            "outlet": widest("outlet", sorted(outlets), "Outlet", 20),
             "agency": widest("agency", sorted({r.agency for r in rows}), "Agency", 12),
             "place": widest("place", sorted({r.place for r in rows}), "Place", 14),
             "words": widest("words", [f"{max((r.words for r in rows), default=0):,}"], "Words", 8),
@@ -186,14 +204,41 @@ class Listing:
         # The longest names by length, then by cells: cell widths of 100k names cost too much.
         longest = heapq.nlargest(16, {r.file for r in rows}, key=len)
         files = widest("file", [max(longest, key=cell_width, default="")], "File", 40)
-        shown = [c.key for c in self.columns_shown]
-        padding = 2 * len(shown)
-        fixed = sum(widths[k] for k in shown if k in widths)
-        room = width - padding - fixed
+        shown = [c for c in (*COLUMNS, SHARED) if c.key != "shared" or self.scores is not None]
+        if not outlets:
+            shown = [c for c in shown if c.key != "outlet"]
+
+        def room(columns: list[Column]) -> int:
+            fixed = sum(widths[c.key] for c in columns if c.key in widths)
+            return width - 2 * len(columns) - fixed
+
+        for key in GIVE_WAY:
+            if room(shown) - FILE_MIN >= TITLE_MIN:
+                break
+            shown = [c for c in shown if c.key != key or c.key == self.sort_key]
+        self.columns_shown = tuple(shown)
+        left = room(shown)
         # The title keeps at least 20 cells; the file name takes what it needs of the rest.
-        widths["file"] = max(min(files, 12), min(files, room - 20))
-        widths["title"] = max(16, room - widths["file"])
+        widths["file"] = max(min(files, FILE_MIN), min(files, left - TITLE_MIN))
+        widths["title"] = max(16, left - widths["file"])
         return widths
+
+    def _affixes_of(self, row: ArticleRow) -> tuple[int, int]:
+        group = self._group_of.get(row.index)
+        return self._group_affixes[group] if group is not None and self._group_affixes else self._affixes
+
+    def outlet_text(self, row: ArticleRow) -> str:
+        """Who published a row: the outlet the record, URL or text names, else what its
+        file name does not share with the others shown (its story's, when grouped)."""
+        if row.outlet:
+            return row.outlet
+        group = self._group_of.get(row.index)
+        prefix, suffix = (
+            self._group_affixes[group] if group is not None and self._group_affixes else self._affixes
+        )
+        if not prefix:
+            return ""
+        return row.file[prefix : len(row.file) - suffix].strip("-_ ./·")
 
     def line_cells(self, entry: int) -> list[tuple[str, str]]:
         """The cells of a line (an article, or ``-(g + 1)`` for story g): (column, text)."""
@@ -216,19 +261,25 @@ class Listing:
         elif row.index in self._group_of:
             # A version, under its story's line.
             title = "  " + truncate(row.title, widths["title"] - 2)
+        group = self._group_of.get(row.index)
+        prefix = (
+            self._group_affixes[group][0] if group is not None and self._group_affixes else self._affixes[0]
+        )
         cells = [
             ("mark", mark),
+            ("outlet", truncate(self.outlet_text(row), widths["outlet"])),
             ("agency", truncate(row.agency, widths["agency"])),
             ("place", truncate(row.place, widths["place"])),
             ("title", title),
             ("words", f"{row.words:,}".rjust(widths["words"])),
             ("paragraphs", str(row.paragraphs).rjust(widths["paragraphs"])),
-            ("file", middle_truncate(row.file, widths["file"])),
+            ("file", fit_name(row.file, widths["file"], prefix)),
         ]
         if self.scores is not None:
             shared = "this" if row.index == self.target else percent(self.scores.get(row.index, 0.0))
             cells.append(("shared", shared.rjust(widths["shared"])))
-        return cells
+        shown = {c.key for c in self.columns_shown}
+        return [cell for cell in cells if cell[0] in shown]
 
     def header_cells(self) -> list[tuple[Column, str]]:
         """The column labels, the sorted one with its arrow, at the columns' widths."""
@@ -248,3 +299,7 @@ class Listing:
 
     def line_text(self, entry: int) -> str:
         return " ".join(text.strip() for _, text in self.line_cells(entry) if text.strip())
+
+
+def _affixes(names: list[str]) -> tuple[int, int]:
+    return shared_prefix(names), shared_suffix(names)

@@ -14,9 +14,8 @@ from rich.segment import Segment
 from rich.style import Style
 
 from reader.core.story import Cell, Status, Story
-from reader.view.story_words import copy_name
-from reader.view.text import file_label, middle_truncate
-from reader.view.wrap import cell_width, fit
+from reader.view.story_words import copy_names
+from reader.view.wrap import fit
 
 from .geometry import GAP, Geometry
 from .texts import Run, cell_text, copy_summary
@@ -68,14 +67,11 @@ def header_segments(
     else:
         left = f"{count} {'copy' if count == 1 else 'copies'} of the base"
     segments = [Segment(fit(left, g.left), header if line == 0 else style("header", "muted"))]
+    names = copy_names(story) if line == 0 else []
     for k in columns:
         copy = story.copies[k]
         if line == 0:
-            name = copy_name(k, copy)
-            if cell_width(name) > g.cell and not (copy.article.outlet or copy.article.agency):
-                number = f"#{k + 1} "
-                name = number + middle_truncate(file_label(copy.article), g.cell - len(number))
-            text, text_style = name, style("header", "header-current") if k == current else header
+            text, text_style = names[k], style("header", "header-current") if k == current else header
         else:
             text = copy_summary(copy, g.cell)
             text_style = style("header", "unrelated" if not copy.related else "muted")

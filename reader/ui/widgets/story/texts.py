@@ -9,7 +9,7 @@ read the same without colour.
 from __future__ import annotations
 
 from reader.core.story import Cell, Status, Story, StoryCopy
-from reader.view.story_words import MEANINGS, copy_name, description, label, legend_units, paragraph_left
+from reader.view.story_words import MEANINGS, copy_names, description, label, legend_units, paragraph_left
 from reader.view.story_words import copy_summary as story_summary
 from reader.view.story_words import symbol as cell_symbol
 from reader.view.wrap import cell_width, wrap_units
@@ -51,7 +51,7 @@ def wanted_widths(story: Story) -> tuple[int, int]:
     """The widths copy columns would like: for the widest short label or copy name, and
     for the widest cell said in words (never less than the first)."""
     labels = [label(cell) for row in story.rows for cell in row.cells if cell is not None]
-    names = [copy_name(k, copy) for k, copy in enumerate(story.copies)]
+    names = copy_names(story)
     wanted = max([CELL_MIN, *(cell_width(x) for x in labels), *(cell_width(x) for x in names)])
     wanted_sentences = max(
         [
