@@ -50,19 +50,42 @@ def blocks_html(
     comparison: Comparison, prefix: str, typography: bool = False, names: tuple[str, str] = ("A", "B")
 ) -> str:
     """The comparison's blocks: each group side by side (A with its deletions, B with its
-    insertions), labelled; boilerplate folded; where a moved paragraph stood; each
-    group's anchor is ``{prefix}g{index}``."""
-    out = [
-        f'<div class="g cols"><div class="side">{esc(names[0])}: {esc(comparison.a.label)}</div>'
-        f'<div class="side">{esc(names[1])}: {esc(comparison.b.label)}</div></div>\n'
-    ]
+    insertions; a cut paragraph in A's column, an added one in B's), labelled; boilerplate
+    folded; where a moved paragraph stood; each group's anchor is ``{prefix}g{index}``.
+    Under 50em the columns stack, each side headed by its name."""
+    blocks = plan_blocks(comparison, Options(side_by_side=True, typography=typography))
+    pairs = [b for b in blocks if b.kind == "pair"]
+    heads = [f"{esc(names[0])}: {esc(comparison.a.label)}", f"{esc(names[1])}: {esc(comparison.b.label)}"]
+    if pairs:
+        out = [_pairs_html(comparison, pairs, heads)]
+    else:
+        out = ['<div class="g cols">' + "".join(f'<div class="side">{h}</div>' for h in heads) + "</div>\n"]
     places = fact_places(comparison.groups, comparison.facts)
-    for block in plan_blocks(comparison, Options(side_by_side=True, typography=typography)):
-        out.append(_block_html(comparison, block, prefix, typography, places))
+    for block in blocks:
+        if block.kind != "pair":
+            out.append(_block_html(comparison, block, prefix, typography, places, names))
     return "".join(out)
 
 
-def _block_html(comparison: Comparison, block: Block, prefix: str, typography: bool, places: dict) -> str:
+def _side(name: str, html: str, b: bool = False) -> str:
+    return f'<div class="side{" b" if b else ""}" data-side="{esc(name)}">{html}</div>'
+
+
+def _pairs_html(comparison: Comparison, blocks: list[Block], heads: list[str]) -> str:
+    """Two separate reports read in parallel: A's k-th paragraph beside B's k-th, in one
+    grid whose cells of B come after all of A's once the columns stack."""
+    cells = [f'<div class="head">{heads[0]}</div><div class="head b">{heads[1]}</div>']
+    for block in blocks:
+        groups = [comparison.groups[i] for i in block.groups]
+        a = next((esc(_text(comparison, g)) for g in groups if not g.b), "")
+        b = next((esc(_text(comparison, g)) for g in groups if g.b), "")
+        cells.append(f'<div>{a}</div><div class="b">{b}</div>')
+    return f'<div class="pairs">{"".join(cells)}</div>\n'
+
+
+def _block_html(
+    comparison: Comparison, block: Block, prefix: str, typography: bool, places: dict, names: tuple[str, str]
+) -> str:
     groups = [comparison.groups[i] for i in block.groups]
     anchor = f"{prefix}g{block.groups[0]}"
     if block.kind == "fold":
@@ -82,19 +105,15 @@ def _block_html(comparison: Comparison, block: Block, prefix: str, typography: b
             f'<p class="ghost">{esc(paragraphs(block.moved))} of A stood here, moved to '
             f'<a href="#{prefix}g{block.groups[0]}">{esc(to)}</a>: “{esc(quote[:160])}”</p>\n'
         )
-    if block.kind == "pair":
-        sides = "".join(f'<div class="side">{esc(_text(comparison, g))}</div>' for g in groups)
-        return f'<div class="g">{sides}</div>\n'
     g = groups[0]
     facts_a, facts_b = places.get(block.groups[0], ([], []))
     label = " · ".join(x for x in (group_label(g), same_words(g)) if x)
     same = "" if block.change else " same"
-    runs_a = side_runs(comparison, g, "a", typography, facts_a)
-    runs_b = side_runs(comparison, g, "b", typography, facts_b)
-    if g.a and g.b:
-        sides = f'<div class="side">{runs_html(runs_a)}</div><div class="side">{runs_html(runs_b)}</div>'
-    else:
-        sides = f'<div class="side only">{runs_html(runs_a or runs_b)}</div>'
+    sides = ""
+    if g.a:
+        sides += _side(names[0], runs_html(side_runs(comparison, g, "a", typography, facts_a)))
+    if g.b:
+        sides += _side(names[1], runs_html(side_runs(comparison, g, "b", typography, facts_b)), b=True)
     return f'<div class="g{same}" id="{anchor}"><h3>{esc(label)}</h3>{sides}</div>\n'
 
 

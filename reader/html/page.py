@@ -22,18 +22,20 @@ CSS = """
 @media (prefers-color-scheme: dark) { :root { --fg: #e8e8ea; --bg: #151517; --dim: #a0a0a8;
   --line: #3a3a40; --del: #ff9aa8; --delbg: #4a1820; --ins: #8ee6a8; --insbg: #12391f; --head: #222227; } }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg);
-  background: var(--bg); margin: 1.5em auto; max-width: 80em; padding: 0 1em; }
+  background: var(--bg); margin: 1.5em auto; max-width: 80em; padding: 0 1em; overflow-wrap: break-word; }
 h1 { font-size: 1.4em; margin: 0 0 .3em; } h2 { font-size: 1.15em; margin: 2em 0 .3em; }
+h1, h2, .meta, .note, .ghost, summary { overflow-wrap: anywhere; }
 .meta, .note, .dim { color: var(--dim); } .verdict { font-weight: 600; }
 a { color: inherit; }
 table { border-collapse: collapse; }
-.copies td, .copies th { padding: .25em .6em; border-bottom: 1px solid var(--line); text-align: left;
-  vertical-align: top; }
-.copies td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.matrix-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; }
+.copies td, .copies th { padding: .25em .6em; text-align: left; vertical-align: top; }
+.copies th, .copies tr.v td { border-bottom: 1px solid var(--line); }
+.copies tr.v td { padding-top: 0; }
+.copies td.n { text-align: right; font-variant-numeric: tabular-nums; } .copies td.w { min-width: 7em; }
 .matrix th, .matrix td { padding: .15em .5em; border-bottom: 1px solid var(--line); white-space: nowrap;
   text-align: left; }
-.matrix thead th { position: sticky; top: 0; background: var(--head); vertical-align: bottom; }
+.matrix thead th { background: var(--head); vertical-align: bottom; }
 .matrix td.p { text-align: right; color: var(--dim); font-variant-numeric: tabular-nums; }
 .matrix td.t { max-width: 26em; overflow: hidden; text-overflow: ellipsis; }
 .matrix tr.added td.t { font-style: italic; color: var(--dim); }
@@ -46,24 +48,42 @@ table { border-collapse: collapse; }
   .s-edited, .s-rewritten { color: #d4a72c; }
   .s-merged, .s-split { color: #54aeff; } .s-moved { color: #c297ff; } .s-cut { color: #ff8182; }
   .s-added { color: #80ccff; } }
-.legend span { margin-right: 1.2em; white-space: nowrap; }
-.g { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5em; padding: .4em 0;
-  border-top: 1px solid var(--line); }
+.legend span { display: inline-block; margin-right: 1.2em; white-space: nowrap; }
+.g, .pairs { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5em; }
+.g { padding: .4em 0; border-top: 1px solid var(--line); }
 .g h3 { grid-column: 1 / -1; font-size: .85em; font-weight: 600; margin: 0 0 .2em; color: var(--dim); }
-.g .side { white-space: pre-wrap; overflow-wrap: anywhere; }
-.g .only { grid-column: 1 / -1; }
-.g.cols { font-weight: 600; color: var(--dim); border-top: 0; }
+.g .side, .pairs > div { white-space: pre-wrap; overflow-wrap: anywhere; }
+.g .side.b { grid-column: 2; }
+.g.cols, .pairs > .head { font-weight: 600; color: var(--dim); border-top: 0; white-space: normal; }
+.pairs > div { padding: .4em 0; border-top: 1px solid var(--line); }
 del { color: var(--del); background: var(--delbg); text-decoration: line-through; }
 ins { color: var(--ins); background: var(--insbg); text-decoration: underline; }
 .ty { text-decoration: underline dotted; }
 .fact { font-weight: 700; }
-.ghost, .hidden { color: var(--dim); font-style: italic; padding: .3em 0; border-top: 1px solid var(--line); }
-.facts { margin: .3em 0 1em; padding-left: 1.2em; } .facts li { margin: .1em 0; }
+.ghost, .hidden { color: var(--dim); font-style: italic; margin: 0; padding: .4em 0;
+  border-top: 1px solid var(--line); }
+.facts { margin: .3em 0 1em; padding-left: 1.2em; } .facts li { margin: .1em 0; overflow-wrap: anywhere; }
 .facts li::marker { content: "‼ "; font-weight: 700; }
 details.bp { border-top: 1px solid var(--line); padding: .4em 0; color: var(--dim); }
-details.bp div { white-space: pre-wrap; }
+details.bp div { white-space: pre-wrap; overflow-wrap: anywhere; }
 #hide-same:checked ~ main .same { display: none; }
-@media (max-width: 50em) { .g { grid-template-columns: 1fr; } .g .side + .side { margin-top: .4em; } }
+@media (max-width: 50em) {
+  body { margin-top: 1em; padding: 0 .75em; } h1 { font-size: 1.25em; }
+  .g, .pairs { grid-template-columns: 1fr; }
+  .g .side.b { grid-column: auto; }
+  .g .side + .side { margin-top: .4em; }
+  .g .side[data-side]::before { content: attr(data-side); display: block; font-size: .8em;
+    font-weight: 600; color: var(--dim); }
+  .pairs > .b { order: 1; } .pairs > :empty { display: none; } .pairs > .head.b { margin-top: 1em; }
+  .matrix td.t { max-width: 9em; }
+  .copies, .copies tbody { display: block; } .copies thead, .copies tr.v td:first-child { display: none; }
+  .copies tbody { padding: .5em 0; border-bottom: 1px solid var(--line); }
+  .copies tr { display: flex; flex-wrap: wrap; column-gap: 1.2em; }
+  .copies td, .copies tr.v td { border: 0; padding: 0; min-width: 0; }
+  .copies td.name { flex: 1 1 calc(100% - 4em); overflow-wrap: anywhere; }
+  .copies td[data-label]::before { content: attr(data-label) " "; color: var(--dim); }
+  .copies td.na, .copies td:empty { display: none; }
+}
 """
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reader.core.story import Cell, Row, Story, StoryCopy
 from reader.view.story_words import (
     added_words,
-    copy_source,
+    copy_sources,
     copy_words,
     description,
     label,
@@ -29,34 +29,53 @@ def _legend() -> str:
             continue
         (sym, status), (meaning, _) = unit
         spans.append(f'<span class="s-{status.value if status else ""}">{esc(sym)}{esc(meaning)}</span>')
-    return f'<p class="legend">{"".join(spans)}</p>\n'
+    return f'<p class="legend">{" ".join(spans)}</p>\n'
+
+
+_COLUMNS = ("outlet", "words", "kept", "words changed", "agency credit")
+_COLUMNS += ("quotations altered", "numbers changed", "cut", "added")
+_NUMERIC = {"words", "kept", "words changed", "quotations altered", "numbers changed"}
+_WORDY = {"cut", "added"}  # a few words: never squeezed to one a line
 
 
 def _copies_table(story: Story) -> str:
-    rows = []
+    """One body per copy: a row of its numbers, then its verdict across them. Under 50em
+    each body is a card, its cells named by ``data-label`` (a different write-up's
+    empty cells, ``na``, left out)."""
+    bodies = []
     for k, c in enumerate(story.copies):
         a = c.article
+        outlet = ", ".join(x for x in (a.outlet, a.agency) if x)
         if c.related:
-            kept = f"{round(100 * c.kept_share)}%"
-            changed, cut, added = str(c.words_changed), trim_words(c.trim), added_words(c.added)
-            credit = c.credit or "–"
-            quotes, numbers = str(c.quotes_altered), str(c.numbers_changed)
+            values = [
+                outlet,
+                str(a.words),
+                f"{round(100 * c.kept_share)}%",
+                str(c.words_changed),
+                c.credit or "–",
+                str(c.quotes_altered),
+                str(c.numbers_changed),
+                trim_words(c.trim),
+                added_words(c.added),
+            ]
         else:
-            kept = changed = credit = quotes = numbers = "–"
-            cut = added = ""
-        rows.append(
-            f'<tr><td><a href="#c{k}">#{k + 1}</a></td><td>{esc(a.label)}<br>'
-            f'<span class="dim">{esc(a.title)}</span></td>'
-            f"<td>{esc(', '.join(x for x in (a.outlet, a.agency) if x))}</td>"
-            f'<td class="n">{a.words}</td><td class="n">{kept}</td><td class="n">{changed}</td>'
-            f'<td>{esc(credit)}</td><td class="n">{quotes}</td><td class="n">{numbers}</td>'
-            f"<td>{esc(cut)}</td><td>{esc(added)}</td><td>{esc(verdict(c.comparison.summary))}</td></tr>\n"
+            values = [outlet, str(a.words), *["–"] * 5, "", ""]
+        cells = []
+        for column, value in zip(_COLUMNS, values, strict=True):
+            kind = "n" if column in _NUMERIC else "w" if column in _WORDY else ""
+            classes = " ".join(x for x in (kind, "na" if value == "–" else "") if x)
+            cls = f' class="{classes}"' if classes else ""
+            cells.append(f'<td{cls} data-label="{column}">{esc(value)}</td>')
+        bodies.append(
+            f'<tbody><tr><td><a href="#c{k}">#{k + 1}</a></td><td class="name">{esc(a.label)}<br>'
+            f'<span class="dim">{esc(a.title)}</span></td>{"".join(cells)}</tr>\n'
+            f'<tr class="v"><td></td><td colspan="{len(_COLUMNS) + 1}">'
+            f"{esc(verdict(c.comparison.summary))}</td></tr></tbody>\n"
         )
+    heads = "".join(f"<th>{column}</th>" for column in _COLUMNS)
     return (
-        '<table class="copies"><thead><tr><th></th><th>copy</th><th>outlet</th><th>words</th>'
-        "<th>kept</th><th>words changed</th><th>agency credit</th><th>quotations altered</th>"
-        "<th>numbers changed</th><th>cut</th><th>added</th><th>verdict</th></tr></thead>\n"
-        f"<tbody>\n{''.join(rows)}</tbody></table>\n"
+        '<div class="table-wrap"><table class="copies">'
+        f"<thead><tr><th></th><th>copy</th>{heads}</tr></thead>\n{''.join(bodies)}</table></div>\n"
     )
 
 
@@ -84,12 +103,12 @@ def _matrix_row(row: Row) -> str:
 
 def _matrix(story: Story) -> str:
     heads = "".join(
-        f'<th><a href="#c{k}">#{k + 1}</a><br>{esc(_short(copy_source(c)))}</th>'
-        for k, c in enumerate(story.copies)
+        f'<th><a href="#c{k}">#{k + 1}</a><br>{esc(_short(source))}</th>'
+        for k, source in enumerate(copy_sources(story))
     )
     rows = "".join(_matrix_row(r) for r in story.rows)
     return (
-        '<div class="matrix-wrap"><table class="matrix"><thead><tr><th>¶</th><th>base paragraph</th>'
+        '<div class="table-wrap"><table class="matrix"><thead><tr><th>¶</th><th>base paragraph</th>'
         f"{heads}</tr></thead>\n<tbody>\n{rows}</tbody></table></div>\n"
     )
 

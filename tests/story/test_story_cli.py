@@ -368,7 +368,7 @@ def test_html_reports_show_the_facts(capsys: pytest.CaptureFixture[str]) -> None
     assert page.count('<ul class="facts">') == 1 and '<ins class="fact">' in page
     _, story, _ = run(capsys, "story", AFP, MT, BBC, "--html")
     assert "The likely original: AFP credit, the fullest credited version (474 words)" in story
-    assert "<th>agency credit</th>" in story and "<td>dropped</td>" in story
+    assert "<th>agency credit</th>" in story and '<td data-label="agency credit">dropped</td>' in story
 
 
 def test_story_json_says_why_the_base_and_what_each_copy_did_with_the_credit(
