@@ -29,6 +29,5 @@ def list_articles(paths: list[Path], as_json: bool) -> int:
         from ..term.tables import print_list
 
         print_list(result.articles)
-    if not result.articles and result.problems:
-        return EXIT_TROUBLE
-    return EXIT_SAME
+    # Some input could not be read: said on stderr, and in the status, as diff -r does.
+    return EXIT_TROUBLE if result.problems else EXIT_SAME

@@ -44,7 +44,7 @@ def index(folder: Path) -> int:
         return EXIT_TROUBLE
     print(_summary(folder, report, stored))
     print(f"index: {db}")
-    return EXIT_SAME
+    return EXIT_TROUBLE if stored else EXIT_SAME
 
 
 def _summary(folder: Path, report: RefreshReport, stored_problems: int) -> str:
@@ -61,7 +61,7 @@ def _summary(folder: Path, report: RefreshReport, stored_problems: int) -> str:
         what = f"{', '.join(parts)} in {_seconds(report.seconds)}"
     line = f"{plain(folder)}: {report.articles:,} articles in {report.files:,} files, {what}"
     if stored_problems:
-        line += f"; {stored_problems:,} files could not be read"
+        line += f"; {stored_problems:,} file{'s' if stored_problems != 1 else ''} could not be read"
     if report.rebuilt:
         line += " (index rebuilt)"
     return line

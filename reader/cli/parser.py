@@ -50,6 +50,7 @@ def build() -> argparse.ArgumentParser:
         ),
         formatter_class=fmt,
     )
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     o = sub.add_parser(
@@ -192,8 +193,17 @@ def build() -> argparse.ArgumentParser:
     return p
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wire-reader")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
+
+
 def parse(argv: list[str]) -> argparse.Namespace:
     """The arguments, ``open`` being the command when none is named."""
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv = ["open", *argv]
     return build().parse_args(argv)

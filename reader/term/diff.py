@@ -20,7 +20,6 @@ from .console import SGR, SGR_NO_COLOR, emit, make_console, uses_markers
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.text import Text
 
 
 def header_lines(comparison: Comparison) -> list[str]:
@@ -41,22 +40,18 @@ def _facts(article: Article) -> list[str]:
     return facts
 
 
-def _article_line(tag: str, article: Article) -> Text:
-    from rich.text import Text
-
-    line = Text(f"{tag} ", style="bold")
-    line.append(article.label, style="bold")
-    line.append(f"  ({', '.join(_facts(article))})", style="dim")
-    line.append("\n   ")
-    line.append(article.title)
-    return line
-
-
 def print_header(console: Console, comparison: Comparison) -> None:
-    from rich.console import Group as RichGroup
     from rich.text import Text
 
-    console.print(RichGroup(_article_line("A", comparison.a), _article_line("B", comparison.b)))
+    # Each line whole: in a pipe on one line (grep finds it, nothing is cut mid-word); on
+    # a terminal cut to its width with an ellipsis rather than wrapped under the margin.
+    whole = {"soft_wrap": True} if not console.is_terminal else {"no_wrap": True, "overflow": "ellipsis"}
+    for tag, article in (("A", comparison.a), ("B", comparison.b)):
+        line = Text(f"{tag} ", style="bold")
+        line.append(article.label, style="bold")
+        line.append(f"  ({', '.join(_facts(article))})", style="dim")
+        console.print(line, **whole)
+        console.print(Text(f"   {article.title}"), **whole)
     # One line even in a pipe, so that it can be grepped; a terminal wraps it itself.
     console.print(Text(verdict(comparison.summary), style="bold"), soft_wrap=True)
     if comparison.facts:

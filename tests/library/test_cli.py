@@ -25,10 +25,10 @@ def test_index_builds_then_finds_nothing_to_do(
 
 def test_index_reports_bad_files_one_line_each(folder: Path, capsys: pytest.CaptureFixture) -> None:
     (folder / "empty.txt").write_bytes(b"")
-    assert main(["index", str(folder)]) == 0
+    assert main(["index", str(folder)]) == 2  # the index is made; one file could not be read
     captured = capsys.readouterr()
     assert captured.err == f"reader: {folder / 'empty.txt'}: empty file\n"
-    assert "; 1 files could not be read" in captured.out
+    assert "; 1 file could not be read" in captured.out
 
 
 def test_index_of_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
