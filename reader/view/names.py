@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from itertools import pairwise
 
 from reader.view.wrap import cell_width, truncate
 
@@ -39,6 +40,19 @@ def shared_suffix(names: Sequence[str]) -> int:
     common = _common_start(min(reversed_names), max(reversed_names))
     cut = max((i for i, ch in enumerate(common) if ch in _SEPARATORS), default=-1)
     return cut + 1
+
+
+def kin_prefixes(names: Sequence[str]) -> list[int]:
+    """For each name, how many leading characters it shares (up to a separator) with the
+    names next to it in sorted order: copies saved under one slug ("kim-putin-afp.txt",
+    "kim-putin-nknews.txt") sort together, whatever else the folder holds."""
+    order = sorted(range(len(names)), key=names.__getitem__)
+    shared = [0] * len(names)
+    for before, after in pairwise(order):
+        common = shared_prefix([names[before], names[after]])
+        shared[before] = max(shared[before], common)
+        shared[after] = max(shared[after], common)
+    return shared
 
 
 def _common_start(a: str, b: str) -> str:

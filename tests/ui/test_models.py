@@ -113,3 +113,27 @@ def test_index_source_follows_the_index_and_says_a_vanished_file(tmp_path: Path,
         assert removed == [1] and source.total == 2
         assert [row.index for row in source.shown_rows()] == [0, 2]
         assert source.groups([]) == [] and source.scores([]) == {}
+
+
+def test_opening_or_closing_a_story_keeps_the_column_widths() -> None:
+    listing = _listing()
+    listing.set_groups([[2, 1]])
+    listing.arrange(range(3), width=80)
+    closed = dict(listing.widths)
+    listing.arrange(listing.opened(0, True), width=80)
+    assert listing.widths == closed
+    listing.arrange(listing.opened(0, False), width=80)
+    assert listing.widths == closed
+
+
+def test_narrow_columns_give_way_to_the_title_and_never_overflow() -> None:
+    listing = _listing()
+    for width in (40, 60, 80, 100, 160):
+        listing.arrange(range(3), width=width)
+        shown = [c.key for c in listing.columns_shown]
+        used = sum(listing.widths[k] + 2 for k in shown)
+        assert used <= width, (width, shown, used)
+        assert {"mark", "title", "file"} <= set(shown)
+        assert listing.widths["title"] >= 16
+    listing.arrange(range(3), width=160)
+    assert "paragraphs" in [c.key for c in listing.columns_shown]

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.metadata import host_outlet
-from reader.view.names import fit_name, own_parts, shared_prefix, shared_suffix
+from reader.view.names import fit_name, kin_prefixes, own_part, own_parts, shared_prefix, shared_suffix
 from reader.view.wrap import cell_width
 
 COPIES = [
@@ -54,3 +54,17 @@ def test_outlet_from_the_url_host() -> None:
     assert host_outlet("https://apnews.com/article/x") == "apnews.com"
     for not_a_site in (None, "", "not a url", "https://127.0.0.1/x", "file:///home/a.html"):
         assert host_outlet(not_a_site) is None
+
+
+def test_kin_are_the_names_beside_each_other_in_sorted_order() -> None:
+    names = [*COPIES, "wildfire-ap.txt", "wildfire-latimes.txt", "zebra.txt"]
+    shared = kin_prefixes(names)
+    assert [own_part(n, k, 0) for n, k in zip(names, shared, strict=True)][:6] == [
+        "afp",
+        "moscowtimes",
+        "koreaherald",
+        "nknews",
+        "ap",
+        "latimes",
+    ]
+    assert shared[-1] == 0  # a name alone keeps all of itself

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.model import Article
-from reader.view.names import fit_name, shared_prefix, shared_suffix
+from reader.view.names import fit_name, kin_prefixes, own_part, shared_prefix, shared_suffix
 from reader.view.text import percent
 from reader.view.wrap import cell_width, truncate
 
@@ -43,7 +43,7 @@ SHARED = Column("shared", "Shared", numeric=True)
 # The columns `>` and `<` go through (with "shared" after them while ranked).
 SORTABLE = ("mark", "outlet", "agency", "place", "title", "words", "paragraphs", "file")
 # Narrow, columns give way in this order until the title has room to be read.
-GIVE_WAY = ("paragraphs", "place", "words", "agency")
+GIVE_WAY = ("paragraphs", "place", "words", "agency", "outlet")
 TITLE_MIN = 20
 FILE_MIN = 12
 
@@ -67,10 +67,11 @@ class Listing:
         self._group_of: dict[int, int] = {}
         self._shown: list[list[int]] = []
         self._visible: list[int] = []  # what the filter lets through, stories closed or open
-        # How many characters the visible file names share at the start and the end, and
-        # the same within each story: what a name does not share tells the copies apart.
-        self._affixes = (0, 0)
+        # How many characters file names share with their kin, at the start and the end:
+        # what a name does not share tells the copies apart.
         self._group_affixes: list[tuple[int, int]] = []
+        self._kin: list[int] = []  # by row: characters its name shares with its neighbours'
+        self._kin_key: tuple[int, int] = (0, -1)
         self.columns_shown: tuple[Column, ...] = COLUMNS
 
     @property
@@ -104,7 +105,6 @@ class Listing:
         """Show these articles (positions in rows) in the current sort order, at a width."""
         reverse = self.sort_reverse and self.sort_key != "shared"
         self._visible = list(visible)
-        self._affixes = _affixes([self.rows[i].file for i in self._visible])
         if self.groups is not None:
             visible = self._grouped(visible)
         self.order = sorted(
@@ -224,21 +224,24 @@ class Listing:
         return widths
 
     def _affixes_of(self, row: ArticleRow) -> tuple[int, int]:
+        """How much of a row's file name it shares with its kin, at the start and the end:
+        with the other versions of its story when grouped, else with the names beside it
+        in file-name order (copies of a story are usually saved under one slug)."""
         group = self._group_of.get(row.index)
-        return self._group_affixes[group] if group is not None and self._group_affixes else self._affixes
+        if group is not None and self._group_affixes:
+            return self._group_affixes[group]
+        if self._kin_key != (id(self.rows), len(self.rows)):
+            self._kin = kin_prefixes([r.file for r in self.rows])
+            self._kin_key = (id(self.rows), len(self.rows))
+        return self._kin[row.index], 0
 
     def outlet_text(self, row: ArticleRow) -> str:
         """Who published a row: the outlet the record, URL or text names, else what its
         file name does not share with the others shown (its story's, when grouped)."""
         if row.outlet:
             return row.outlet
-        group = self._group_of.get(row.index)
-        prefix, suffix = (
-            self._group_affixes[group] if group is not None and self._group_affixes else self._affixes
-        )
-        if not prefix:
-            return ""
-        return row.file[prefix : len(row.file) - suffix].strip("-_ ./·")
+        prefix, suffix = self._affixes_of(row)
+        return own_part(row.file, prefix, suffix) if prefix else ""
 
     def line_cells(self, entry: int) -> list[tuple[str, str]]:
         """The cells of a line (an article, or ``-(g + 1)`` for story g): (column, text)."""
@@ -261,10 +264,7 @@ class Listing:
         elif row.index in self._group_of:
             # A version, under its story's line.
             title = "  " + truncate(row.title, widths["title"] - 2)
-        group = self._group_of.get(row.index)
-        prefix = (
-            self._group_affixes[group][0] if group is not None and self._group_affixes else self._affixes[0]
-        )
+        prefix = self._affixes_of(row)[0]
         cells = [
             ("mark", mark),
             ("outlet", truncate(self.outlet_text(row), widths["outlet"])),
