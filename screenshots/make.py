@@ -7,6 +7,7 @@ README shows them. Each shot drives the app with the same keys a user would pres
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SEEDS = ROOT / "seeds"
 sys.path.insert(0, str(ROOT))
+
+from rich.console import Console  # noqa: E402
 
 from reader.ui.app import ReaderApp  # noqa: E402
 from reader.ui.screens.diff import DiffScreen  # noqa: E402
@@ -33,8 +36,8 @@ SHOTS: list[tuple[str, tuple[int, int], dict[str, str], str, str | None]] = [
     ("diff-wide", (200, 56), {}, "diff", None),
     ("diff-80x24", (80, 24), {}, "diff", None),
     ("diff-no-colour", (120, 36), {"NO_COLOR": "1"}, "diff", None),
-    ("diff-16-colours", (120, 36), {}, "diff", "ansi-dark"),
-    ("diff-light", (120, 36), {}, "diff", "textual-light"),
+    ("diff-16-colours", (120, 36), {}, "diff", "16"),
+    ("diff-light", (120, 36), {}, "diff", "light"),
     ("story-wide", (200, 56), {}, "story", None),
     ("story-80x24", (80, 24), {}, "story", None),
 ]
@@ -95,8 +98,32 @@ async def shoot(
             await pilot.press(*["j"] * 9)  # to the merge that took in a moved paragraph
         await settle(pilot)
         path = HERE / f"{name}.svg"
-        path.write_text(app.export_screenshot(title=f"wire-reader — {name}"), encoding="utf-8")
+        path.write_text(export_svg(app, f"wire-reader — {name}"), encoding="utf-8")
         return path
+
+
+def export_svg(app: ReaderApp, title: str) -> str:
+    """The screen as SVG; the 16-colour theme's colours in Textual's palette for them.
+
+    Rich's own screenshot palette has reds of 3.5:1 on its background, in which no
+    deletion could read; Textual draws ANSI colours as RGB with ``app.ansi_theme``.
+    """
+    if not app.current_theme.ansi:
+        return app.export_screenshot(title=title)
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    # What App.export_screenshot prints, with a palette.
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_svg(title=title, theme=app.ansi_theme)
 
 
 async def main(names: Sequence[str]) -> None:

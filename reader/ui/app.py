@@ -13,15 +13,17 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.screen import Screen
 
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.list import ListScreen
+from reader.ui.themes import ANSI, DARK, LIGHT, THEMES, theme_name
 
-DARK_THEME = "textual-dark"
-LIGHT_THEME = "textual-light"
-ANSI_THEME = "ansi-dark"
-THEMES = {"dark": DARK_THEME, "light": LIGHT_THEME, "16": ANSI_THEME, "ansi": ANSI_THEME}
+# What `App.theme` says: the names `--theme` and READER_THEME take.
+DARK_THEME, LIGHT_THEME, ANSI_THEME = DARK, LIGHT, ANSI
+
+_NO_COLOUR = NoColor()
 
 
 def start_process_helper() -> None:
@@ -50,6 +52,15 @@ class ReaderApp(App[int]):
 
     def __init__(self, paths: Sequence[Path], *, theme: str | None = None) -> None:
         super().__init__()
+        # Only the app's own themes: the palette's theme list, F2 and its message then use
+        # the names --theme takes, and every theme on offer is one whose contrast is tested.
+        for name in list(self.available_themes):
+            self.unregister_theme(name)
+        for own in THEMES.values():
+            self.register_theme(own)
+        self.set_reactive(App.theme, DARK)
+        # Textual read its default theme's variables in App.__init__; the CSS is parsed later.
+        self.stylesheet.set_variables(self.get_css_variables())
         self.paths = list(paths) or [Path.cwd()]
         self._requested_theme = theme
         if len(self.paths) == 1 and self.paths[0].is_dir():
@@ -57,22 +68,42 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.theme = self._initial_theme()
+        if self._has_16_colours():
+            # Rich maps a theme's true colours to the nearest of 16 there, and insertions and
+            # deletions come out white: offer (F2, the palette) only the theme made of them.
+            for name in (DARK, LIGHT):
+                self.unregister_theme(name)
         self.push_screen(ListScreen(self.paths))
 
+    def _has_16_colours(self) -> bool:
+        return not self.is_headless and self.console.color_system in ("standard", "windows")
+
     def _initial_theme(self) -> str:
-        requested = self._requested_theme or os.environ.get("READER_THEME")
-        if requested:
-            return THEMES.get(requested, requested if requested in self.available_themes else DARK_THEME)
-        # A terminal that only has the 16 ANSI colours gets the theme made of them.
-        if not self.is_headless and self.console.color_system in ("standard", "windows"):
-            return ANSI_THEME
-        return DARK_THEME
+        if self._has_16_colours():
+            return ANSI
+        return theme_name(self._requested_theme or os.environ.get("READER_THEME")) or DARK
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        filters = super().get_line_filters()
+        if not (self.no_color and self.native_ansi_color):
+            return filters
+        # Textual chose its NO_COLOR filter for its default theme, in true colour; on the
+        # terminal's own colours Monochrome makes text and background alike black.
+        return [_NO_COLOUR if isinstance(f, Monochrome) else f for f in filters]
 
     def action_cycle_theme(self) -> None:
-        cycle = [DARK_THEME, LIGHT_THEME, ANSI_THEME]
-        position = cycle.index(self.theme) if self.theme in cycle else -1
-        self.theme = cycle[(position + 1) % len(cycle)]
-        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
+        names = list(self.available_themes)
+        position = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(position + 1) % len(names)]
+        message = f"Theme: {self.theme}"
+        if len(names) == 1:
+            message += " (the only one a terminal of 16 colours shows)"
+        # Passing news goes in the screen's status line; a toast would cover the text.
+        say = getattr(self.screen, "say", None)
+        if callable(say):
+            say(message)
+        else:
+            self.notify(message, timeout=2, markup=False)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -10,6 +10,7 @@ import pytest
 from reader.ui.app import ReaderApp
 from reader.ui.screens.diff import DiffScreen
 from reader.ui.screens.list import ListScreen
+from reader.ui.widgets.common.status_line import StatusLine
 from reader.ui.widgets.diff.diff_view import DiffView
 from reader.ui.widgets.list.article_table import ArticleTable
 
@@ -47,6 +48,21 @@ async def settle(pilot) -> None:
         await pilot.pause()
         await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def messages(app: ReaderApp) -> str:
+    """Everything said so far: toasts, and the notes of every status line on the stack."""
+    said = [str(notification.message) for notification in app._notifications]
+    for screen in app.screen_stack:
+        for line in screen.query(StatusLine):
+            said.extend(line.said)
+    return "\n".join(said)
+
+
+def status(app: ReaderApp) -> str:
+    """What the current screen's status line says, without the passing note (at 80
+    columns a note takes the room of the status's end for a few seconds)."""
+    return str(app.screen.query(StatusLine).first().standing)
 
 
 def list_screen(app: ReaderApp) -> ListScreen:

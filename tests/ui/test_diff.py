@@ -208,6 +208,39 @@ async def test_x_swaps_a_and_b(size) -> None:
         assert view.comparison.a.path.name == SEED_002
 
 
+async def test_passing_notes_go_to_the_status_line_not_over_the_text() -> None:
+    app = ReaderApp([SEEDS])
+    async with app.run_test(size=(60, 15)) as pilot:
+        await settle(pilot)
+        await open_diff(pilot, SEED_002, SEED_000)  # separate reports: nothing moved, no facts
+        top = diff_view(app).region.y
+        before = screen_text(app).splitlines()[top:-1]
+        await pilot.press("m", "f")
+        await pilot.pause()
+        assert not app._notifications
+        assert "No facts in this pair" in screen_text(app)
+        # The text in view is as it was, where it was: only the status line changed.
+        assert diff_view(app).region.y == top
+        assert screen_text(app).splitlines()[top:-1] == before
+
+
+async def test_x_keeps_the_readers_place() -> None:
+    app = ReaderApp([SEEDS])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = await open_diff(pilot)
+        await pilot.press("n", "n", "n", "n")
+        await settle(pilot)
+        before = view.comparison.groups[view.diff_layout.blocks[view.current].groups[0]]
+        assert "change 5 of" in screen_text(app)
+        await pilot.press("x")
+        await settle(pilot)
+        after = view.comparison.groups[view.diff_layout.blocks[view.current].groups[0]]
+        # The same paragraphs, seen from the other side.
+        assert set(after.a) & set(before.b) and set(after.b) & set(before.a)
+        assert "change 1 of" not in screen_text(app)
+
+
 async def test_t_shows_typography_and_c_collapses_unchanged(size) -> None:
     app = ReaderApp([SEEDS])
     async with app.run_test(size=size) as pilot:

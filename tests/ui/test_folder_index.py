@@ -14,7 +14,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.list import ListScreen
 from reader.ui.screens.problems import ProblemsScreen
 
-from .conftest import SEED_000, SEED_002, SEED_003, list_screen, screen_text, settle, table
+from .conftest import SEED_000, SEED_002, SEED_003, list_screen, messages, screen_text, settle, status, table
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
@@ -40,10 +40,6 @@ async def move_to_file(pilot, name: str) -> None:
     row = next(n for n, i in enumerate(articles.order) if i >= 0 and articles.rows[i].file == name)
     articles.move_cursor(row=row)
     await pilot.pause()
-
-
-def messages(app: ReaderApp) -> str:
-    return "\n".join(str(notification.message) for notification in app._notifications)
 
 
 async def index_once(folder: Path) -> None:
@@ -106,7 +102,7 @@ async def test_s_ranks_from_the_index(seeds_copy: Path) -> None:
         await pilot.press("s")
         await settle(pilot)
         assert shown_files(app)[:2] == [SEED_002, SEED_003]
-        assert f"similar to: {SEED_002}" in screen_text(app)
+        assert f"similar to: {SEED_002}" in status(app)
         articles = table(app)
         assert articles.cell_text(articles.order[1], "shared").endswith("%")
 
@@ -127,6 +123,21 @@ async def test_d_on_a_story_line_opens_the_story_view(seeds_copy: Path) -> None:
         assert [a.path.name for a in app.screen.articles] == [SEED_002, SEED_003]
         await pilot.press("escape")
         assert isinstance(app.screen, ListScreen)
+
+
+async def test_space_on_a_story_line_marks_nothing_and_says_why(seeds_copy: Path) -> None:
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert shown_files(app) == [f"story:{SEED_002}", SEED_000]
+        await pilot.press("space")
+        await pilot.pause()
+        assert list(table(app).marks) == [] and table(app).cursor_row == 0
+        assert "A story's line" in screen_text(app) and not app._notifications
+        await pilot.press("down", "space")  # an article's line: marked, and the cursor moves on
+        assert [table(app).rows[i].file for i in table(app).marks] == [SEED_000]
 
 
 async def test_g_groups_by_story_and_opens_and_closes_a_story(seeds_copy: Path) -> None:

@@ -19,9 +19,11 @@ from .conftest import (
     SEEDS,
     list_screen,
     mark,
+    messages,
     move_to,
     screen_text,
     settle,
+    status,
     table,
 )
 
@@ -89,7 +91,9 @@ async def test_d_without_two_marks_explains_what_to_do() -> None:
         await settle(pilot)
         await pilot.press("d")
         await pilot.pause()
-        assert any("Mark two articles" in n.message for n in app._notifications)
+        assert "Mark two articles" in messages(app)
+        assert "Mark two articles" in screen_text(app)  # in the status line, not over the list
+        assert not app._notifications
         assert list_screen(app) is app.screen
 
 
@@ -205,7 +209,8 @@ async def test_similarity_ranks_the_copies_first(size) -> None:
         assert scores[SEED_003] > 0.5 > 0.1 > scores[SEED_000]
         text = screen_text(app)
         assert "Shared" in text and "this" in text
-        assert f"similar to: {SEED_002}" in text
+        assert f"similar to: {SEED_002}" in status(app)
+        assert "share text with it" in text  # the note, in the status line
         await pilot.press("escape")
         await pilot.pause()
         assert articles.scores is None and "Shared" not in screen_text(app)
@@ -276,3 +281,12 @@ async def test_help_lists_every_key_of_the_list() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert list_screen(app) is app.screen
+
+
+def test_the_readme_lists_every_key_the_app_has() -> None:
+    from pathlib import Path
+
+    from .keys_doc import markdown
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert markdown() in readme, "re-write README's Keys section: python -m tests.ui.keys_doc"

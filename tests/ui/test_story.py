@@ -341,7 +341,7 @@ async def test_help_and_palette_list_the_story_keys() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert "Mark or unmark for a story of three or more (no mark is replaced)" in titles
+        assert any(title.startswith("Mark or unmark for a story of three or more") for title in titles)
         await open_story(pilot, SEED_002, SEED_003, SEED_000)
         titles = {command.title for command in app.get_system_commands(app.screen)}
         for title in (

@@ -52,6 +52,8 @@ class BasePicker(ModalScreen[Article | None]):
     }
     BasePicker OptionList { border: none; height: auto; max-height: 100%; background: $surface; }
     BasePicker OptionList:focus { border: none; }
+    /* Textual's option lists cannot reverse, the 16 colours' cursor: the lines keep their colours. */
+    BasePicker:ansi OptionList > .option-list--option-highlighted { text-style: bold underline; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

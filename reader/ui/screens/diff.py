@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import Footer, LoadingIndicator
 
 from reader.core.model import Article, Comparison
 from reader.ui.messages import CompareDone, CompareFailed
+from reader.ui.widgets.common.status_line import StatusLine
 from reader.ui.widgets.diff.diff_header import DiffHeader
 from reader.ui.widgets.diff.diff_view import DiffPosition, DiffView
 from reader.view.layout import Options
@@ -47,10 +48,11 @@ class DiffScreen(Screen[None]):
         self._start_group = group
         self.compare_seconds: float | None = None
         self.started = perf_counter()
+        self._place: tuple[frozenset[int], frozenset[int]] | None = None  # kept across a swap
 
     def compose(self) -> ComposeResult:
         yield DiffHeader(self.a, self.b, id="diff-header")
-        yield Static(Content(""), id="diff-status")
+        yield StatusLine(id="diff-status")
         yield DiffView(id="diff")
         yield LoadingIndicator(id="diff-loading")
         yield Footer()
@@ -68,7 +70,7 @@ class DiffScreen(Screen[None]):
         self.started = perf_counter()
         self.query_one("#diff-loading").display = True
         self.query_one("#diff-header", DiffHeader).set_articles(self.a, self.b, None)
-        self.query_one("#diff-status", Static).update(Content(""))
+        self.query_one("#diff-status", StatusLine).show(Content(""))
         view = self.view
         view.display = False
         # The view is hidden while comparing; it will get the terminal's full width, less its
@@ -105,7 +107,10 @@ class DiffScreen(Screen[None]):
         view.show(comparison, message.layout)  # type: ignore[arg-type]
         if self._start_group is not None:
             view.go_to_group(self._start_group)
-            self._start_group = None  # only on opening: a swap starts at the first change
+            self._start_group = None
+        elif self._place is not None:
+            view.go_to_group(_group_seen_from_b(comparison, *self._place))
+            self._place = None
         view.focus()
         self.refresh_bindings()
 
@@ -139,11 +144,29 @@ class DiffScreen(Screen[None]):
             facts = [self.comparison.facts[k] for k in message.facts if k < len(self.comparison.facts)]
             said = "; ".join(safe(fact_words(f, limit=60)) for f in facts)
             parts.append((f"\n{FACT_MARK} {said}", "bold"))
-        self.query_one("#diff-status", Static).update(Content.assemble(*parts))
+        self.query_one("#diff-status", StatusLine).show(Content.assemble(*parts))
+
+    def say(self, text: str) -> None:
+        """Passing information, in the status line (it covers nothing there)."""
+        self.query_one("#diff-status", StatusLine).say(text)
 
     def action_swap(self) -> None:
+        # The reader keeps their place: the group in view is the same paragraphs seen
+        # from the other side (A's become B's), wherever it falls in the new order.
+        self._place = self._current_paragraphs()
         self.a, self.b = self.b, self.a
         self._start()
+
+    def _current_paragraphs(self) -> tuple[frozenset[int], frozenset[int]] | None:
+        view = self.view
+        layout, comparison = view.diff_layout, self.comparison
+        if layout is None or comparison is None or not layout.blocks:
+            return None
+        groups = layout.blocks[min(view.current, len(layout.blocks) - 1)].groups
+        if not groups or groups[0] is None or not isinstance(groups[0], int):
+            return None
+        group = comparison.groups[groups[0]]
+        return frozenset(group.a), frozenset(group.b)
 
     def action_back(self) -> None:
         self.dismiss()
@@ -152,3 +175,14 @@ class DiffScreen(Screen[None]):
         if action == "swap" and self.comparison is None:
             return None  # shown but disabled while comparing
         return True
+
+
+def _group_seen_from_b(comparison: Comparison, a: frozenset[int], b: frozenset[int]) -> int:
+    """The group of a swapped comparison holding the paragraphs a group held before the
+    swap (its A paragraphs now B's): the one sharing the most of them, else the first."""
+
+    def shared(n: int) -> int:
+        group = comparison.groups[n]
+        return len(b & set(group.a)) + len(a & set(group.b))
+
+    return max(range(len(comparison.groups)), key=shared, default=0)

@@ -39,15 +39,20 @@ IDLE_ACTIONS = frozenset(
 )
 
 
+# Textual's own keys (focus, copy, quit, the palette) come last, under this title.
+GENERIC = "Every Textual app"
+
+
 def key_rows(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section, [(keys, description)]) for the screen's active bindings: the screen's own
-    keys first, then the focused widget's, then the app's, then Textual's generic keys."""
+    """(section, [(keys, description)]) for the screen's active bindings: the reader's own
+    keys (they all have ids) first, grouped by the part of the screen they belong to (the
+    screen, the focused widget, the app), then Textual's generic keys in a section of
+    their own."""
     app = screen.app
 
     def rank(node: object) -> int:
         return 0 if node is screen else 2 if node is app else 1
 
-    # The app's own keys (they all have ids) before Textual's generic ones (focus, copy, ...).
     actives = sorted(
         screen.active_bindings.values(), key=lambda active: (active.binding.id is None, rank(active.node))
     )
@@ -57,11 +62,15 @@ def key_rows(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
         description = binding.tooltip or binding.description
         if not description or binding.action in IDLE_ACTIONS:
             continue
-        section = SECTION_NAMES.get(type(active.node).__name__, type(active.node).__name__)
+        if binding.id is None:
+            section = GENERIC
+        else:
+            section = SECTION_NAMES.get(type(active.node).__name__, type(active.node).__name__)
         entries = sections.setdefault(section, {})
         entries.setdefault((binding.action, description), []).append(app.get_key_display(binding))
     order = [name for name in SECTION_NAMES.values() if name in sections]
-    order += [name for name in sections if name not in order]
+    order += [name for name in sections if name not in order and name != GENERIC]
+    order += [GENERIC] if GENERIC in sections else []
     result = []
     for name in dict.fromkeys(order):
         rows = [(", ".join(dict.fromkeys(keys)), text) for (_, text), keys in sections[name].items()]

@@ -27,6 +27,7 @@ from textual.widgets import Footer, ProgressBar, Static
 from reader.core.model import Article
 from reader.core.original import choice, likely_original
 from reader.core.story import Status, Story, StoryCopy
+from reader.ui.widgets.common.status_line import StatusLine
 from reader.ui.widgets.story.story_matrix import StoryMatrix
 from reader.view.story_words import copy_words, description, legend_units
 from reader.view.story_words import symbol as cell_symbol
@@ -168,7 +169,7 @@ class StoryScreen(Screen[None]):
             yield Static(Content(""), id="story-loading-label")
             yield ProgressBar(total=None, show_eta=False, id="story-loading-bar")
         yield StoryMatrix(id="story-matrix")
-        yield Static(Content(""), id="story-details")
+        yield StatusLine(id="story-details")
         yield Footer()
 
     @property
@@ -286,7 +287,11 @@ class StoryScreen(Screen[None]):
         details = Content("\n").join(
             [copy_content(column, story.copies[column]), cell_content(story, row, column, width)]
         )
-        self.query_one("#story-details", Static).update(details)
+        self.query_one("#story-details", StatusLine).show(details)
+
+    def say(self, text: str) -> None:
+        """Passing information, in the line under the matrix (it covers nothing there)."""
+        self.query_one("#story-details", StatusLine).say(text)
 
     def on_story_matrix_cell_selected(self, message: StoryMatrix.CellSelected) -> None:
         story = self.story
@@ -296,11 +301,9 @@ class StoryScreen(Screen[None]):
         cell = row.cells[message.column]
         copy = story.copies[message.column]
         if cell is None:
-            self.notify(
+            self.say(
                 f"This paragraph was added by #{(row.copy or 0) + 1}, not by #{message.column + 1}: "
-                f"move to column #{(row.copy or 0) + 1} to see it in its diff.",
-                timeout=4,
-                markup=False,
+                f"move to column #{(row.copy or 0) + 1} to see it in its diff."
             )
             return
         from reader.ui.screens.diff import DiffScreen

@@ -22,7 +22,7 @@ class Finding:
         """Whether the index can answer (else: why not, in one line)."""
         if self.library is None or self.library.searchable:
             return True
-        self.notify(still_indexing(self.indexing, key), title="Not yet", timeout=5, markup=False)
+        self.say(still_indexing(self.indexing, key))
         return False
 
     def action_similar(self) -> None:
@@ -30,12 +30,12 @@ class Finding:
         if index is None:
             return
         if self.total < 2:
-            self.notify("There is only one article.", timeout=3)
+            self.say("There is only one article.")
             return
         if not self._index_ready("s"):
             return
         file = self.source.rows[index].file
-        self.notify(f"Ranking the articles by text shared with {file}…", timeout=2, markup=False)
+        self.say(f"Ranking the articles by text shared with {file}…")
         if isinstance(self.source, IndexSource):
             self.rank_indexed(index, self.source.id_at(index))
         else:
@@ -73,7 +73,7 @@ class Finding:
         table.populate(table.order)
         table.move_cursor(row=0)
         if message.note:
-            self.notify(message.note, timeout=3, markup=False)
+            self.say(message.note)
         self._update_status()
 
     # -- stories --------------------------------------------------------------
@@ -84,17 +84,16 @@ class Finding:
             table.set_groups(None)
             self.stories = None
             self._apply_filter()
-            self.notify("The list, one article a line.", timeout=2)
+            self.say("The list, one article a line.")
             return
         if self.library is None:
-            self.notify(
+            self.say(
                 "Grouping by story uses a folder's index: open the folder (reader FOLDER), "
-                "or mark versions with m and press d for the story view.",
-                timeout=6,
+                "or mark versions with m and press d for the story view."
             )
             return
         if self._index_ready("g"):
-            self.notify("Grouping the folder into stories…", timeout=2)
+            self.say("Grouping the folder into stories…")
             self.group_stories()
 
     @work(thread=True, exclusive=True, group="stories")

@@ -10,7 +10,8 @@ LIST_BINDINGS: list[BindingType] = [
         "space",
         "mark",
         "Mark",
-        tooltip="Mark or unmark as A, then B (with two marked, a third replaces the older)",
+        tooltip="Mark or unmark as A, then B, and move to the next line "
+        "(with two marked, a third replaces the older)",
         id="list.mark",
     ),
     Binding(
@@ -18,7 +19,8 @@ LIST_BINDINGS: list[BindingType] = [
         "mark_more",
         "Mark more",
         show=False,
-        tooltip="Mark or unmark for a story of three or more (no mark is replaced)",
+        tooltip="Mark or unmark for a story of three or more, and move to the next line "
+        "(no mark is replaced)",
         id="list.mark_more",
     ),
     Binding("u", "unmark_all", "Unmark all", show=False, tooltip="Unmark every article", id="list.unmark"),

@@ -29,6 +29,7 @@ from reader.library import Library
 from reader.ui.models.list_words import problem_line, status_parts
 from reader.ui.models.sources import ArticleUnreadable, IndexSource, MemorySource, describe_paths, folder_of
 from reader.ui.widgets.common.preview import ArticlePreview
+from reader.ui.widgets.common.status_line import StatusLine
 from reader.ui.widgets.list.article_table import ArticleTable
 from reader.ui.widgets.list.load_progress import LoadProgress as LoadProgressPanel
 
@@ -99,7 +100,7 @@ class ListScreen(Feeding, Finding, Screen[None]):
             id="filter",
             compact=True,
         )
-        yield Static(Content(""), id="status")
+        yield StatusLine(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -118,6 +119,10 @@ class ListScreen(Feeding, Finding, Screen[None]):
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width >= PREVIEW_MIN_WIDTH, "-wide")
+
+    def say(self, text: str) -> None:
+        """Passing information, in the status line (it covers nothing there)."""
+        self.query_one("#status", StatusLine).say(text)
 
     @property
     def table(self) -> ArticleTable:
@@ -161,7 +166,7 @@ class ListScreen(Feeding, Finding, Screen[None]):
             filter_text=self.filter_text,
             problems=len(self.problems),
         )
-        self.query_one("#status", Static).update(Content.assemble(*parts))
+        self.query_one("#status", StatusLine).show(Content.assemble(*parts))
 
     def _show_preview(self) -> None:
         index = self.table.current_index
@@ -209,13 +214,19 @@ class ListScreen(Feeding, Finding, Screen[None]):
         self._toggle_mark(pair=False)
 
     def _toggle_mark(self, pair: bool) -> None:
-        index = self.table.current_index
-        if index is None:
+        table = self.table
+        entry = table.current_entry
+        if entry is None:
             return
-        self.table.marks.toggle(index, pair)
-        self.table.refresh_marks()
+        if entry < 0:
+            # A story's line stands for several articles: marking one of them silently
+            # would surprise; say what to do instead.
+            self.say("A story's line: enter opens it to mark its versions; d opens the story view.")
+            return
+        table.marks.toggle(entry, pair)
+        table.refresh_marks()
         self._update_status()
-        self.table.move_cursor(row=self.table.cursor_row + 1)
+        table.move_cursor(row=table.cursor_row + 1)
 
     def action_unmark_all(self) -> None:
         self.table.marks.clear()
@@ -240,10 +251,9 @@ class ListScreen(Feeding, Finding, Screen[None]):
             return
         pair = marks.pair(table.current_index)
         if pair is None:
-            self.notify(
+            self.say(
                 "Mark two articles with space (A, then B), then press d; "
-                "for the story view, mark three or more with m.",
-                timeout=4,
+                "for the story view, mark three or more with m."
             )
             return
         a = self.article(pair[0])
@@ -326,7 +336,7 @@ class ListScreen(Feeding, Finding, Screen[None]):
     def action_sort(self, step: int) -> None:
         label = self.table.listing.next_sort(step)
         self.table.populate(self.table.order)
-        self.notify(f"Sorted by {label}.", timeout=2, markup=False)
+        self.say(f"Sorted by {label}.")
 
     def action_reverse_sort(self) -> None:
         self.table.sort_reverse = not self.table.sort_reverse

@@ -71,9 +71,9 @@ class ArticlePreview(ImmediateScrollView, can_focus=True):
         scrollbar-size-vertical: 1;
     }
     ArticlePreview > .article-preview--title { text-style: bold; }
-    ArticlePreview > .article-preview--muted { color: $foreground 60%; }
-    ArticlePreview > .article-preview--file { color: $foreground 60%; text-style: italic; }
-    ArticlePreview > .article-preview--boilerplate { color: $foreground 55%; text-style: italic; }
+    ArticlePreview > .article-preview--muted { color: $text-muted; }
+    ArticlePreview > .article-preview--file { color: $text-muted; text-style: italic; }
+    ArticlePreview > .article-preview--boilerplate { color: $text-muted; text-style: italic; }
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

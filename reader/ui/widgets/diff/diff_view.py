@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from reader.core.model import Comparison
 from reader.ui.widgets.common.scrolling import ImmediateScrollView
+from reader.ui.widgets.common.status_line import say
 from reader.view.layout import SIDE_BY_SIDE_MIN_WIDTH, Layout, Options
 from reader.view.rows import build_layout
 
@@ -36,7 +37,7 @@ from .navigation import (
     moved_partner,
     step_among,
 )
-from .painting import DIFF_COMPONENT_CLASSES, role_style, row_segments
+from .painting import DIFF_COMPONENT_CLASSES, DIFF_CSS, role_style, row_segments
 from .placement import kept_place, scroll_to_show
 from .position import DiffPosition, position_in
 
@@ -57,49 +58,7 @@ class DiffView(ImmediateScrollView, can_focus=True):
     # Not scoped: the rules for 16 colours and no colour start from the App's pseudo-classes.
     SCOPED_CSS = False
 
-    DEFAULT_CSS = """
-    DiffView {
-        height: 1fr;
-        overflow-x: hidden;
-        overflow-y: scroll;
-        scrollbar-size-vertical: 1;
-        background: $background;
-    }
-    DiffView:focus { background-tint: $foreground 0%; }
-    DiffView > .diff-view--delete { color: $text-error; background: $error-muted; text-style: strike; }
-    DiffView > .diff-view--insert { color: $text-success; background: $success-muted; text-style: underline; }
-    DiffView > .diff-view--fact-delete {
-        color: $text-error; background: $error-muted; text-style: bold strike;
-    }
-    DiffView > .diff-view--fact-insert {
-        color: $text-success; background: $success-muted; text-style: bold underline;
-    }
-    DiffView > .diff-view--typography { color: $text-warning; text-style: dim; }
-    DiffView > .diff-view--boilerplate { color: $foreground 55%; text-style: italic; }
-    DiffView > .diff-view--gutter { color: $foreground 55%; }
-    DiffView > .diff-view--gutter-edit { color: $text-primary; }
-    DiffView > .diff-view--gutter-delete { color: $text-error; }
-    DiffView > .diff-view--gutter-insert { color: $text-success; }
-    DiffView > .diff-view--gutter-moved { color: $text-warning; }
-    DiffView > .diff-view--gutter-current { background: $primary 40%; text-style: bold; }
-    DiffView > .diff-view--gutter-bar { color: $primary; }
-    DiffView > .diff-view--mark-delete { color: $text-error; text-style: bold; }
-    DiffView > .diff-view--mark-insert { color: $text-success; text-style: bold; }
-    DiffView > .diff-view--rule { color: $panel-lighten-2; }
-    DiffView > .diff-view--fold { color: $foreground 55%; text-style: italic; }
-    DiffView > .diff-view--ghost { color: $text-warning; text-style: italic; }
-    DiffView > .diff-view--collapsed { color: $foreground 55%; }
-
-    /* In the 16 ANSI colours, tinted backgrounds turn into solid blocks: colour the words only. */
-    App:ansi DiffView > .diff-view--delete { background: transparent; color: ansi_red; }
-    App:ansi DiffView > .diff-view--insert { background: transparent; color: ansi_green; }
-    App:ansi DiffView > .diff-view--fact-delete { background: transparent; color: ansi_red; }
-    App:ansi DiffView > .diff-view--fact-insert { background: transparent; color: ansi_green; }
-    App:ansi DiffView > .diff-view--gutter-current { background: transparent; text-style: bold reverse; }
-    App:ansi DiffView > .diff-view--rule { color: ansi_bright_black; }
-    /* Without colour, the current block still needs to stand out. */
-    App:nocolor DiffView > .diff-view--gutter-current { text-style: bold reverse; }
-    """
+    DEFAULT_CSS = DIFF_CSS  # beside the roles it styles
 
     view_mode: reactive[str] = reactive("auto", init=False)  # auto | side | stacked
     typography: reactive[bool] = reactive(False, init=False)
@@ -340,7 +299,7 @@ class DiffView(ImmediateScrollView, can_focus=True):
             return
         with_facts = fact_blocks(self.diff_layout)
         if not with_facts:
-            self.notify("No facts in this pair: no credit, number, name or quotation changed.", timeout=3)
+            say(self, "No facts in this pair: no credit, number, name or quotation changed.")
             return
         self._step(with_facts, step, "facts")
 
@@ -348,7 +307,7 @@ class DiffView(ImmediateScrollView, can_focus=True):
         """Go to the next of ``stops`` (``step`` > 0) or the previous one, or say there is none."""
         index = step_among(stops, self.current, step)
         if index is None:
-            self.notify(f"No more {what} " + ("below." if step > 0 else "above."), timeout=2)
+            say(self, f"No more {what} " + ("below." if step > 0 else "above."))
         else:
             self._go_to(index)
 
@@ -356,13 +315,8 @@ class DiffView(ImmediateScrollView, can_focus=True):
         self.view_mode = "stacked" if self.side_by_side else "side"
 
     def action_toggle_typography(self) -> None:
+        # The status line says "typography shown" or "hidden": no note needed.
         self.typography = not self.typography
-        self.notify(
-            "Typography-only changes shown (dimmed)."
-            if self.typography
-            else "Typography-only changes hidden.",
-            timeout=2,
-        )
 
     def action_toggle_collapse(self) -> None:
         self.collapse = not self.collapse
@@ -374,7 +328,7 @@ class DiffView(ImmediateScrollView, can_focus=True):
         top = round(self.scroll_y)
         index = fold_to_toggle(layout, self.current, top, top + self.scrollable_content_region.height)
         if index is None:
-            self.notify("No boilerplate in this pair.", timeout=2)
+            say(self, "No boilerplate in this pair.")
             return
         first = layout.blocks[index].groups[0]
         self.unfolded.symmetric_difference_update({first})
@@ -394,6 +348,6 @@ class DiffView(ImmediateScrollView, can_focus=True):
             return
         target, self._moved_cycle = moved_partner(layout, self.current, self._moved_cycle)
         if target is None:
-            self.notify("No moved paragraphs in this pair.", timeout=2)
+            say(self, "No moved paragraphs in this pair.")
             return
         self._go_to(target)

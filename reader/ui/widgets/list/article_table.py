@@ -99,8 +99,8 @@ class ArticleTable(ScrollView, can_focus=True):
         color: $block-cursor-foreground;
         text-style: $block-cursor-text-style;
     }
-    ArticleTable > .article-table--mark { text-style: bold reverse; color: $accent; }
-    ArticleTable > .article-table--muted { color: $foreground 60%; }
+    ArticleTable > .article-table--mark { text-style: bold; color: $mark-foreground; background: $accent; }
+    ArticleTable > .article-table--muted { color: $text-muted; }
     ArticleTable > .article-table--story { text-style: bold; }
     """
 

@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.story import Cell, Story
+from reader.ui.widgets.common.status_line import say
 from reader.view.story_words import legend_units
 
 from .geometry import CELL_MIN, HEADER, LEFT_MIN, Geometry, column_at, geometry, legend_rows, page_start
@@ -59,7 +60,7 @@ class StoryMatrix(ScrollView, can_focus=True):
     }
     StoryMatrix > .story-matrix--header { text-style: bold; background: $panel; }
     StoryMatrix > .story-matrix--header-current { text-style: bold reverse; }
-    StoryMatrix > .story-matrix--muted { color: $foreground 55%; }
+    StoryMatrix > .story-matrix--muted { color: $text-muted; }
     StoryMatrix > .story-matrix--cursor-row { background: $foreground 8%; text-style: bold; }
     StoryMatrix > .story-matrix--cursor {
         background: $block-cursor-blurred-background;
@@ -68,7 +69,7 @@ class StoryMatrix(ScrollView, can_focus=True):
     StoryMatrix:focus > .story-matrix--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
-        text-style: bold;
+        text-style: $block-cursor-text-style;
     }
     StoryMatrix > .story-matrix--kept { color: $text-success; }
     StoryMatrix > .story-matrix--typography { color: $text-success; }
@@ -79,11 +80,11 @@ class StoryMatrix(ScrollView, can_focus=True):
     StoryMatrix > .story-matrix--moved { color: #d7a2e8; }
     StoryMatrix > .story-matrix--cut { color: $text-error; }
     StoryMatrix > .story-matrix--added { color: $text-primary; }
-    StoryMatrix > .story-matrix--boilerplate { color: $foreground 55%; text-style: italic; }
-    StoryMatrix > .story-matrix--unrelated { color: $foreground 55%; }
+    StoryMatrix > .story-matrix--boilerplate { color: $text-muted; text-style: italic; }
+    StoryMatrix > .story-matrix--unrelated { color: $text-muted; }
 
-    App:light StoryMatrix > .story-matrix--merged { color: #00707a; }
-    App:light StoryMatrix > .story-matrix--split { color: #00707a; }
+    App:light StoryMatrix > .story-matrix--merged { color: #00656e; }
+    App:light StoryMatrix > .story-matrix--split { color: #00656e; }
     App:light StoryMatrix > .story-matrix--moved { color: #8a3a96; }
     /* The terminal's own colours, as `reader story` uses them. */
     App:ansi StoryMatrix > .story-matrix--merged { color: ansi_cyan; }
@@ -95,8 +96,6 @@ class StoryMatrix(ScrollView, can_focus=True):
     App:ansi StoryMatrix > .story-matrix--unrelated { text-style: dim; }
     App:ansi StoryMatrix > .story-matrix--boilerplate { text-style: dim italic; }
     /* Without colour the symbols carry the statuses; the cursor must still stand out. */
-    App:nocolor StoryMatrix > .story-matrix--muted { text-style: dim; }
-    App:nocolor StoryMatrix > .story-matrix--unrelated { text-style: dim; }
     App:nocolor StoryMatrix > .story-matrix--cursor { text-style: bold reverse; }
     App:nocolor StoryMatrix:focus > .story-matrix--cursor { text-style: bold reverse; }
     App:nocolor StoryMatrix > .story-matrix--header-current { text-style: bold reverse underline; }
@@ -359,7 +358,7 @@ class StoryMatrix(ScrollView, can_focus=True):
         if self.story is not None:
             row = change_after(self.story, self._shown, self.cursor.column, self.cursor.row, step)
         if row is None:
-            self.notify(f"No more changes {'below' if step > 0 else 'above'} in this copy.", timeout=2)
+            say(self, f"No more changes {'below' if step > 0 else 'above'} in this copy.")
         else:
             self.move_to(row=row)
 
