@@ -18,6 +18,7 @@ from .tokens import plain_numbers, tokenize
 _NUMBER = re.compile(
     r"^(?P<cur>[$€£¥₹₩])?(?P<num>\d[\d.,:٫٬'’\u00a0\u202f\u2009 ]*)(?P<suffix>[^\W\d_]*)(?:[-‐‑].*)?$"
 )
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _MAGNITUDES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "mio": 1e6, "mrd": 1e9}
 
 
@@ -37,10 +38,14 @@ def numbers_in(text: str, code: str | None) -> list[Number]:
     words = table.numbers if table is not None else {}
     tokens = tokenize(text)
     starts = list(accumulate((len(t) for t in tokens), initial=0))
+    # Digits in a web address or an e-mail ("/2024/06/12/", "x2@y.com") are no figures.
+    addresses = [m.span() for m in _ADDRESS.finditer(text)] if ("/" in text or "@" in text) else []
     out: list[Number] = []
     skip = -1  # a magnitude word already read with the number before it
     for k, token in enumerate(tokens):
         if k == skip:
+            continue
+        if addresses and any(lo <= starts[k] < hi for lo, hi in addresses):
             continue
         m = _NUMBER.match(token) if token[0].isdigit() or token[0] in "$€£¥₹₩" else None
         if m is not None:

@@ -282,3 +282,10 @@ def test_no_share_exceeds_all_of_the_text() -> None:
     comparison = pair([*EN, text, text], [*EN, text, text])
     assert comparison.summary.kept_share <= 1.0
     assert comparison.a.paragraphs[-1].boilerplate is None
+
+
+def test_digits_in_web_addresses_are_no_figures() -> None:
+    from reader.core.numbers import numbers_in
+
+    text = "Read more at https://news.example.com/2024/06/12/fire-15.html or mail desk2@example.org: 15 died."
+    assert [n.value for n in numbers_in(text, "en")] == [15.0]
