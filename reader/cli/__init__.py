@@ -14,7 +14,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from .errors import EXIT_INTERRUPTED, EXIT_SAME, EXIT_TROUBLE, Trouble
+from .errors import EXIT_INTERRUPTED, EXIT_SAME, EXIT_TROUBLE, Trouble, say
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -22,13 +22,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A closed pipe (| head) ends the command as it ends cat or diff: by SIGPIPE,
         # status 141, whatever had been printed or computed.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    from .parser import parse
-
-    args = parse(list(sys.argv[1:] if argv is None else argv))
     try:
-        return _run(args)
+        from .parser import parse
+
+        return _run(parse(list(sys.argv[1:] if argv is None else argv)))
     except Trouble as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_TROUBLE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED

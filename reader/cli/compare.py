@@ -8,7 +8,7 @@ from pathlib import Path
 from ..core.compare import compare
 from ..core.loading import load_file
 from ..core.model import Article
-from ..view.json import article_meta, comparison_json
+from ..core.sanitize import escape_name
 from .errors import EXIT_SAME, Trouble, dump_json, status, write_page
 
 
@@ -27,17 +27,20 @@ def load_one(spec: str) -> Article:
         for art in articles:
             if art.record == record or (art.record is None and record == 1):
                 return art
-        raise Trouble(f"{path}: no record {record} (it has {len(articles)})")
+        raise Trouble(f"{escape_name(path)}: no record {record} (it has {len(articles)})")
+    name = escape_name(path)
     if not articles:
-        raise Trouble(f"{path}: no article found")
+        raise Trouble(f"{name}: no article found")
     if len(articles) > 1:
-        raise Trouble(f"{path}: holds {len(articles)} articles; name one as {path}#N (N from 1)")
+        raise Trouble(f"{name}: holds {len(articles)} articles; name one as {name}#N (N from 1)")
     return articles[0]
 
 
 def align(a: Article, b: Article, as_json: bool, typography: bool) -> int:
     comparison = compare(a, b, typography=typography)
     if as_json:
+        from ..view.json import comparison_json
+
         dump_json(comparison_json(comparison))
     else:
         from ..term.tables import print_groups
@@ -51,6 +54,8 @@ def align(a: Article, b: Article, as_json: bool, typography: bool) -> int:
 def stats(a: Article, b: Article, as_json: bool, typography: bool) -> int:
     comparison = compare(a, b, typography=typography)
     if as_json:
+        from ..view.json import article_meta, comparison_json
+
         data = comparison_json(comparison)
         meta = {"a": article_meta(a), "b": article_meta(b)}
         dump_json({**meta, "summary": data["summary"], "facts": data["facts"]})

@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..core.sanitize import escape_controls
 from .errors import EXIT_TROUBLE
 
 COMMANDS = ("open", "align", "diff", "stats", "list", "index", "similar", "stories", "story")
@@ -17,7 +18,8 @@ COMMANDS = ("open", "align", "diff", "stats", "list", "index", "similar", "stori
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors, as diff does
         self.print_usage(sys.stderr)
-        self.exit(EXIT_TROUBLE, f"{self.prog}: {message}\n")
+        # The message may quote an argument: a file name, with whatever it holds.
+        self.exit(EXIT_TROUBLE, f"{self.prog}: {escape_controls(message)}\n")
 
 
 def _at_least(low: int):
@@ -50,7 +52,7 @@ def build() -> argparse.ArgumentParser:
         ),
         formatter_class=fmt,
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     o = sub.add_parser(
@@ -191,6 +193,14 @@ def build() -> argparse.ArgumentParser:
     out.add_argument("--html", action="store_true", help="write one self-contained HTML page to stdout")
     so.add_argument("--width", type=_at_least(20), help="columns to lay out for (default: the terminal's)")
     return p
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked for: reading the installed package's metadata
+    costs every other command a fifth of its start-up."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        parser.exit(message=f"{parser.prog} {_version()}\n")
 
 
 def _version() -> str:

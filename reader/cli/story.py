@@ -7,6 +7,7 @@ from pathlib import Path
 from ..core.loading import load_file, load_paths
 from ..core.model import Article
 from ..core.original import choice, likely_original
+from ..core.sanitize import escape_name
 from ..core.story import build_story
 from ..view.words import why
 from .compare import load_one
@@ -28,7 +29,7 @@ def _articles(spec: str, problems: list[str]) -> list[Article]:
         result = load_paths([path])
         problems.extend(str(p) for p in result.problems)
         if not result.articles:
-            raise Trouble(f"{spec}: no article found")
+            raise Trouble(f"{escape_name(spec)}: no article found")
         return list(result.articles)
     if path.is_file():
         articles, file_problems = load_file(path)
@@ -54,7 +55,7 @@ def story(files: list[str], base: str | None, as_json: bool, as_html: bool, widt
         base_article = load_one(base)
         copies = [a for a in articles if not _same_article(a, base_article)]
         if not copies:
-            raise Trouble(f"{base}: no copy to compare with the base")
+            raise Trouble(f"{escape_name(base)}: no copy to compare with the base")
         reason = "chosen with --base"
     else:
         if len(articles) < 2:

@@ -220,6 +220,7 @@ _CONTAINER_KEYS = (
 )
 
 NO_RECORDS = "JSON without article records (no text/body/content field)"
+TOO_DEEP = "JSON nested too deeply to read"
 
 
 @dataclass(slots=True)
@@ -238,19 +239,21 @@ def json_records(text: str, *, lines: bool) -> JsonRecords:
         items = _json_lines(text)
     else:
         try:
-            items = _json_items(json.loads(text))
+            items = _json_items(_parse(text))
         except json.JSONDecodeError as error:
             # Many ".json" dumps are JSON Lines in disguise.
             if error.msg != "Extra data":
                 raise NotArticles(f"not valid JSON ({_where(error)})") from None
             items = _json_lines(text)
+        except RecursionError:
+            raise NotArticles(TOO_DEEP) from None
     records: list[Record] = []
     skipped: list[str] = []
     multi = len(items) > 1
     for number, item in enumerate(items, start=1):
         label = f"record {number}"
         if isinstance(item, _BadLine):
-            skipped.append(f"{label}: not valid JSON ({item})")
+            skipped.append(f"{label}: {item}")
             continue
         record = _record(item)
         if isinstance(record, str):
@@ -259,7 +262,7 @@ def json_records(text: str, *, lines: bool) -> JsonRecords:
         record.number = number if multi else None
         records.append(record)
     if not records:
-        if skipped and all("not valid JSON" in s for s in skipped):
+        if skipped and all(isinstance(item, _BadLine) for item in items):
             raise NotArticles(skipped[0].split(": ", 1)[1])
         if skipped and all(s.endswith("empty text") for s in skipped):
             raise NotArticles("JSON article records with empty text")
@@ -268,7 +271,23 @@ def json_records(text: str, *, lines: bool) -> JsonRecords:
 
 
 class _BadLine(str):
-    """A JSON Lines line that did not parse, kept in place so record numbers stay true."""
+    """Why a JSON Lines line did not parse, kept in its place so record numbers stay true."""
+
+
+def _parse(text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # an integer longer than Python converts (4,300 digits): kept as digits
+        return json.loads(text, parse_int=_integer)
+
+
+def _integer(digits: str) -> int | str:
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
 
 
 def _json_lines(text: str) -> list[object]:
@@ -277,9 +296,11 @@ def _json_lines(text: str) -> list[object]:
         if not line.strip():
             continue
         try:
-            items.append(json.loads(line))
+            items.append(_parse(line))
         except json.JSONDecodeError as error:
-            items.append(_BadLine(f"line {line_number}: {error.msg}"))
+            items.append(_BadLine(f"not valid JSON (line {line_number}: {error.msg})"))
+        except RecursionError:
+            items.append(_BadLine(f"{TOO_DEEP} (line {line_number})"))
     if not items:
         raise NotArticles(NO_RECORDS)
     return items
@@ -332,29 +353,36 @@ _HTML_FRAGMENT = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>", re.IG
 
 
 def _body_paragraphs(body: object) -> list[str]:
-    if isinstance(body, list):
-        return [p for part in body for p in _body_paragraphs(part)]
-    if isinstance(body, dict):
-        inner = _field(body, ("text", "value", "content", "body"))
-        return _body_paragraphs(inner) if inner is not None else []
-    if not isinstance(body, str):
-        return []
-    body = body.replace("\r\n", "\n").replace("\r", "\n")
-    if _HTML_FRAGMENT.search(body):
-        from reader.core.htmlpage import simple_extract
+    # A stack of its own, not recursion: JSON may nest deeper than Python's stack goes.
+    paragraphs: list[str] = []
+    stack = [body]
+    while stack:
+        part = stack.pop()
+        if isinstance(part, list):
+            stack.extend(reversed(part))
+        elif isinstance(part, dict):
+            inner = _field(part, ("text", "value", "content", "body"))
+            if inner is not None:
+                stack.append(inner)
+        elif isinstance(part, str):
+            part = part.replace("\r\n", "\n").replace("\r", "\n")
+            if _HTML_FRAGMENT.search(part):
+                from reader.core.htmlpage import simple_extract
 
-        return simple_extract(body).paragraphs
-    return text_paragraphs(body)
+                paragraphs += simple_extract(part).paragraphs
+            else:
+                paragraphs += text_paragraphs(part)
+    return paragraphs
 
 
 def _scalar(value: object) -> str | None:
+    while isinstance(value, list) and value:  # the first of a list (a loop: lists nest deep)
+        value = value[0]
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str | int | float):
         text = " ".join(str(value).split())
         return text or None
-    if isinstance(value, list) and value:
-        return _scalar(value[0])
     return None
 
 

@@ -20,29 +20,16 @@ from reader.core import formats
 from reader.core.boilerplate import classify, mark_runs
 from reader.core.datelines import credit_agency, is_credit_line, split_credit_suffix, split_lead
 from reader.core.decoding import NotText, decode
+from reader.core.failures import unforeseen
 from reader.core.lang import detect
 from reader.core.metadata import detect_outlet, host_outlet, make_title
 from reader.core.model import Article, LoadResult, Paragraph, Problem
-from reader.core.sanitize import clean, squash
+from reader.core.sanitize import clean, escape_name, squash
 
 MAX_BYTES = 20_000_000  # a news article is tens of kilobytes; this is a log or a dump
 _LIMIT_MB = MAX_BYTES // 1_000_000
 ARTICLE_SUFFIXES = frozenset(
-    (
-        ".txt",
-        ".text",
-        ".md",
-        ".markdown",
-        ".mdown",
-        ".mkd",
-        ".html",
-        ".htm",
-        ".xhtml",
-        ".shtml",
-        ".json",
-        ".jsonl",
-        ".ndjson",
-    )
+    ".txt .text .md .markdown .mdown .mkd .html .htm .xhtml .shtml .json .jsonl .ndjson".split()
 )
 _MARKDOWN = frozenset((".md", ".markdown", ".mdown", ".mkd"))
 _HTML = frozenset((".html", ".htm", ".xhtml", ".shtml"))
@@ -53,15 +40,16 @@ Progress = Callable[[int, int], None]
 # --- finding files ------------------------------------------------------------
 
 
-def iter_article_files(folder: Path) -> Iterator[Path]:
+def iter_article_files(folder: Path, problems: list[Problem] | None = None) -> Iterator[Path]:
     """Candidate article files under ``folder``, recursively, in sorted order.
 
     Hidden files and folders are skipped (``.git``, editor swap files), and so
     are files whose extension says they are something else (images, archives,
     code); files without an extension are candidates, as scrapers often write
     them. Folder symlinks are followed once (a link loop is not walked twice).
+    A folder that cannot be listed (permission denied) is added to ``problems``.
     """
-    yield from _walk(Path(folder), None, set())
+    yield from _walk(Path(folder), problems, set())
 
 
 def _walk(folder: Path, problems: list[Problem] | None, seen: set[tuple[int, int]]) -> Iterator[Path]:
@@ -150,7 +138,7 @@ def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
     try:
         return _load(path)
     except Exception as error:  # last line of defence: one odd file must not stop a folder
-        return [], [Problem(path, f"could not be loaded ({type(error).__name__}: {error})")]
+        return [], [Problem(path, unforeseen(error))]
 
 
 def article_from_text(text: str, path: Path | str = "<text>", fmt: str = "text") -> Article | None:
@@ -302,7 +290,7 @@ def _article(
         (named or _one_line(record.outlet)) if outlet_from_text_first else (_one_line(record.outlet) or named)
     ) or host_outlet(_one_line(record.url))
     number = record.number
-    stem = clean(path.stem) or path.name
+    stem = escape_name(path.stem) or escape_name(path.name)
     return Article(
         id=f"{stem}#{number}" if number is not None else stem,
         path=path,
@@ -395,6 +383,6 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
     for a in articles:
         if counts[a.id] > 1:
             suffix = f"#{a.record}" if a.record is not None else ""
-            a = replace(a, id=clean(a.path.as_posix()) + suffix)
+            a = replace(a, id=escape_name(a.path.as_posix()) + suffix)
         out.append(a)
     return out

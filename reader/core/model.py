@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
 
-from .sanitize import clean
+from .sanitize import clean, escape_name
 from .tokens import word_count
 
 # Why a paragraph is boilerplate ("donation appeal", "photo caption", ...); None for body text.
@@ -71,8 +71,9 @@ class Article:
 
     @property
     def label(self) -> str:
-        """Short name for headers: the file name, plus the record number inside JSON files."""
-        name = clean(self.path.name)
+        """Short name for headers: the file name (escaped, see escape_name), plus the record
+        number inside JSON files."""
+        name = escape_name(self.path.name)
         return f"{name}#{self.record}" if self.record is not None else name
 
 
@@ -84,8 +85,9 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        # A file name is untrusted too: it may carry escape sequences.
-        return f"{clean(str(self.path))}: {self.reason}"
+        # A file name is untrusted too: it may carry escape sequences, a newline, bytes
+        # that are not UTF-8; the reason may quote the file.
+        return f"{escape_name(self.path)}: {' '.join(clean(self.reason).split())}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ change what gets compared.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -87,3 +88,56 @@ def squash(text: str) -> str:
 def _has_c1_introducer(text: str) -> bool:
     # Cheap pre-check so that ordinary text skips the escape-sequence regex.
     return any(c in text for c in "\x9b\x9d\x90\x98\x9e\x9f")
+
+
+# --- names ----------------------------------------------------------------------
+#
+# A file or folder name is shown, not read: dropping what cannot be shown, as clean()
+# does for text, could make two files look alike. Names get escapes instead, in the
+# spelling Python and most shells use: \n, \t, \r, \x1b for a control character,
+# \u202e (\u0085) for an invisible or display-changing character from U+0080 on,
+# \xe9 for a byte that is not UTF-8 (Python gives such a byte as the lone surrogate
+# U+DCE9: os.fsdecode's "surrogateescape"). A backslash is doubled only where it
+# would read as the start of one of those escapes, so that ``a\b.txt`` stays as it
+# is and ``caf\xe9.txt`` (a backslash in the name) still differs from the escaped
+# byte: every name has one shown form, and no two names share it.
+_NAME_HIDDEN = (
+    "\x00-\x1f\x7f-\x9f\u00ad\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\U000e0000-\U000e007f\ud800-\udfff"
+)
+_NAME_ESCAPED = re.compile(f"[{_NAME_HIDDEN}]|\\\\(?=[\\\\nrtxuU{_NAME_HIDDEN}])")
+_HIDDEN_ONLY = re.compile(f"[{_NAME_HIDDEN}]")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    short = _SHORT.get(ch)
+    if short is not None:
+        return short
+    code = ord(ch)
+    if code < 0x80:
+        return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as surrogateescape gives it
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def escape_name(name: str | os.PathLike[str]) -> str:
+    """A file or folder name (or a whole path) as it is shown everywhere: on one line,
+    printable, and told apart from every other name (``new\\nline.txt``,
+    ``caf\\xe9.txt`` for the Latin-1 byte of an old archive, ``evil\\x1b[31m.txt``)."""
+    text = os.fspath(name)
+    if text.isascii() and text.isprintable() and "\\" not in text:
+        return text  # nearly every name: nothing to look for
+    return _NAME_ESCAPED.sub(_escape, text)
+
+
+def escape_controls(text: str) -> str:
+    """A message on one line, whatever slipped into it: what escape_name() would escape,
+    escaped, backslashes left alone (a name in it may already be escaped)."""
+    if text.isprintable():
+        return text
+    return _HIDDEN_ONLY.sub(_escape, text)

@@ -19,9 +19,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.core.sanitize import escape_controls, escape_name
+
 # Bump when the tables or what is stored in them change: an index of another
 # version is rebuilt, not migrated (it is a cache; the articles are the truth).
-SCHEMA_VERSION = 3  # 3: the outlet falls back on the URL's host
+SCHEMA_VERSION = 4  # 3: the outlet falls back on the URL's host; 4: paths as bytes
 APP_DIR = "wire-reader"
 
 Notify = Callable[[str], None]
@@ -30,16 +32,17 @@ Notify = Callable[[str], None]
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- Every candidate file of the folder, readable or not, with what it was when read.
+-- rel: the path inside the folder, as the bytes the file system holds (see path_blob).
 CREATE TABLE files (
     id INTEGER PRIMARY KEY,
-    rel TEXT NOT NULL UNIQUE,
+    rel BLOB NOT NULL UNIQUE,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL
 );
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
     file INTEGER NOT NULL,
-    rel TEXT NOT NULL,
+    rel BLOB NOT NULL,
     record INTEGER,
     title TEXT NOT NULL,
     format TEXT NOT NULL,
@@ -68,6 +71,26 @@ CREATE TABLE story_of (article INTEGER PRIMARY KEY, story INTEGER NOT NULL, posi
 
 # SQLite's primary result codes for a damaged file and for a file that is not a database.
 _CORRUPT_CODES = frozenset((sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB))
+# Its extended codes for a read the disk failed: SQLITE_IOERR_READ, SQLITE_IOERR_SHORT_READ.
+_READ_FAILED = frozenset((266, 522))
+
+
+def path_blob(rel: str) -> bytes:
+    """How a path is kept: its bytes. A name that is not UTF-8 (an old archive, a
+    mounted Windows share) comes from Python as a str SQLite cannot store as TEXT; as
+    bytes every name is kept as it is, and sorts as the file system's bytes do."""
+    return os.fsencode(rel)
+
+
+def path_of(blob: bytes) -> str:
+    """A path as the index keeps it, back as the str Python opens it by."""
+    return os.fsdecode(blob)
+
+
+def folder_key(resolved: str) -> str:
+    """The folder as ``meta.folder`` names it: as it is shown (escape_name tells every
+    name apart), which SQLite keeps as text whatever bytes the name holds."""
+    return escape_name(resolved)
 
 
 def cache_dir() -> Path:
@@ -88,8 +111,11 @@ def index_path(folder: Path) -> Path:
 
 
 def is_corruption(error: BaseException) -> bool:
+    # A read the disk failed (a bad sector) is damage too: the file is rebuilt elsewhere.
+    code = getattr(error, "sqlite_errorcode", None)
     return isinstance(error, sqlite3.DatabaseError) and (
-        getattr(error, "sqlite_errorcode", None) in _CORRUPT_CODES
+        (code is not None and code & 0xFF in _CORRUPT_CODES)
+        or code in _READ_FAILED
         or "malformed" in str(error)
         or "not a database" in str(error)
     )
@@ -103,6 +129,8 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous=NORMAL")  # a crash may lose the last batch, never corrupt
         conn.execute("PRAGMA cache_size=-65536")  # 64 MB
         conn.execute("PRAGMA temp_store=MEMORY")
+        # Each page checked more closely as it is read: damage found before it answers.
+        conn.execute("PRAGMA cell_size_check=ON")
     except sqlite3.Error:
         conn.close()
         raise
@@ -123,8 +151,9 @@ def problem_with(conn: sqlite3.Connection, folder: str) -> str | None:
         row = conn.execute("SELECT value FROM meta WHERE key = 'folder'").fetchone()
         if row is None:
             return "it is incomplete"
-        if row[0] != folder:
-            return f"it belongs to another folder ({row[0]})"
+        if row[0] != folder_key(folder):
+            # Written by folder_key(), unless the file was put there by hand.
+            return f"it belongs to another folder ({escape_controls(str(row[0]))})"
     except sqlite3.DatabaseError as error:
         return f"it is damaged ({error})"
     return None
@@ -138,7 +167,7 @@ def create(conn: sqlite3.Connection, folder: str) -> None:
     conn.executemany(
         "INSERT INTO meta (key, value) VALUES (?, ?)",
         [
-            ("folder", folder),
+            ("folder", folder_key(folder)),
             ("generation", "0"),
             ("stories", "-1"),
             ("postings", "complete"),
@@ -206,9 +235,12 @@ class WriterLock:
                     os.close(fd)
                     return None
                 time.sleep(0.1)
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
         self._fd = fd
+        # The pid is only for the waiting message: a full disk must not stop the lock
+        # (nor leave it held by a descriptor nobody will close).
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
         return time.monotonic() - start
 
     def try_acquire(self) -> bool:

@@ -12,6 +12,7 @@ import threading
 from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.core.loading import iter_article_files
 from reader.core.model import Problem
@@ -34,13 +35,27 @@ _BULK = 2000
 _BULK_SHARE = 20
 
 
-def scan(folder: Path, prefix: str) -> dict[str, tuple[int, int]]:
-    """Every candidate file of the folder: rel -> (size, mtime_ns); (-1, -1) when it
-    cannot even be looked at (a broken link), so the loader reports why."""
+class Scan(NamedTuple):
+    """Every candidate file of the folder: rel -> (size, mtime_ns), (-1, -1) when it
+    cannot even be looked at (a broken link), so the loader reports why; and the
+    folders that could not be listed (permission denied), as problems."""
+
+    files: dict[str, tuple[int, int]]
+    problems: list[Problem]
+
+    def unlisted(self, folder: Path) -> tuple[str, ...]:
+        """The rel prefixes of the folders that could not be listed ("" for the folder
+        itself): what the index has under them is kept, not taken for gone."""
+        rels = (os.path.relpath(p.path, folder) for p in self.problems)
+        return tuple("" if rel == os.curdir else rel + os.sep for rel in rels)
+
+
+def scan(folder: Path, prefix: str) -> Scan:
     found: dict[str, tuple[int, int]] = {}
+    problems: list[Problem] = []
     # Our own index, should the cache lie inside the folder: not an article.
     cache = os.path.relpath(store.cache_dir(), folder) + os.sep
-    for path in iter_article_files(folder):
+    for path in iter_article_files(folder, problems):
         text = str(path)
         rel = text[len(prefix) :] if text.startswith(prefix) else os.path.relpath(text, folder)
         if rel.startswith(cache):
@@ -50,7 +65,7 @@ def scan(folder: Path, prefix: str) -> dict[str, tuple[int, int]]:
             found[rel] = (info.st_size, info.st_mtime_ns)
         except OSError:
             found[rel] = (-1, -1)
-    return found
+    return Scan(found, problems)
 
 
 def refresh(
@@ -61,13 +76,18 @@ def refresh(
     on_rows: OnRows | None,
     workers: int | None,
     cancel: threading.Event | None,
+    scanned: Scan | None = None,
 ) -> RefreshReport:
-    seen = scan(folder, prefix)
+    scanned = scanned if scanned is not None else scan(folder, prefix)
+    seen = scanned.files
     known = {
-        rel: (fid, size, mtime)
+        store.path_of(rel): (fid, size, mtime)
         for fid, rel, size, mtime in conn.execute("SELECT id, rel, size, mtime_ns FROM files")
     }
-    gone = [known[rel][0] for rel in known if rel not in seen]
+    unlisted = scanned.unlisted(folder)
+    missing = [rel for rel in known if rel not in seen]
+    kept = [rel for rel in missing if rel.startswith(unlisted)]
+    gone = [known[rel][0] for rel in missing if not rel.startswith(unlisted)]
     changed = [rel for rel, stamp in seen.items() if rel in known and known[rel][1:] != stamp]
     added = [rel for rel in seen if rel not in known]
     to_read = sorted(changed + added)
@@ -81,15 +101,19 @@ def refresh(
         store.set_meta(conn, "postings", "pending")
     if gone or changed:
         conn.execute("BEGIN IMMEDIATE")
-        removed_ids = forget(conn, gone + [known[rel][0] for rel in changed], bulk)
-        store.bump(conn)
-        conn.execute("COMMIT")
+        try:
+            removed_ids = forget(conn, gone + [known[rel][0] for rel in changed], bulk)
+            store.bump(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            rollback(conn)
+            raise
         if on_rows is not None and removed_ids:
             on_rows([], removed_ids)
 
     if progress is not None:
         progress(0, total)
-    problems: list[Problem] = []
+    problems: list[Problem] = list(scanned.problems)
     cancelled = False
     if to_read:
         tasks: list[Task] = [(prefix + rel, rel, *seen[rel]) for rel in to_read]
@@ -120,7 +144,7 @@ def refresh(
         write_postings(conn)
     articles = count(conn)
     return RefreshReport(
-        files=len(seen),
+        files=len(seen) + len(kept),
         read=total,
         added=len(added),
         changed=len(changed),
@@ -166,11 +190,12 @@ def save(
         aid = int(store.meta(conn, "last_article") or 0)
         for data in batch:
             fid += 1
-            files.append((fid, data.rel, data.size, data.mtime_ns))
+            rel = store.path_blob(data.rel)
+            files.append((fid, rel, data.size, data.mtime_ns))
             file = prefix + data.rel
             for a in data.articles:
                 aid += 1
-                articles.append((aid, fid, data.rel, *a))
+                articles.append((aid, fid, rel, *a))
                 rows.append(Row(aid, file, data.rel, *a[:11]))
             for reason in data.problems:
                 bad.append((fid, reason))
@@ -190,7 +215,7 @@ def save(
         store.bump(conn)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
     if on_rows is not None and rows:
         on_rows(rows, [])
@@ -203,5 +228,12 @@ def write_postings(conn: sqlite3.Connection) -> None:
         store.set_meta(conn, "postings", "complete")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if there still is one: SQLite has already undone it
+    after some errors (a full disk), and Ctrl-C may land just after its COMMIT."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from reader.core.sanitize import clean
+from reader.core.sanitize import clean, escape_name
 from reader.view.names import own_parts, shared_prefix
 
 from .console import make_console
@@ -48,7 +48,7 @@ _BAR_FROM = 200
 
 
 def plain(text: object) -> str:
-    """A title or file name on one line, control sequences stripped."""
+    """A title on one line, control sequences stripped (names: escape_name)."""
     return " ".join(clean(str(text)).split())
 
 
@@ -56,6 +56,12 @@ def _shown(text: str) -> Text:
     from rich.text import Text
 
     return Text(plain(text))
+
+
+def _name(path: str) -> Text:
+    from rich.text import Text
+
+    return Text(escape_name(path))
 
 
 @contextmanager
@@ -97,7 +103,7 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
 
 def _outlets(rows: Sequence[Listed]) -> list[str]:
     """Each row's outlet, else what its file name does not share with the others listed."""
-    names = [plain(Path(row.name).name) for row in rows]
+    names = [escape_name(Path(row.name).name) for row in rows]
     # Names that share no start tell nothing the path column does not.
     own = own_parts(names) if shared_prefix(names) else ["-"] * len(rows)
     return [plain(row.outlet) if row.outlet else own[k] for k, row in enumerate(rows)]
@@ -131,14 +137,16 @@ def print_similar(matches: Sequence[Match], folder: object, file: str) -> None:
 
     console = _console()
     if not matches:
-        console.print(Text(f"No article of {plain(folder)} shares text with {plain(file)}."))
+        console.print(Text(f"No article of {escape_name(str(folder))} shares text with {escape_name(file)}."))
         return
     table = _table(show_header=True)
     _add_columns(table, "shared", "right")
-    for m in matches:
+    outlets = _outlets([m.row for m in matches])
+    for m, outlet in zip(matches, outlets, strict=True):
         table.add_row(
             f"{m.score:.0%}",
-            _shown(m.row.name),
+            _name(m.row.name),
+            Text(outlet),
             _shown(m.row.agency or "-"),
             str(m.row.words),
             _shown(m.row.title),
@@ -156,10 +164,11 @@ def print_stories(found: Sequence[Story]) -> None:
         console.print(Text(f"story {s.story_id} · {len(s.members)} versions", style="bold"))
         table = _table(show_header=False)
         _add_columns(table, "mark", "left")
-        for i, m in enumerate(s.members):
+        for i, (m, outlet) in enumerate(zip(s.members, _outlets(s.members), strict=True)):
             table.add_row(
                 "original" if i == 0 else "",
-                _shown(m.name),
+                _name(m.name),
+                Text(outlet),
                 _shown(m.agency or "-"),
                 str(m.words),
                 _shown(m.title),

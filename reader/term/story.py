@@ -123,7 +123,7 @@ def _copy_runs(k: int, copy: StoryCopy) -> str:
     a = copy.article
     facts = [x for x in (a.outlet, a.agency) if x]
     facts.append(f"{a.words} words")
-    return f"#{k + 1} {clean(a.label)} ({', '.join(clean(f) for f in facts)}): {copy_words(copy)}"
+    return f"#{k + 1} {a.label} ({', '.join(clean(f) for f in facts)}): {copy_words(copy)}"
 
 
 def use_color() -> str | None:
@@ -156,7 +156,7 @@ def story_lines(story: Story, width: int) -> Iterator[list[Run]]:
     base = story.base
     facts = [x for x in (base.agency, base.dateline, base.outlet) if x]
     facts.append(f"{base.words} words")
-    head = f"base {clean(base.label)} ({', '.join(clean(f) for f in facts)})"
+    head = f"base {base.label} ({', '.join(clean(f) for f in facts)})"
     yield [(fit(" ".join(head.split()), width).rstrip(), "bold")]
     yield [(fit("     " + " ".join(base.title.split()), width).rstrip(), "")]
     if story.why:

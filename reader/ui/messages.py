@@ -36,12 +36,15 @@ class SimilarityRanked(Message):
 
 @dataclass
 class LibraryRows(Message):
-    """Rows from the folder's index: all it knew at start, then each batch a refresh saved."""
+    """Rows from the folder's index: all it knew at start, then each batch a refresh saved
+    (or another process did), or ``reset``: the index was rebuilt, the list starts again."""
 
     rows: list  # list[reader.library.Row], added or read again
     removed: list[int]  # index ids of rows gone
     initial: bool = False
     prepared: list | None = None  # the initial rows as ArticleRows, made in the worker
+    reset: bool = False
+    reread: bool = False  # with reset: nothing is refreshing the index, start a refresh
 
 
 @dataclass
@@ -51,7 +54,7 @@ class LibraryRefreshed(Message):
     report: object  # reader.library.RefreshReport | None
     problems: list  # list[reader.core.model.Problem], every file the index could not read
     searchable: bool
-    error: str = ""
+    error: object = ""  # a line, or the reader.library.LibraryError that stopped the refresh
 
 
 @dataclass

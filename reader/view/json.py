@@ -3,16 +3,59 @@
 
 from __future__ import annotations
 
+import base64
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
 from reader.core.facts import Fact
 from reader.core.metadata import language_of
 from reader.core.model import Article, Comparison, Group, Tally
+from reader.core.sanitize import escape_name
 from reader.view.words import verdict
+
+
+def _raw(path: str) -> bytes | None:
+    """The bytes of a path that is not valid UTF-8 (None for every other path)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return None
+
+
+def _bytes_text(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def path_fields(path: str | Path, key: str = "path") -> dict:
+    """A path for JSON, which holds only Unicode text: ``{key: path}``, exactly; or, for
+    a name that is not UTF-8, ``{key: the name as shown ("caf\\xe9.txt"),
+    key_bytes: its bytes in base64}``."""
+    text = os.fspath(path)
+    raw = _raw(text)
+    if raw is None:
+        return {key: text}
+    return {key: escape_name(text), f"{key}_bytes": _bytes_text(raw)}
+
+
+def paths_fields(paths: Sequence[str | Path], key: str) -> dict:
+    """A list of paths for JSON, as :func:`path_fields`; ``key_bytes`` is the list of
+    their bytes (null for the names that are UTF-8) when one of them is not."""
+    texts = [os.fspath(p) for p in paths]
+    raws = [_raw(t) for t in texts]
+    if all(r is None for r in raws):
+        return {key: texts}
+    return {
+        key: [t if r is None else escape_name(t) for t, r in zip(texts, raws, strict=True)],
+        f"{key}_bytes": [None if r is None else _bytes_text(r) for r in raws],
+    }
 
 
 def article_meta(article: Article) -> dict:
     return {
         "id": article.id,
-        "path": str(article.path),
+        **path_fields(article.path),
         "record": article.record,
         "title": article.title,
         "format": article.format,

@@ -8,12 +8,13 @@ from pathlib import Path
 from reader.core.lang import name_of
 from reader.core.metadata import language_of
 from reader.core.model import Article
-from reader.core.sanitize import clean
+from reader.core.sanitize import clean, escape_name
 from reader.view.wrap import cell_width, truncate
 
 
 def safe(text: str | None) -> str:
-    """One line of untrusted text (titles, file names, reasons) safe to display."""
+    """One line of untrusted text (titles, outlets, reasons) safe to display. File names
+    go through :func:`escape_name` instead: nothing of them is dropped."""
     if not text:
         return ""
     return " ".join(clean(text).split())
@@ -21,22 +22,23 @@ def safe(text: str | None) -> str:
 
 def display_path(path: Path, roots: Sequence[Path] = ()) -> str:
     """A path as short as it can be while still naming the file: relative to the folder the
-    user opened (``articles/broken.txt``), or to the current folder, else as given."""
+    user opened (``articles/broken.txt``), or to the current folder, else as given;
+    escaped as every name is (``caf\\xe9.txt``, ``new\\nline.txt``)."""
     for root in roots:
         base = root.parent if root.is_dir() else None
         if base is not None:
             try:
-                return safe(str(path.relative_to(base)))
+                return escape_name(path.relative_to(base))
             except ValueError:
                 continue
     try:
-        return safe(str(path.resolve().relative_to(Path.cwd())))
+        return escape_name(path.resolve().relative_to(Path.cwd()))
     except (ValueError, OSError):
-        return safe(str(path))
+        return escape_name(path)
 
 
 def file_label(article: Article) -> str:
-    return safe(article.label)
+    return article.label  # escaped already
 
 
 def middle_truncate(text: str, width: int) -> str:

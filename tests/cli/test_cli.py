@@ -267,12 +267,12 @@ def test_markup_and_escapes_in_articles_stay_plain(capsys, tmp_path: Path) -> No
     assert "\x1b" not in out
 
 
-def test_escape_sequences_in_file_names_are_stripped(capsys, tmp_path: Path) -> None:
+def test_escape_sequences_in_file_names_are_escaped(capsys, tmp_path: Path) -> None:
     bad = tmp_path / "evil\x1b]0;pwned\x07name.txt"
     bad.write_text("")
     _, _, err = run(capsys, "list", str(tmp_path))
     assert "\x1b" not in err and "\x07" not in err
-    assert "evil" in err
+    assert err == f"reader: {tmp_path}/evil\\x1b]0;pwned\\x07name.txt: empty file\n"
 
 
 def test_records_of_a_json_lines_file_are_named_from_1(capsys, tmp_path: Path) -> None:

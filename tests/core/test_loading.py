@@ -721,6 +721,111 @@ def test_ids_are_unique_when_stems_collide(tmp_path: Path) -> None:
     assert "other" in ids
 
 
+# --- hostile names ------------------------------------------------------------------------
+
+LATIN1 = os.fsdecode(b"caf\xe9.txt")  # "café" written by an old archiver: not UTF-8
+
+
+def test_a_name_that_is_not_utf8_is_read_and_named_with_an_escape(tmp_path: Path) -> None:
+    (tmp_path / LATIN1).write_text("Un article.\n\nDeux paragraphes.", encoding="utf-8")
+    (tmp_path / os.fsdecode(b"caf\xe8.txt")).write_text("Another one.", encoding="utf-8")
+    result = load_paths([tmp_path])
+    assert result.problems == ()
+    first = result.articles[1]  # in the order of the bytes: caf\xe8 first
+    assert first.path == tmp_path / LATIN1 and first.text == "Un article.\nDeux paragraphes."
+    assert (first.label, first.id) == ("caf\\xe9.txt", "caf\\xe9")
+    assert [a.id for a in result.articles] == ["caf\\xe8", "caf\\xe9"]  # not both "caf"
+
+
+def test_a_problem_names_its_file_escaped_on_one_line(tmp_path: Path) -> None:
+    (tmp_path / "bad\nname.json").write_text("[[[[", encoding="utf-8")
+    (tmp_path / os.fsdecode(b"\xff\x1b[31m.txt")).write_bytes(b"")
+    lines = sorted(str(p) for p in load_paths([tmp_path]).problems)
+    assert lines == [
+        f"{tmp_path}/\\xff\\x1b[31m.txt: empty file",
+        f"{tmp_path}/bad\\nname.json: not valid JSON (line 1, column 5: Expecting value)",
+    ]
+
+
+# --- reasons in words ----------------------------------------------------------------------
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def test_json_nested_too_deeply_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text(DEEP)
+    assert problem(path) == "JSON nested too deeply to read"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": "The first record reads."}) + "\n" + DEEP + "\n")
+    articles, problems = load_file(feed)
+    assert [a.text for a in articles] == ["The first record reads."]
+    assert [p.reason for p in problems] == ["record 2: JSON nested too deeply to read (line 2)"]
+
+
+def test_a_body_nested_as_deep_as_json_goes_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "nested.json"
+    path.write_text(
+        '{"title": '
+        + "[" * 900
+        + '"T"'
+        + "]" * 900
+        + ', "text": '
+        + "[" * 900
+        + '"Deep text."'
+        + "]" * 900
+        + "}"
+    )
+    article = only(path)
+    assert (article.title, article.text) == ("T", "Deep text.")
+
+
+def test_a_number_too_long_for_python_does_not_lose_the_article(tmp_path: Path) -> None:
+    path = tmp_path / "digits.json"
+    path.write_text('{"text": "The body reads.", "views": ' + "7" * 5000 + "}")
+    assert only(path).text == "The body reads."
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "One."}\n{"text": "Two.", "id": -' + "9" * 5000 + "}\n")
+    assert [a.text for a in load_file(feed)[0]] == ["One.", "Two."]
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (RecursionError("maximum recursion depth exceeded"), "nested too deeply to read"),
+        (MemoryError(), "too large to read in the memory available"),
+        (
+            ValueError(
+                "Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits"
+            ),
+            "a number in it is too long (5,000 digits)",
+        ),
+        (
+            UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"),
+            "holds characters that cannot be read as text",
+        ),
+        (
+            KeyError("text"),
+            "could not be read: the reader failed on it in a way it does not know (please report it)",
+        ),
+    ],
+)
+def test_what_the_loader_did_not_foresee_is_said_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException, reason: str
+) -> None:
+    import reader.core.loading as loading
+
+    def failing(path: Path) -> None:
+        raise error
+
+    monkeypatch.setattr(loading, "_load", failing)
+    path = tmp_path / "odd.txt"
+    path.write_text("Some text.")
+    assert problem(path) == reason
+    for python in ("Error", "Exception", "sys.", "KeyError", "digits;"):
+        assert python not in reason
+
+
 # --- properties ---------------------------------------------------------------------------
 
 

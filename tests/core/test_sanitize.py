@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.sanitize import clean, squash
+from reader.core.sanitize import clean, escape_controls, escape_name, squash
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,69 @@ def test_decomposed_accents_are_composed() -> None:
     from reader.core.sanitize import clean
 
     assert clean("Universite\u0301 de Gene\u0300ve") == "Université de Genève"
+
+
+# --- names ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("plain-name_01.txt", "plain-name_01.txt"),
+        ("caf\udce9.txt", "caf\\xe9.txt"),  # Latin-1 "é" on disk, as os.fsdecode gives it
+        ("café.txt", "café.txt"),
+        ("new\nline.txt", "new\\nline.txt"),
+        ("tab\tand\rreturn", "tab\\tand\\rreturn"),
+        ("evil\x1b]0;title\x07.txt", "evil\\x1b]0;title\\x07.txt"),
+        ("nel\x85.txt", "nel\\u0085.txt"),  # a C1 character, told apart from the byte 0x85
+        ("abc\u202etxt.exe", "abc\\u202etxt.exe"),
+        ("tag\U000e0041.txt", "tag\\U000e0041.txt"),
+        ("a\\b.txt", "a\\b.txt"),  # a backslash stays, where it reads as nothing else
+        ("caf\\xe9.txt", "caf\\\\xe9.txt"),  # and is doubled where it would read as an escape
+        ("end\\", "end\\"),
+    ],
+)
+def test_names_are_shown_with_escapes_on_one_line(name: str, shown: str) -> None:
+    assert escape_name(name) == shown
+
+
+def _unescape(shown: str) -> str:
+    """What escape_name() was given, read back from what it shows."""
+    out, i = [], 0
+    while i < len(shown):
+        ch, following = shown[i], shown[i + 1 : i + 2]
+        if ch != "\\" or following not in ("\\", "n", "r", "t", "x", "u", "U"):
+            out.append(ch)
+            i += 1
+        elif following in "\\nrt":
+            out.append({"\\": "\\", "n": "\n", "r": "\r", "t": "\t"}[following])
+            i += 2
+        else:
+            digits = {"x": 2, "u": 4, "U": 8}[following]
+            code = int(shown[i + 2 : i + 2 + digits], 16)
+            out.append(chr(code + 0xDC00 if following == "x" and code >= 0x80 else code))
+            i += 2 + digits
+    return "".join(out)
+
+
+_NAMES = st.text(
+    st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from("\\xunrtU\n\t\x1b\x85\u202e\ufeff"),
+        st.characters(min_codepoint=0xDC80, max_codepoint=0xDCFF),  # bytes that are not UTF-8
+    )
+)
+
+
+@given(_NAMES)
+def test_two_names_never_show_alike(name: str) -> None:
+    shown = escape_name(name)
+    assert _unescape(shown) == name  # read back to the one name it came from
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or 0xD800 <= ord(c) < 0xE000 for c in shown)
+    assert not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in shown)
+    shown.encode("utf-8")  # writable to any UTF-8 terminal, page or JSON
+
+
+def test_messages_keep_escaped_names_and_escape_what_slipped_in() -> None:
+    message = escape_name("caf\udce9") + ": no such folder \x1b[31m\nnext"
+    assert escape_controls(message) == "caf\\xe9: no such folder \\x1b[31m\\nnext"

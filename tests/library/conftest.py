@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 from pathlib import Path
 
@@ -36,3 +37,44 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
         str(p.relative_to(folder)): (p.lstat().st_size, p.lstat().st_mtime_ns)
         for p in sorted(folder.rglob("*"))
     }
+
+
+_SYLLABLES = (
+    "ka",
+    "lo",
+    "mer",
+    "tis",
+    "va",
+    "dun",
+    "re",
+    "pol",
+    "si",
+    "ent",
+    "ga",
+    "hor",
+    "bi",
+    "nu",
+    "chel",
+)
+
+
+def write_articles(folder: Path, count: int, seed: int = 1) -> list[Path]:
+    """``count`` articles of made-up words, each its own story: a title and four
+    paragraphs, written for these tests (no published text)."""
+    rnd = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def word() -> str:
+        return "".join(rnd.choice(_SYLLABLES) for _ in range(rnd.randint(1, 3)))
+
+    def sentence() -> str:
+        return " ".join(word() for _ in range(rnd.randint(8, 16))).capitalize() + "."
+
+    paths = []
+    for n in range(count):
+        title = " ".join(word() for _ in range(6)).capitalize()
+        paragraphs = [" ".join(sentence() for _ in range(3)) for _ in range(4)]
+        path = folder / f"article-{n:05d}.txt"
+        path.write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -100,3 +100,17 @@ def test_untrusted_titles_are_neither_markup_nor_escape_codes(
     out = capsys.readouterr().out
     assert "[bold red]Not markup[/]" in out
     assert "\x1b" not in out
+
+
+def test_similar_and_stories_exit_2_when_some_of_the_folder_could_not_be_read(
+    folder: Path, capsys: pytest.CaptureFixture
+) -> None:
+    (folder / "empty.txt").write_bytes(b"")
+    assert main(["index", str(folder)]) == 2
+    capsys.readouterr()
+    assert main(["stories", str(folder), "--json"]) == 2  # the answer, and the status says the rest
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) and "1 more file could not be read" in captured.err
+    assert main(["similar", str(folder / COPY), "--in", str(folder), "--json"]) == 2
+    (folder / "empty.txt").unlink()
+    assert main(["stories", str(folder), "--json"]) == 0

@@ -3,7 +3,11 @@ from the index, files that vanish, a damaged index, and an article folder left u
 
 from __future__ import annotations
 
+import errno
 import os
+import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -273,3 +277,184 @@ async def test_s_and_g_wait_for_the_first_build_with_a_note(
         assert messages(app).count("still being built") == 2
         assert table(app).scores is None and table(app).groups is None
         assert app.is_running
+
+
+# --- faults a server sees -------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def write_articles(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"extra-{n:02d}.txt").write_text(
+            f"Extra report number {n} of the test\n\nThe council of district {n} met on day {n}.\n\n"
+            f"Its members voted {n} times on the {n}th motion before the session closed.\n",
+            encoding="utf-8",
+        )
+
+
+class _FillingDisk(sqlite3.Connection):
+    """A connection to a disk with room for ``room`` more commits: the next one fails as
+    SQLite fails then, having undone the transaction itself."""
+
+    room = 0
+
+    def execute(self, sql: str, *args):  # type: ignore[override]
+        if sql == "COMMIT" and self.in_transaction:
+            if _FillingDisk.room <= 0:
+                super().execute("ROLLBACK")
+                raise sqlite3.OperationalError("database or disk is full")
+            _FillingDisk.room -= 1
+        return super().execute(sql, *args)
+
+
+async def test_a_full_cache_disk_keeps_the_rows_and_is_said_once(
+    seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.library.updating as updating
+
+    real_connect, real_write = sqlite3.connect, os.write
+
+    def write(fd: int, data: bytes) -> int:
+        if data == str(os.getpid()).encode():  # the lock file's pid: no room for it either
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    monkeypatch.setattr(
+        sqlite3, "connect", lambda *a, **k: real_connect(*a, **{"factory": _FillingDisk, **k})
+    )
+    monkeypatch.setattr(os, "write", write)
+    monkeypatch.setattr(updating, "_BATCH", 1)
+    _FillingDisk.room = 3  # the new index (emptied, then made), then one file
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=(100, 24)) as pilot:
+        for _ in range(100):  # it once stalled here, waiting for itself
+            await pilot.pause(0.05)
+            if list_screen(app).loaded:
+                break
+        assert list_screen(app).loaded
+        await settle(pilot)
+        assert shown_files(app) == [SEED_000]  # the file indexed before the disk filled up
+        said = messages(app)
+        assert said.count("the index could not be saved: no space left on ") == 1
+        assert "waiting for another reader" not in said
+        assert "1 problem (p)" in status(app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        text = " ".join(screen_text(app).split())
+        assert "the index could not be saved: no space left on " in text and "2 files were not read" in text
+        assert "Every file was read" not in text
+
+
+_SLOW_WRITER = """
+import sys, time
+import reader.library.updating as updating
+from reader.library import Library
+
+updating._BATCH = 1
+
+
+def saved(added, removed):
+    print("saved", flush=True)
+    time.sleep(0.25)
+
+
+with Library.open(sys.argv[1]) as lib:
+    lib.refresh(on_rows=saved)
+"""
+
+
+async def test_the_list_follows_another_process_building_the_index(seeds_copy: Path) -> None:
+    write_articles(seeds_copy, 9)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITER, str(seeds_copy)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert writer.stdout is not None
+        for _ in range(3):
+            assert writer.stdout.readline().strip() == "saved"
+        app = ReaderApp([seeds_copy])
+        async with app.run_test(size=(80, 24)) as pilot:
+            counts = []
+            for _ in range(200):
+                await pilot.pause(0.05)
+                counts.append(list_screen(app).total)
+                if writer.poll() is not None:
+                    break
+            assert "waiting for another reader process" in messages(app)
+            # While the other process writes, its rows come in (the app waits for its lock).
+            assert any(3 < n < 12 for n in counts), counts
+            await settle(pilot)
+            assert list_screen(app).loaded and list_screen(app).total == 12
+            assert sorted(shown_files(app)) == sorted(p.name for p in seeds_copy.iterdir())
+        assert writer.wait(timeout=30) == 0
+    finally:
+        writer.kill()
+
+
+def lock_out(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """chmod 000, and for root, whom it does not stop, a listing that fails as for anyone."""
+    path.chmod(0)
+    try:
+        os.scandir(path).close()
+    except PermissionError:
+        return
+    real = os.scandir
+
+    def scandir(target=".", *args):
+        if os.fspath(target) == str(path):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))
+        return real(target, *args)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+async def test_an_unreadable_subfolder_is_among_the_problems(
+    seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = seeds_copy / "locked"
+    write_articles(locked, 1)
+    lock_out(locked, monkeypatch)
+    try:
+        app = ReaderApp([seeds_copy])
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert shown_files(app) == [SEED_000, SEED_002, SEED_003]
+            assert "1 problem (p)" in status(app)
+            await pilot.press("p")
+            await pilot.pause()
+            assert "locked: permission denied" in screen_text(app)
+    finally:
+        locked.chmod(0o755)
+
+
+async def test_damage_met_by_s_rebuilds_and_reads_the_list_again(seeds_copy: Path) -> None:
+    from reader.library import health
+
+    await index_once(seeds_copy)
+    db = index_path(seeds_copy)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    (page,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'postings'").fetchone()
+    conn.close()
+    with open(db, "r+b") as handle:  # the inverted index, which only `s` reads
+        handle.seek((page - 1) * size)
+        handle.write(b"\xa5" * size)
+    health.leave(db)  # as wire-reader left it: not read through on opening
+    app = ReaderApp([seeds_copy])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert shown_files(app) == [SEED_000, SEED_002, SEED_003]
+        await move_to_file(pilot, SEED_002)
+        await pilot.press("s")
+        await settle(pilot)
+        assert messages(app).count("rebuilding the index, because it is damaged") == 1
+        assert "Worker" not in messages(app) and "rebuilt empty" not in messages(app)
+        assert list_screen(app).loaded and shown_files(app) == [SEED_000, SEED_002, SEED_003]
+        await move_to_file(pilot, SEED_002)
+        await pilot.press("s")  # and now it answers
+        await settle(pilot)
+        assert shown_files(app)[:2] == [SEED_002, SEED_003]

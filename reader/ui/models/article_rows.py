@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reader.core.lang import name_of
 from reader.core.model import Article
+from reader.core.sanitize import escape_name
 from reader.library import Row
 from reader.view.text import file_label, safe
 
@@ -63,7 +64,7 @@ def library_row(index: int, row: Row) -> ArticleRow:
     outlet = safe(row.outlet or "")
     agency = safe(row.agency or "")
     place = safe(row.dateline or "")
-    label = safe(row.label)
+    label = escape_name(row.label)
     return ArticleRow(
         index=index,
         agency=agency,

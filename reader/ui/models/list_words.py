@@ -81,6 +81,30 @@ def ranking_note(matches: int, ranked: int) -> str:
     return "No other article shares text with it."
 
 
+def not_saved_reason(reason: str, unread: int | None) -> str:
+    """The index's line among the problems (`p`) when it could not be saved (a full disk)."""
+    line = f"the index could not be saved: {reason}"
+    if unread:
+        line += f"; {unread:,} file{'s were' if unread != 1 else ' was'} not read"
+    return line
+
+
+def not_saved_note(error: str, shown: int, unread: int | None) -> str:
+    """Said once when the index could not be saved: what the list holds, and what to do."""
+    more = f"; {unread:,} file{'s were' if unread != 1 else ' was'} not read" if unread else ""
+    return (
+        f"{error}. The list shows the {shown:,} article{'s' if shown != 1 else ''} indexed{more}. "
+        "Free some space and open the folder again to read the rest."
+    )
+
+
+def index_incomplete(reason: str, key: str) -> str:
+    return (
+        f"The index could not be saved ({reason}), and {key} needs it: "
+        "free some space and open the folder again."
+    )
+
+
 def still_indexing(indexing: tuple[int, int] | None, key: str) -> str:
     done, to_read = indexing or (0, 0)
     return (

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.core.model import Article, LoadResult, Problem
+from reader.core.sanitize import escape_name
 from reader.library import Library, Row
-from reader.view.text import safe
 
 from .article_rows import ArticleRow, library_row
 
@@ -45,7 +45,7 @@ def folder_of(paths: Sequence[Path]) -> Path | None:
 
 def describe_paths(paths: Sequence[Path]) -> str:
     if len(paths) == 1:
-        return safe(str(paths[0]))
+        return escape_name(paths[0])
     return f"{len(paths)} paths"
 
 
@@ -127,6 +127,14 @@ class IndexSource:
 
     def shown_rows(self) -> list[ArticleRow]:
         return [self.rows[i] for i in sorted(self.live)]
+
+    def reset(self) -> None:
+        """Forget every row: the index was rebuilt, and its ids name other articles."""
+        self.rows.clear()
+        self.positions.clear()
+        self.live.clear()
+        self.articles.ids.clear()
+        self.articles._loaded.clear()
 
     def take(
         self, rows: Sequence[Row], removed: Sequence[int], prepared: Sequence[ArticleRow] | None = None

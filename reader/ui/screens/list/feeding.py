@@ -5,6 +5,7 @@ does the work without Textual)."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from time import monotonic
 
@@ -12,19 +13,25 @@ from textual import work
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.library import Library, LibraryError
+from reader.core.model import Problem
+from reader.library import IndexNotSaved, Library, LibraryError
 from reader.ui.messages import ArticlesLoaded, LibraryRefreshed, LibraryRows, LoadProgress
 from reader.ui.models import feeding
-from reader.ui.models.list_words import problems_note
+from reader.ui.models.list_words import not_saved_note, not_saved_reason, problems_note
 from reader.ui.models.sources import IndexSource, MemorySource, describe_paths
 from reader.ui.widgets.list.load_progress import LoadProgress as LoadProgressPanel
 
 # The table is sorted again at most this often while a refresh adds rows (seconds).
 ROWS_EVERY = 0.5
+# How often the index is looked at while another process writes it (seconds).
+FOLLOW_EVERY = 0.5
 
 
 class Feeding:
     """ListScreen's loading: workers and the handlers of what they post."""
+
+    # Why the index could not be saved (a full disk): `s` and `g` then say so.
+    index_trouble: str | None = None
 
     @work(thread=True, exclusive=True, group="load")
     def open_library(self, folder: Path) -> None:
@@ -44,20 +51,52 @@ class Feeding:
             self._load_in_memory()
             return
         self.source = IndexSource(library)
-        for rows, prepared in feeding.known_rows(library):
-            self.post_message(LibraryRows(rows, [], initial=True, prepared=prepared))
+        self._feed(library, initial=True)
+        import reader.core.compare  # noqa: F401  (the first `d` does not pay for it)
+
+    @work(thread=True, exclusive=True, group="load")
+    def refresh_library(self) -> None:
+        """Read the folder again into an index rebuilt while it answered `s` or `g`."""
+        if isinstance(self.source, IndexSource):
+            self._feed(self.source.library, initial=False)
+
+    def _feed(self, library: Library, *, initial: bool) -> None:
+        """The rows the index knows (``initial``), then a refresh's, batch by batch, and
+        those another process writes while this one waits for it."""
+        follower = feeding.Follower(library)
+        refreshing = threading.Event()
+        refreshing.set()
+
+        def rebuilt() -> None:
+            # Rebuilt empty (it was damaged): the list starts again with the new index's ids,
+            # read by this refresh, or, found later while answering `s` or `g`, by another.
+            follower.rebuilt()
+            self.post_message(LibraryRows([], [], reset=True, reread=not refreshing.is_set()))
+
+        def rows(added: list, removed: list[int]) -> None:
+            follower.seen(added, removed)
+            self.post_message(LibraryRows(list(added), list(removed)))
+
+        def follow() -> None:
+            for added, removed in follower.poll():
+                self.post_message(LibraryRows(added, removed))
+
+        library.on_rebuilt = rebuilt
+        for known, prepared in feeding.known_rows(library) if initial else ():
+            follower.seen(known)
+            self.post_message(LibraryRows(known, [], initial=True, prepared=prepared))
         progress = feeding.throttled(lambda done, total: self.post_message(LoadProgress(done, total)), 0.1)
-        report, error = feeding.refresh(
-            library,
-            progress,
-            lambda added, removed: self.post_message(LibraryRows(list(added), list(removed))),
-            self._cancel,
-        )
+        try:
+            report, error = feeding.refresh(
+                library, progress, rows, self._cancel, feeding.at_most_every(FOLLOW_EVERY, follow)
+            )
+        finally:
+            refreshing.clear()
         if self._cancel.is_set():
             self._close_library()
             return
+        follow()  # what another process wrote that this refresh did not read again
         self.post_message(LibraryRefreshed(report, library.problems(), library.searchable, error))
-        import reader.core.compare  # noqa: F401  (the first `d` does not pay for it)
 
     def _close_library(self) -> None:
         if self.library is not None and self._library_closing.acquire(blocking=False):
@@ -72,6 +111,15 @@ class Feeding:
     def on_library_rows(self, message: LibraryRows) -> None:
         source = self.source
         assert isinstance(source, IndexSource)
+        if message.reset:
+            # The positions the marks and stories name are gone with the old index.
+            source.reset()
+            self.table.marks.clear()
+            if self.table.groups is not None:
+                self.table.set_groups(None)
+                self.stories = None
+            if message.reread:
+                self.refresh_library()
         for position in source.take(message.rows, message.removed, message.prepared):
             self.table.marks.discard(position)
         if message.initial:
@@ -112,14 +160,21 @@ class Feeding:
         self.indexing = None
         self.problems = (*message.problems, *(p for p in self.unreadable if p not in message.problems))
         self.query_one("#loading").display = False
-        if message.error:
-            self.notify(message.error, title="Index", severity="error", timeout=10, markup=False)
+        if message.error and not isinstance(message.error, IndexNotSaved):
+            self.notify(str(message.error), title="Index", severity="error", timeout=10, markup=False)
         if not self.total:
             self._show_empty()
         elif self.table.groups is not None:
             self.group_stories()  # the stories as the index now has them
         self.refresh_bindings()
         self._tell_problems()
+        if isinstance(message.error, IndexNotSaved):
+            # Said once, on its own; the list keeps what was indexed, `p` lists what was not read.
+            error, self.index_trouble = message.error, message.error.reason
+            unsaved = Problem(error.path, not_saved_reason(error.reason, error.unread))
+            self.problems = (unsaved, *self.problems)
+            note = not_saved_note(str(error), self.total, error.unread)
+            self.notify(note, title="Index", severity="error", timeout=20, markup=False)
         self._update_status()
 
     def _show_empty(self) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from textual import work
 
-from reader.library import LibraryError
+from reader.library import IndexRebuilt, LibraryError
 from reader.ui.messages import SimilarityRanked, StoriesGrouped
-from reader.ui.models.list_words import ranking_note, still_indexing
+from reader.ui.models.list_words import index_incomplete, ranking_note, still_indexing
 from reader.ui.models.sources import IndexSource
 
 # Articles ranked by `s` on a folder (the index's best matches; the rest show 0%).
@@ -22,7 +22,10 @@ class Finding:
         """Whether the index can answer (else: why not, in one line)."""
         if self.library is None or self.library.searchable:
             return True
-        self.say(still_indexing(self.indexing, key))
+        if self.index_trouble:  # it will not be done: the disk is full
+            self.say(index_incomplete(self.index_trouble, key))
+        else:
+            self.say(still_indexing(self.indexing, key))
         return False
 
     def action_similar(self) -> None:
@@ -59,6 +62,8 @@ class Finding:
         assert isinstance(source, IndexSource)
         try:
             matches = source.library.similar(article_id, limit=RANKED)
+        except IndexRebuilt:  # said as it was rebuilt; the list is read again (feeding.py)
+            return
         except LibraryError as error:
             self.notify(str(error), severity="error", markup=False)
             return
@@ -101,6 +106,8 @@ class Finding:
         assert self.library is not None
         try:
             stories = self.library.stories()
+        except IndexRebuilt:  # said as it was rebuilt; the list is read again (feeding.py)
+            return
         except Exception as error:  # one line, and the list stays as it was
             reason = f"could not group into stories: {type(error).__name__}: {error}"
             self.post_message(StoriesGrouped([], reason))
