@@ -200,7 +200,8 @@ class _Version(argparse.Action):
     costs every other command a fifth of its start-up."""
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
-        parser.exit(message=f"{parser.prog} {_version()}\n")
+        sys.stdout.write(f"{parser.prog} {_version()}\n")
+        parser.exit()
 
 
 def _version() -> str:

@@ -26,3 +26,18 @@ def unforeseen(error: BaseException) -> str:
     if isinstance(error, OSError):
         return (error.strerror or "the system could not read it").lower()
     return "could not be read: the reader failed on it in a way it does not know (please report it)"
+
+
+def failed(error: BaseException) -> str:
+    """Why a comparison, a grouping or a refresh failed, in words: what the user can act
+    on (memory, disk, nesting) said plainly, and anything else named as a fault of the
+    reader, with what to put in a report."""
+    if isinstance(error, MemoryError):
+        return "not enough memory"
+    if isinstance(error, RecursionError):
+        return "the text is nested too deeply"
+    if isinstance(error, OSError):
+        return (error.strerror or "the system refused").lower()
+    detail = " ".join(str(error).split())[:200]
+    name = type(error).__name__
+    return f"the reader failed in a way it does not know; please report it with: {name}: {detail}"

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from time import monotonic
 
+from reader.core.failures import failed
 from reader.core.model import LoadResult, Problem
 from reader.library import Library, LibraryError, Row
 
@@ -75,7 +76,7 @@ def refresh(
         except LibraryError as failure:  # said in one line; trying again would not help
             return None, failure
         except Exception as failure:  # the index reports bad files itself; a last resort
-            error = f"{library.db_path}: could not refresh the index: {type(failure).__name__}: {failure}"
+            error = f"{library.db_path}: could not refresh the index: {failed(failure)}"
     return None, error
 
 
@@ -141,5 +142,5 @@ def read_files(paths: Sequence[Path], progress: Progress) -> tuple[LoadResult, l
         result = load_paths(paths, progress)
         return result, article_rows(result.articles)
     except Exception as error:  # the loader reports bad files itself; this is a last resort
-        reason = f"could not load: {type(error).__name__}: {error}"
+        reason = f"could not load: {failed(error)}"
         return LoadResult((), tuple(Problem(path, reason) for path in paths)), []

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator
 
+from reader.core.failures import failed
 from reader.core.model import Article, Comparison
 from reader.ui.messages import CompareDone, CompareFailed
 from reader.ui.widgets.common.status_line import StatusLine
@@ -89,7 +90,7 @@ class DiffScreen(Screen[None]):
             comparison = given if given is not None and given.a is a and given.b is b else compare(a, b)
             layout = build_layout(comparison, width, options)
         except Exception as error:  # never let a core failure take the app down
-            self.post_message(CompareFailed(f"{type(error).__name__}: {error}"))
+            self.post_message(CompareFailed(failed(error)))
             return
         self.post_message(CompareDone(comparison, layout, perf_counter() - started))
 

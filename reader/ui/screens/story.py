@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
+from reader.core.failures import failed
 from reader.core.model import Article
 from reader.core.original import choice, likely_original
 from reader.core.story import Status, Story, StoryCopy
@@ -229,7 +230,7 @@ class StoryScreen(Screen[None]):
         try:
             story = story_from(base, compare_all(base, copies, progress=progress))
         except Exception as error:  # never let a core failure take the app down
-            self.post_message(StoryFailed(base, f"{type(error).__name__}: {error}"))
+            self.post_message(StoryFailed(base, failed(error)))
             return
         self.post_message(StoryBuilt(story, perf_counter() - started))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual import work
 
+from reader.core.failures import failed
 from reader.library import IndexRebuilt, LibraryError
 from reader.ui.messages import SimilarityRanked, StoriesGrouped
 from reader.ui.models.list_words import index_incomplete, ranking_note, still_indexing
@@ -109,7 +110,7 @@ class Finding:
         except IndexRebuilt:  # said as it was rebuilt; the list is read again (feeding.py)
             return
         except Exception as error:  # one line, and the list stays as it was
-            reason = f"could not group into stories: {type(error).__name__}: {error}"
+            reason = f"could not group into stories: {failed(error)}"
             self.post_message(StoriesGrouped([], reason))
             return
         self.post_message(StoriesGrouped(stories))
