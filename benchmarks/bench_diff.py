@@ -1,18 +1,27 @@
 """Speed of comparing two articles: in-process align+diff, and whole `reader diff` runs.
 
-Generates pairs of 1k, 10k and 100k words: an "original" made of sentences in
+Generates pairs of 1k, 10k, 100k and 1M words: an "original" made of sentences in
 paragraphs, and a "copy" with the edits copy desks make (merged and split
 paragraphs, a trimmed ending, moved paragraphs and sentences, word edits,
-retyped quotes, an appended donation appeal). Prints a table of timings; where
-dwdiff is installed (apt-get install dwdiff) it is timed on the same pair.
+retyped quotes, an appended donation appeal). Then the 100k pair with each side
+as one paragraph (the word diff's worst case: no word occurs once on each side of
+a long stretch), and a 19 MB one-line pair, for the peak memory of the process.
 
-    python benchmarks/bench_diff.py [--sizes 1000 10000 100000] [--repeat 5]
+Whole runs of `reader diff --color never` alternate with dwdiff's on the same pair
+(apt-get install dwdiff; skipped with a line when it is missing), and the ratio is
+the median of the ratios of each turn: a shared machine slows both alike. The child
+processes run with compiled bytecode, as an installed package does.
+
+    python benchmarks/bench_diff.py [--sizes 1000 10000 100000 1000000] [--repeat 5]
+                                    [--no-one-paragraph] [--no-memory]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -110,86 +119,170 @@ def edited_copy(rnd: random.Random, vocab: list[str], paras: list[list[str]]) ->
     return texts + APPEAL
 
 
-def make_pair(folder: Path, words: int, seed: int = 7) -> tuple[Path, Path]:
+def make_pair(folder: Path, words: int, seed: int = 7, one_line: bool = False) -> tuple[Path, Path]:
     rnd = random.Random(seed + words)
     vocab = vocabulary(rnd)
     paras = original(rnd, vocab, words)
-    a = folder / f"a_{words}.txt"
-    b = folder / f"b_{words}.txt"
-    a.write_text("\n\n".join(" ".join(p) for p in paras) + "\n", encoding="utf-8")
-    b.write_text("\n\n".join(edited_copy(rnd, vocab, paras)) + "\n", encoding="utf-8")
+    sep = " " if one_line else "\n\n"
+    tag = "line" if one_line else "paras"
+    a = folder / f"a_{words}_{tag}.txt"
+    b = folder / f"b_{words}_{tag}.txt"
+    a.write_text(sep.join(" ".join(p) for p in paras) + "\n", encoding="utf-8")
+    b.write_text(sep.join(edited_copy(rnd, vocab, paras)) + "\n", encoding="utf-8")
     return a, b
 
 
-def timed(fn, repeat: int) -> float:
+def child_env(cache: str) -> dict[str, str]:
+    """The environment of the timed runs: bytecode compiled once, as pip does at install,
+    kept out of the working tree."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = cache
+    return env
+
+
+def run_timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall time, CPU time (user + system) and exit status of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.stderr:  # a crash exits 1, as "different" does
+        raise SystemExit(f"bench_diff: {' '.join(cmd)}: {done.stderr.decode(errors='replace')[-2000:]}")
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, done.returncode
+
+
+def alternating(reader: list[str], dwdiff: list[str] | None, runs: int, env: dict[str, str]) -> dict:
+    """Median wall and CPU times of each, and the median ratios of the turns."""
+    rows = []
+    for _ in range(runs):
+        r_wall, r_cpu, status = run_timed(reader, env)
+        if status not in (0, 1):
+            raise SystemExit(f"bench_diff: {' '.join(reader)} exited with {status}")
+        d_wall, d_cpu = run_timed(dwdiff, env)[:2] if dwdiff else (None, None)
+        rows.append((r_wall, r_cpu, d_wall, d_cpu))
+    med = statistics.median
+    out = {"wall": med(r[0] for r in rows), "cpu": med(r[1] for r in rows)}
+    if dwdiff:
+        out["dw_wall"] = med(r[2] for r in rows)
+        out["dw_cpu"] = med(r[3] for r in rows)
+        out["ratio"] = med(r[0] / r[2] for r in rows)
+        out["cpu_ratio"] = med(r[1] / max(r[3], 1e-3) for r in rows)
+    return out
+
+
+def in_process(a_path: Path, b_path: Path, repeat: int) -> tuple[int, int, int, float]:
+    (a,), _ = load_file(a_path)
+    (b,), _ = load_file(b_path)
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        fn()
+        groups = compare(a, b).groups
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return a.words, b.words, len(groups), statistics.median(times)
 
 
-def child_cpu(fn, repeat: int) -> float:
-    """Median CPU time (user + system) of the child process ``fn`` runs: steadier than
-    wall time on a shared machine."""
+def peak_memory(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall time, peak resident memory (MB) and exit status of one run, measured by a
+    wrapper process whose only child it is."""
+    wrap = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "s = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, s)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", wrap, *cmd], capture_output=True, text=True, env=env, check=True
+    )
+    wall, rss_kb, status = out.stdout.split()
+    return float(wall), int(rss_kb) / 1024, int(status)
+
+
+def import_time(module: str, env: dict[str, str]) -> float:
+    """Milliseconds ``python -X importtime`` gives for importing ``module`` (median of 5)."""
     times = []
-    for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        fn()
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    for _ in range(5):
+        err = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            cwd=ROOT,
+        ).stderr
+        last = [line for line in err.splitlines() if re.search(rf"\| {re.escape(module)}$", line)][-1]
+        times.append(int(last.split("|")[1]) / 1000)
     return statistics.median(times)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000, 1_000_000])
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--no-one-paragraph", action="store_true", help="skip the one-paragraph 100k pair")
+    ap.add_argument("--no-memory", action="store_true", help="skip the 19 MB one-line pair")
+    ap.add_argument("--memory-words", type=int, default=3_150_000, help="words of the one-line pair (19 MB)")
     args = ap.parse_args()
-    reader_cmd = shutil.which("reader") or ""
+    reader_cmd = [shutil.which("reader")] if shutil.which("reader") else [sys.executable, "-m", "reader.cli"]
     dwdiff = shutil.which("dwdiff")
-    rows = []
+    if not dwdiff:
+        print("dwdiff is not installed (apt-get install dwdiff): no ratios")
     with tempfile.TemporaryDirectory() as tmp:
-        for words in args.sizes:
-            a_path, b_path = make_pair(Path(tmp), words)
-            (a,), _ = load_file(a_path)
-            (b,), _ = load_file(b_path)
-            inproc = timed(lambda a=a, b=b: compare(a, b), args.repeat)
-            groups = compare(a, b).groups
-            cmd = [reader_cmd] if reader_cmd else [sys.executable, "-m", "reader.cli"]
-
-            def run_reader(cmd=cmd, a_path=a_path, b_path=b_path):
-                subprocess.run(
-                    [*cmd, "diff", "--color", "never", str(a_path), str(b_path)],
-                    stdout=subprocess.DEVNULL,
-                    check=False,
-                )
-
-            def run_dwdiff(a_path=a_path, b_path=b_path):
-                subprocess.run([dwdiff, str(a_path), str(b_path)], stdout=subprocess.DEVNULL, check=False)
-
-            runs = max(3, args.repeat)
-            whole, whole_cpu = timed(run_reader, runs), child_cpu(run_reader, runs)
-            dw = dw_cpu = None
-            if dwdiff:
-                dw, dw_cpu = timed(run_dwdiff, runs), child_cpu(run_dwdiff, runs)
-            rows.append((words, a.words, b.words, len(groups), inproc, whole, dw, whole_cpu, dw_cpu))
-    print("median wall time (CPU time) of whole runs; ratio = reader diff / dwdiff, wall and CPU")
-    print(
-        f"{'words':>8} {'A words':>8} {'B words':>8} {'groups':>7} {'align+diff':>11} "
-        f"{'reader diff':>18} {'dwdiff':>16} {'ratio':>14}"
-    )
-    for words, wa, wb, ng, inproc, whole, dw, whole_cpu, dw_cpu in rows:
-        dw_s = f"{dw * 1000:6.0f}ms ({dw_cpu * 1000:4.0f})" if dw is not None else "n/a".rjust(16)
-        ratio = f"{whole / dw:4.1f}x / {whole_cpu / dw_cpu:4.1f}x" if dw else "n/a".rjust(14)
+        env = child_env(str(Path(tmp) / "pycache"))
+        subprocess.run([*reader_cmd, "--version"], stdout=subprocess.DEVNULL, env=env, check=False)
+        for module in ("reader.cli", "reader.cli.compare"):
+            print(f"import {module}: {import_time(module, env):.1f} ms (python -X importtime)")
+        cases = [(w, False) for w in args.sizes]
+        if not args.no_one_paragraph:
+            cases.append((100_000, True))
+        print("median of alternating runs; ratio = reader diff / dwdiff (wall, CPU)")
         print(
-            f"{words:>8} {wa:>8} {wb:>8} {ng:>7} {inproc * 1000:9.1f}ms "
-            f"{whole * 1000:8.0f}ms ({whole_cpu * 1000:5.0f}) {dw_s} {ratio:>14}"
+            f"{'pair':>14} {'A words':>8} {'B words':>8} {'groups':>7} {'align+diff':>11} "
+            f"{'reader diff':>17} {'dwdiff':>15} {'ratio':>13}"
         )
-    by_size = {r[0]: r[4] for r in rows}
-    if 10_000 in by_size and 100_000 in by_size:
-        print(f"growth 10k -> 100k (in process): {by_size[100_000] / by_size[10_000]:.1f}x")
+        inproc: dict[tuple[int, bool], float] = {}
+        whole: dict[tuple[int, bool], float] = {}
+        for words, one_line in cases:
+            a_path, b_path = make_pair(Path(tmp), words, one_line=one_line)
+            repeat = args.repeat if words < 1_000_000 else min(args.repeat, 3)
+            wa, wb, ng, t = in_process(a_path, b_path, repeat)
+            inproc[(words, one_line)] = t
+            cmd = [*reader_cmd, "diff", "--color", "never", str(a_path), str(b_path)]
+            dw_cmd = [dwdiff, str(a_path), str(b_path)] if dwdiff else None
+            m = alternating(cmd, dw_cmd, max(3, repeat), env)
+            whole[(words, one_line)] = m["wall"]
+            name = f"{words // 1000}k" + (" one para" if one_line else "")
+            dw_s = f"{m['dw_wall'] * 1000:6.0f}ms ({m['dw_cpu'] * 1000:5.0f})" if dwdiff else "n/a".rjust(15)
+            ratio = f"{m['ratio']:4.1f}x / {m['cpu_ratio']:4.1f}x" if dwdiff else "n/a".rjust(13)
+            print(
+                f"{name:>14} {wa:>8} {wb:>8} {ng:>7} {t * 1000:9.0f}ms "
+                f"{m['wall'] * 1000:7.0f}ms ({m['cpu'] * 1000:6.0f}) {dw_s} {ratio:>13}",
+                flush=True,
+            )
+        for lo, hi in ((10_000, 100_000), (100_000, 1_000_000)):
+            if (lo, False) in inproc and (hi, False) in inproc:
+                print(
+                    f"growth {lo // 1000}k -> {hi // 1000}k: "
+                    f"{inproc[(hi, False)] / inproc[(lo, False)]:.1f}x "
+                    f"in process, {whole[(hi, False)] / whole[(lo, False)]:.1f}x whole process"
+                )
+        if (100_000, True) in inproc and (100_000, False) in inproc:
+            print(
+                "100k as one paragraph / in paragraphs: "
+                f"{inproc[(100_000, True)] / inproc[(100_000, False)]:.2f}x in process, "
+                f"{whole[(100_000, True)] / whole[(100_000, False)]:.2f}x whole process"
+            )
+        if not args.no_memory:
+            a_path, b_path = make_pair(Path(tmp), args.memory_words, one_line=True)
+            size = a_path.stat().st_size / 1e6
+            wall, rss, status = peak_memory(
+                [*reader_cmd, "diff", "--color", "never", str(a_path), str(b_path)], env
+            )
+            print(
+                f"one line of {size:.1f} MB: reader diff {wall:.1f} s, "
+                f"peak memory {rss:.0f} MB, exit {status}"
+            )
     return 0
 
 

@@ -40,7 +40,8 @@ from .matching import (
     trigrams,
 )
 from .relatedness import LEDE_RUN, Evidence, is_template, lede_relation
-from .sentences import Sentence, blank_quotations, keys, sentences_of
+from .sentences import Sentence, blank_quotations, key_count, key_text, sentences_of
+from .tokens import pieces
 
 __all__ = ["Alignment", "RawGroup", "align"]
 
@@ -60,6 +61,8 @@ GAP_DICE = 0.4
 # compared by their stems so that "cause"/"caused" and "school"/"schools" agree.
 GAP_MIN_STEMS = 3
 GAP_STEM_DICE = 0.5
+# A lede is looked for among this many sentences at the top of the other text.
+TOP_SENTENCES = 12
 
 
 @dataclass(slots=True)
@@ -90,8 +93,8 @@ def align(
     each story opens with (after its headline)."""
     a_boiler = list(a_boiler) if a_boiler is not None else [None] * len(a_paras)
     b_boiler = list(b_boiler) if b_boiler is not None else [None] * len(b_paras)
-    a_keys = [" ".join(keys(p)) for p in a_paras]
-    b_keys = [" ".join(keys(p)) for p in b_paras]
+    a_keys = [key_text(p) for p in a_paras]
+    b_keys = [key_text(p) for p in b_paras]
     words_a = sum(k.count(" ") + 1 for k, bp in zip(a_keys, a_boiler, strict=True) if bp is None and k)
     words_b = sum(k.count(" ") + 1 for k, bp in zip(b_keys, b_boiler, strict=True) if bp is None and k)
     all_a = sum(k.count(" ") + 1 for k in a_keys if k)
@@ -111,7 +114,7 @@ def align(
     chosen = assign(candidates(a_sents, b_sents, code))
     _link_sentences(chosen, links, evidence, code)
     if evidence.lede is None:
-        words = (set(" ".join(a_keys).split()), set(" ".join(b_keys).split()))
+        words = (_vocabulary(a_keys), _vocabulary(b_keys))
         _weigh_ledes(a_sents, b_sents, tops, words, links, evidence, code)
 
     # 3. Versions or two stories.
@@ -125,6 +128,15 @@ def align(
     alignment = Alignment(groups=groups, related=related, shared_words=evidence.shared, links=set(links))
     alignment.cut_from_end = cut_from_end(groups)
     return alignment
+
+
+def _vocabulary(key_texts: list[str]) -> set[str]:
+    """Every word of the texts' keys (a long text's a piece at a time)."""
+    words: set[str] = set()
+    for text in key_texts:
+        for start, end in pieces(text):
+            words.update(text[start:end].split())
+    return words
 
 
 def _top(keys_: list[str], boiler: list[str | None], start: int) -> tuple[int, ...]:
@@ -148,8 +160,11 @@ def _weigh_ledes(
     lede recalled lower in the other text marks a follow-up."""
     lede_a = next((s for s in a_sents if tops[0] and s.para == tops[0][0]), None)
     lede_b = next((s for s in b_sents if tops[1] and s.para == tops[1][0]), None)
-    pairs = [(lede_a, sb) for sb in b_sents if lede_a and sb.para in tops[1]]
-    pairs += [(sa, lede_b) for sa in a_sents if lede_b and sa.para in tops[0] and sa is not lede_a]
+    # The top is a few sentences, even where the first paragraph is the whole text.
+    top_a = [s for s in a_sents if s.para in tops[0]][:TOP_SENTENCES]
+    top_b = [s for s in b_sents if s.para in tops[1]][:TOP_SENTENCES]
+    pairs = [(lede_a, sb) for sb in top_b if lede_a]
+    pairs += [(sa, lede_b) for sa in top_a if lede_b and sa is not lede_a]
     found: list[tuple[str, Sentence, Sentence]] = []
     for sa, sb in pairs:
         relation = lede_relation(sa, sb, code, *words)
@@ -217,7 +232,7 @@ def _equal_paragraphs(
         links[(i, j)] = n
         if a_boiler[i] is None:
             blanked = blank_quotations(a_paras[i])
-            plain = n if blanked is None else len(keys(blanked))
+            plain = n if blanked is None else key_count(blanked)
             evidence.shared += plain
             if plain >= VERBATIM_MIN_WORDS and b_boiler[j] is None:
                 verbatim.add((i, j))

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from . import lang
+from .tokens import one_spaced
 
 DONATION = "donation appeal"
 SUBSCRIPTION = "subscription appeal"
@@ -209,7 +210,7 @@ def classify(text: str) -> str | None:
     "credits", "advertisement", "cookie notice", "remind me later",
     "button text", "script", "tracking junk", "link".
     """
-    t = " ".join(text.split())
+    t = one_spaced(text)
     if not t:
         return None
     lower = t.lower()
@@ -332,10 +333,80 @@ def _tables(t: str, lower: str) -> str | None:
     "Suscríbete a nuestro boletín...")."""
     if len(t) > 400:
         return None
-    for reason, pattern in lang.boilerplate_patterns():
-        if pattern.search(lower):
+    for reason, anchored, bounded, other in _table_checks():
+        if (
+            (anchored is not None and anchored.match(lower))
+            or (bounded is not None and _search_bounded(bounded, lower))
+            or (other is not None and other.search(lower))
+        ):
             return reason
     return None
+
+
+_BOUNDARY = re.compile(r"\b")
+
+
+@lru_cache(maxsize=1)
+def _table_checks() -> tuple[
+    tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None], ...
+]:
+    """The tables' patterns of each reason in three bundles that the regex engine scans
+    fast: those anchored at the start (matched there only), those opening on a word
+    boundary (searched without it, each hit checked for it: a leading ``\\b`` keeps the
+    engine from skipping ahead to the pattern's first letters, ten times slower), and
+    the rest."""
+    out = []
+    for reason, patterns in lang.boilerplate_patterns():
+        anchored, bounded, other = [], [], []
+        for p in patterns:
+            if p.startswith("^") and _one_branch(p):
+                anchored.append(p[1:])
+            elif p.startswith("\\b") and _one_branch(p):
+                bounded.append(p[2:])
+            else:
+                other.append(p)
+        out.append((reason, *(_union(ps) for ps in (anchored, bounded, other))))
+    return tuple(out)
+
+
+def _union(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _search_bounded(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``\\b`` followed by ``pattern`` occurs in ``text``."""
+    m = pattern.search(text)
+    while m is not None:
+        if _BOUNDARY.match(text, m.start()):
+            return True
+        m = pattern.search(text, m.start() + 1)
+    return False
+
+
+def _one_branch(pattern: str) -> bool:
+    """Whether a pattern has no ``|`` outside its groups (its opening ``^`` or ``\\b``
+    then holds for all of it)."""
+    depth = 0
+    escaped = False
+    class_start = -1  # where the character class being read opened, -1 outside one
+    for k, c in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif class_start >= 0:
+            # "]" first in a class ("[]x]", "[^]x]") is a character of it.
+            if c == "]" and pattern[class_start + 1 : k] not in ("", "^"):
+                class_start = -1
+        elif c == "[":
+            class_start = k
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+    return True
 
 
 _CHECKS = (_short_lines, _junk, _notices, _caption, _appeals, _tables)
@@ -387,7 +458,6 @@ def _assign(reasons: list[str | None], start: int, end: int) -> None:
 def _appeal_like(text: str, reason: str | None) -> bool:
     if reason is not None:
         return reason in (APPEAL, *APPEALS, "remind me later", "button text", "social", "copyright")
-    words = text.split()
-    if len(words) <= 3:
+    if len(text.split(maxsplit=3)) <= 3:
         return True
     return _READER_ADDRESS.search(_QUOTED.sub(" ", text)) is not None

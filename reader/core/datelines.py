@@ -306,9 +306,14 @@ def _end_line() -> re.Pattern[str] | None:
     return lang.end_credit_pattern()
 
 
+_CREDIT_TAIL = 2000
+
+
 def is_credit_line(text: str) -> bool:
     """Whether a paragraph is only an end credit (``AGENCE FRANCE-PRESSE``, ``afp/nxp``,
     ``(Reporting by ...)``, ``© dpa-infocom ...``)."""
+    if len(text) > 160 and len(text.split(maxsplit=81)) > 81:
+        return False  # over 160 characters however spaced (without splitting it all)
     text = " ".join(text.split())
     if not text or len(text) > 160 or _function_words_only(text):
         return False
@@ -341,7 +346,9 @@ def split_credit_suffix(paragraph: str) -> tuple[str, str | None]:
     pattern = lang.credit_suffix_pattern()
     if pattern is None:
         return paragraph, None
-    m = pattern.search(paragraph)
+    # A credit is a few words at the very end: a paragraph as long as a book is searched
+    # in its tail only (the regex engine cannot skip to the end of an anchored pattern).
+    m = pattern.search(paragraph, max(0, len(paragraph) - _CREDIT_TAIL))
     if m is None or m.start() == 0:
         return paragraph, None
     return paragraph[: m.start()], paragraph[m.start() :].strip()

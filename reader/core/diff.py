@@ -22,11 +22,13 @@ shared words, patience-diff style, so the matcher only ever sees small gaps.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
+from itertools import zip_longest
 
 from .model import Op, OpTag, WordCounts
 from .opcodes import opcodes
-from .tokens import fold, tokenize, typographic_key, word_count
+from .tokens import canonical, fold, tokenize, typographic_key, word_count
 
 _CHANGES = frozenset(("delete", "insert", "replace"))
 _UNCHANGED = frozenset(("equal", "typography"))
@@ -78,19 +80,26 @@ def word_diff(a: str, b: str) -> list[Op]:
     if a == b:
         return [Op("equal", a, b)] if a else []
     ta, tb = tokenize(a), tokenize(b)
-    fa, fb = list(map(fold, ta)), list(map(fold, tb))
-    if fa == fb:
+    if len(ta) == len(tb) and all(x == y or fold(x) == fold(y) for x, y in zip(ta, tb, strict=True)):
         runs = _normalize(_pair_tokens(ta, tb))
-    elif typographic_key(a) == typographic_key(b):
+    elif _same_key(ta, tb):
         # House style only ("10.000"/"10 000", "x—y"/"x - y", « x »/"x"): every change is typography.
-        runs = _normalize(_as_typography(_normalize(_match(ta, tb, fa, fb)), always=True))
+        runs = _normalize(_as_typography(_normalize(_match(ta, tb)), always=True))
     else:
         # Typography is told apart before the clean-up, so that a restyled number or dash
         # is unchanged text there, not a change to merge with its neighbours.
-        runs = _as_typography(_normalize(_match(ta, tb, fa, fb)))
+        runs = _as_typography(_normalize(_match(ta, tb)))
         runs = _absorb_short_equalities(_normalize(runs))
         runs = _as_typography(_normalize(_align_edges(runs)))
     return [Op(r.tag, "".join(r.a), "".join(r.b)) for r in runs]
+
+
+def _same_key(ta: list[str], tb: list[str]) -> bool:
+    """``typographic_key`` of both texts equal, from their tokens, stopping at the first
+    difference (texts that differ in words mostly differ early)."""
+    keys_a = (canonical(t) for t in ta if not t.isspace())
+    keys_b = (canonical(t) for t in tb if not t.isspace())
+    return all(x == y for x, y in zip_longest(keys_a, keys_b))
 
 
 def _as_typography(runs: list[_Run], always: bool = False) -> list[_Run]:
@@ -139,20 +148,22 @@ def _pair_tokens(ta: list[str], tb: list[str]) -> list[_Run]:
     return runs
 
 
-def _units(tokens: list[str], folded: list[str]) -> tuple[list[int], list[str]]:
-    """Where each unit starts, and its key. A unit is a non-space token plus the
-    whitespace after it; whitespace opening the text is a unit of its own."""
-    starts = [i for i, token in enumerate(tokens) if not token.isspace()]
+def _units(tokens: list[str]) -> tuple[array, list[str]]:
+    """Where each unit starts, and its key (the token folded). A unit is a non-space
+    token plus the whitespace after it; whitespace opening the text is a unit of its own."""
+    # An array of machine integers: a list would hold an object for each (a 20 MB paragraph
+    # has millions of units).
+    starts = array("q", (i for i, token in enumerate(tokens) if not token.isspace()))
     if tokens and tokens[0].isspace():
         starts.insert(0, 0)
-    keys = [folded[i] for i in starts]
+    keys = [fold(tokens[i]) for i in starts]
     starts.append(len(tokens))
     return starts, keys
 
 
-def _match(ta: list[str], tb: list[str], fa: list[str], fb: list[str]) -> list[_Run]:
-    sa, ka = _units(ta, fa)
-    sb, kb = _units(tb, fb)
+def _match(ta: list[str], tb: list[str]) -> list[_Run]:
+    sa, ka = _units(ta)
+    sb, kb = _units(tb)
     runs: list[_Run] = []
     for tag, i1, i2, j1, j2 in opcodes(ka, kb):
         if tag != "equal":
@@ -162,7 +173,7 @@ def _match(ta: list[str], tb: list[str], fa: list[str], fb: list[str]) -> list[_
         if xa == xb:  # the common case: no typography or spacing inside
             runs.append(_Run("equal", xa, xb))
             continue
-        if fa[sa[i1] : sa[i2]] == fb[sb[j1] : sb[j2]]:  # typography only: tokens pair up
+        if list(map(fold, xa)) == list(map(fold, xb)):  # typography only: tokens pair up
             runs += _pair_tokens(xa, xb)
             continue
         for i, j in zip(range(i1, i2), range(j1, j2), strict=True):

@@ -11,9 +11,10 @@ have no facts: their differences are not edits.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
@@ -22,7 +23,7 @@ from . import lang
 from .datelines import canonical_agency, credit_agency
 from .matching import trigrams
 from .model import Article, Group
-from .numbers import Number, numbers_in
+from .numbers import Number, iter_numbers
 from .sentences import keys, quotations
 
 FactKind = Literal["credit", "number", "quote", "name"]
@@ -105,6 +106,48 @@ def fact_places(groups: tuple[Group, ...], facts: tuple[Fact, ...]) -> dict[int,
 def holds_fact(change: str, texts: list[str]) -> bool:
     """Whether a changed run of text shows one of a side's facts (a changed number is
     inside its run; a long quotation holds the run)."""
+    return fact_finder(texts)(change)
+
+
+def fact_finder(texts: Sequence[str]) -> Callable[[str], bool]:
+    """``holds_fact`` for many changes against the same facts. A paragraph as long as a
+    book has thousands of both: the facts are looked up, not each tried in turn."""
+    if len(texts) <= 8:
+        return lambda change: _holds(change, texts)
+    known = set(texts)
+    # Facts are found in a change by their first few characters, then checked whole;
+    # shorter ones by every piece of the change of their length.
+    short = {t for t in known if len(t) < _HEAD}
+    short_lengths = sorted({len(t) for t in short})
+    by_head: dict[str, list[str]] = {}
+    for t in known - short:
+        by_head.setdefault(t[:_HEAD], []).append(t)
+    # No fact holds a NUL (the loader strips control characters), so one found in this
+    # string lies inside a single fact.
+    joined = "\x00".join(known)
+
+    def held(change: str) -> bool:
+        core = change.strip()
+        if not core:
+            return False
+        if core in joined and "\x00" not in core:
+            return True
+        for size in short_lengths:
+            if any(change[k : k + size] in short for k in range(len(change) - size + 1)):
+                return True
+        for k in range(len(change) - _HEAD + 1):
+            for t in by_head.get(change[k : k + _HEAD], ()):
+                if change.startswith(t, k):
+                    return True
+        return False
+
+    return held
+
+
+_HEAD = 4
+
+
+def _holds(change: str, texts: Sequence[str]) -> bool:
     core = change.strip()
     return bool(core) and any(t in change or core in t for t in texts)
 
@@ -182,23 +225,43 @@ def agencies_of(article: Article) -> set[str]:
 
 def _numbers(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]:
     text_a, text_b, changed_a, changed_b, ops = _changed_spans(g)
-    nums_a, nums_b = numbers_in(text_a, code), numbers_in(text_b, code)
-    only_a = Counter(n.value for n in nums_a) - Counter(n.value for n in nums_b)
-    only_b = Counter(n.value for n in nums_b) - Counter(n.value for n in nums_a)
-    lost = [n for n in nums_a if _inside(n, changed_a) and _take(only_a, n.value)]
-    new = [n for n in nums_b if _inside(n, changed_b) and _take(only_b, n.value)]
-    for op_a, op_b in ops:  # a replaced number: paired within one change
-        here_a = [n for n in lost if _inside(n, [op_a])]
-        here_b = [n for n in new if _inside(n, [op_b])]
+    values_a, nums_a = _changed_numbers(text_a, changed_a, code)
+    values_b, nums_b = _changed_numbers(text_b, changed_b, code)
+    only_a, only_b = values_a - values_b, values_b - values_a
+    lost = [n for n in nums_a if _take(only_a, n.value)]
+    new = [n for n in nums_b if _take(only_b, n.value)]
+    # A replaced number is paired within one change. Looked up by position, not by
+    # scanning every change for every number: a long paragraph has thousands of both.
+    in_a = _by_span(lost, [op_a for op_a, _ in ops])
+    in_b = _by_span(new, [op_b for _, op_b in ops])
+    paired: set[int] = set()
+    lines_a, lines_b = _Lines(g.a, text_a), _Lines(g.b, text_b)
+    for k in range(len(ops)):
+        here_a = [n for n in in_a.get(k, ()) if id(n) not in paired]
+        here_b = [n for n in in_b.get(k, ()) if id(n) not in paired]
         for x, y in zip(here_a, here_b, strict=False):
-            lost.remove(x)
-            new.remove(y)
-            where_a, where_b = _para(g.a, text_a, x.start), _para(g.b, text_b, y.start)
-            yield Fact("number", "changed", x.text, y.text, where_a, where_b)
+            paired.update((id(x), id(y)))
+            yield Fact("number", "changed", x.text, y.text, lines_a.para(x.start), lines_b.para(y.start))
     for x in lost:
-        yield Fact("number", "dropped", x.text, None, _para(g.a, text_a, x.start), None)
+        if id(x) not in paired:
+            yield Fact("number", "dropped", x.text, None, lines_a.para(x.start), None)
     for y in new:
-        yield Fact("number", "added", None, y.text, None, _para(g.b, text_b, y.start))
+        if id(y) not in paired:
+            yield Fact("number", "added", None, y.text, None, lines_b.para(y.start))
+
+
+def _changed_numbers(
+    text: str, changed: list[tuple[int, int]], code: str | None
+) -> tuple[Counter, list[Number]]:
+    """The values of all the numbers of a text, and the numbers inside its changes (the
+    others are not kept: a paragraph as long as a book holds millions)."""
+    values: Counter = Counter()
+    inside = []
+    for n in iter_numbers(text, code):
+        values[n.value] += 1
+        if _overlapping(n, changed):
+            inside.append(n)
+    return values, inside
 
 
 def _take(counts: Counter, value: float) -> bool:
@@ -229,13 +292,38 @@ def _changed_spans(g: Group):
     return text_a, text_b, changed_a, changed_b, replaced
 
 
-def _inside(n: Number, spans: list[tuple[int, int]]) -> bool:
-    return any(start < n.end and n.start < end for start, end in spans)
+def _overlapping(n: Number, spans: list[tuple[int, int]]) -> range:
+    """The indexes of the spans (in order, not overlapping) that ``n`` overlaps."""
+    first = bisect.bisect_right(spans, (n.start, n.start))
+    if first and spans[first - 1][1] > n.start:
+        first -= 1
+    last = bisect.bisect_left(spans, (n.end, n.end), first)
+    return range(first, last)
 
 
-def _para(indices: tuple[int, ...], text: str, at: int) -> int:
+def _by_span(numbers: list[Number], spans: list[tuple[int, int]]) -> dict[int, list[Number]]:
+    """The numbers overlapping each span, by the span's index, in the order given."""
+    out: dict[int, list[Number]] = {}
+    for n in numbers:
+        for k in _overlapping(n, spans):
+            out.setdefault(k, []).append(n)
+    return out
+
+
+class _Lines:
     """The paragraph (of a group joined with newlines) a position falls in."""
-    return indices[min(text.count("\n", 0, at), len(indices) - 1)]
+
+    def __init__(self, indices: tuple[int, ...], text: str) -> None:
+        self.indices = indices
+        self.text = text
+        self.breaks: list[int] | None = None
+
+    def para(self, at: int) -> int:
+        if len(self.indices) == 1:
+            return self.indices[0]
+        if self.breaks is None:
+            self.breaks = [m.start() for m in re.finditer("\n", self.text)]
+        return self.indices[min(bisect.bisect_left(self.breaks, at), len(self.indices) - 1)]
 
 
 # --- names -----------------------------------------------------------------------
@@ -250,6 +338,8 @@ def _names(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]
     table = lang.language(code)
     nouns = table is not None and table.capitalised_nouns
     text_a, text_b, _ca, _cb, replaced = _changed_spans(g)
+    lower_a = lower_b = None
+    lines_a, lines_b = _Lines(g.a, text_a), _Lines(g.b, text_b)
     for (a0, a1), (b0, b1) in replaced:
         if len(text_a[a0:a1].split()) > NAME_WORDS or len(text_b[b0:b1].split()) > NAME_WORDS:
             continue  # a rewritten clause, not a name changed
@@ -258,24 +348,27 @@ def _names(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]
         if not xs or not ys:
             continue
         x, y = _span(text_a, xs), _span(text_b, ys)
-        if x.lower() == y.lower() or x.lower() in text_b.lower() or y.lower() in text_a.lower():
+        if x.lower() == y.lower():
+            continue
+        if lower_a is None or lower_b is None:  # once per group: a paragraph may be a whole book
+            lower_a, lower_b = text_a.lower(), text_b.lower()
+        if x.lower() in lower_b or y.lower() in lower_a:
             continue
         if nouns and SequenceMatcher(None, x.lower(), y.lower()).ratio() < RESPELT:
             continue
-        yield Fact("name", "changed", x, y, _para(g.a, text_a, xs[0][0]), _para(g.b, text_b, ys[0][0]))
+        yield Fact("name", "changed", x, y, lines_a.para(xs[0][0]), lines_b.para(ys[0][0]))
 
 
 def _capitalised(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Capitalised words inside [start, end) that do not open a sentence."""
-    out = []
-    for m in _CAPITAL.finditer(text, start, end):
-        if not m.group()[0].isupper():
-            continue
-        before = text[: m.start()].rstrip(" \u00a0")
-        if not before or before[-1] in _STARTS:
-            continue
-        out.append(m.span())
-    return out
+    return [
+        m.span()
+        for m in _CAPITAL.finditer(text, start, end)
+        if m.group()[0].isupper() and not _opens(text, m.start())
+    ]
+
+
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_][\w'’\-]*)")
 
 
 def _span(text: str, words: list[tuple[int, int]]) -> str:
@@ -283,21 +376,43 @@ def _span(text: str, words: list[tuple[int, int]]) -> str:
     ("Martin Keller" when only "Keller" changed)."""
     start, end = words[0][0], words[-1][1]
     for _ in range(NAME_WORDS):
-        m = re.search(r"([^\W\d_][\w'’\-]*)[ \u00a0]+$", text[:start])
-        if not m or not m.group(1)[0].isupper() or _opens(text, m.start(1)):
+        before = _word_before(text, start)
+        if before is None or not text[before].isupper() or _opens(text, before):
             break
-        start = m.start(1)
+        start = before
     for _ in range(NAME_WORDS):
-        m = re.match(r"[ \u00a0]+([^\W\d_][\w'’\-]*)", text[end:])
+        m = _WORD_AFTER.match(text, end)
         if not m or not m.group(1)[0].isupper():
             break
-        end += m.end(1)
+        end = m.end(1)
     return text[start:end]
 
 
+def _word_before(text: str, at: int) -> int | None:
+    """The start of the word before the spaces that end at ``at``: its leftmost letter
+    in the run of word characters, as searching ``text[:at]`` for a word and spaces at
+    the end found it, looking back only as far as that word."""
+    k = at
+    while k > 0 and text[k - 1] in " \u00a0":
+        k -= 1
+    if k == at:
+        return None
+    first = None
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "_'’-"):
+        k -= 1
+        if _LETTER.match(text, k):
+            first = k
+    return first
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _opens(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" \u00a0")
-    return not before or before[-1] in _STARTS
+    k = at
+    while k > 0 and text[k - 1] in " \u00a0":
+        k -= 1
+    return k == 0 or text[k - 1] in _STARTS
 
 
 # --- quotations ------------------------------------------------------------------

@@ -10,6 +10,7 @@ leftovers that still share a clear run of content words.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -72,17 +73,13 @@ def content(words: list[str], code: str | None) -> set[str]:
 
 
 def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | None) -> list[Match]:
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for k, s in enumerate(a_sents):
-        for h in trigrams(s.words):
-            index[h].append(k)
+    index = _index(a_sents)
     n_a, n_b = max(len(a_sents), 1), max(len(b_sents), 1)
     out: list[Match] = []
     for sb in b_sents:
         votes: Counter[int] = Counter()
-        for h in trigrams(sb.words):
-            posting = index.get(h)
-            if posting and len(posting) <= MAX_POSTINGS:
+        for posting in index.postings(sb.words):
+            if len(posting) <= MAX_POSTINGS:
                 votes.update(posting)
         settled = 0  # votes of a near-identical candidate already found
         # Ties go to the earlier sentence of A, whatever order the votes came in.
@@ -114,6 +111,69 @@ def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | Non
             out.append(Match((tier, dice, -drift), sa, sb, lcs, dice, containment))
     out.sort(reverse=True)
     return out
+
+
+class _Postings:
+    """The sentences of A holding each trigram."""
+
+    def __init__(self, a_sents: list[Sentence]) -> None:
+        self.index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for k, s in enumerate(a_sents):
+            for h in trigrams(s.words):
+                self.index[h].append(k)
+
+    def postings(self, words: list[str]) -> Iterator[list[int]]:
+        """The non-empty postings of the trigrams of ``words``."""
+        for h in trigrams(words):
+            posting = self.index.get(h)
+            if posting:
+                yield posting
+
+
+class _PackedPostings:
+    """The same for a long text, in a third of the memory: each trigram is one integer
+    made of its words' numbers, and a trigram held by one sentence (nearly all) maps to
+    that sentence's number, not to a list."""
+
+    def __init__(self, a_sents: list[Sentence]) -> None:
+        self.ids: dict[str, int] = {}
+        self.packed: dict[object, int | list[int]] = {}
+        ids, packed = self.ids, self.packed
+        for k, s in enumerate(a_sents):
+            for h in _packed([ids.setdefault(w, len(ids)) for w in s.words]):
+                held = packed.get(h)
+                if held is None:
+                    packed[h] = k
+                elif isinstance(held, int):
+                    packed[h] = [held, k]
+                else:
+                    held.append(k)
+
+    def postings(self, words: list[str]) -> Iterator[list[int]]:
+        for h in _packed([self.ids.get(w) for w in words]):
+            held = self.packed.get(h)
+            if held is not None:
+                yield [held] if isinstance(held, int) else held
+
+
+def _packed(numbers: list[int | None]) -> list[object]:
+    """The trigrams of words given by their numbers, as ``trigrams`` gives them (a short
+    sentence is one tuple); None stands for a word A never uses, in no trigram of A."""
+    if len(numbers) < 3:
+        return [] if None in numbers else [tuple(numbers)]
+    triples = zip(numbers, numbers[1:], numbers[2:], strict=False)
+    return list(dict.fromkeys((x << 42) | (y << 21) | z for x, y, z in triples if None not in (x, y, z)))
+
+
+# Past this many words in A's sentences, the trigram index is packed.
+_PACKED_WORDS = 200_000
+
+
+def _index(a_sents: list[Sentence]) -> _Postings | _PackedPostings:
+    words = sum(len(s.words) for s in a_sents)
+    if words <= _PACKED_WORDS or len({w for s in a_sents for w in s.words}) >= 1 << 21:
+        return _Postings(a_sents)
+    return _PackedPostings(a_sents)
 
 
 def _shared_run(a: list[str], b: list[str], votes: int, code: str | None) -> bool:

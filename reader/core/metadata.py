@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from .lang import identify
 from .model import Article
 from .sentences import split
+from .tokens import one_spaced
 
 # --- titles -----------------------------------------------------------------
 
@@ -21,9 +21,20 @@ from .sentences import split
 def first_sentence(text: str, code: str | None = None) -> str:
     """The first sentence of ``text`` (in language ``code``), skipping full stops after
     abbreviations (``Mr.``, ``M.``, ``Sra.``) and initials (``U.S.``, ``J.``)."""
-    text = " ".join(text.split())
+    text = one_spaced(text)
+    if len(text) > _LONG:
+        # A paragraph may be a whole book on one line: its head settles the first
+        # sentence once a third sentence starts inside it (splitting it all would cost
+        # seconds; a quotation left open over thousands of characters is the price).
+        pieces = split(text[:_HEAD], code)
+        if len(pieces) >= 3:
+            return pieces[0]
     pieces = split(text, code)
     return pieces[0] if pieces else text
+
+
+_HEAD = 4000
+_LONG = 50_000
 
 
 def make_title(text: str, limit: int = 80, code: str | None = None) -> str:
@@ -101,6 +112,8 @@ def host_outlet(url: str | None) -> str | None:
     neither the record nor the text names the outlet."""
     if not url:
         return None
+    from urllib.parse import urlsplit  # here: urllib costs every command a few milliseconds
+
     host = urlsplit(url.strip()).hostname if "//" in url else None
     if not host or "." not in host or host.replace(".", "").isdigit():
         return None

@@ -5,9 +5,12 @@ number words of the text's language ("six", "nueve", "Fifteen hundred")."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from . import lang
@@ -34,20 +37,28 @@ def numbers_in(text: str, code: str | None) -> list[Number]:
     """The numbers of a text with their values: digits in any grouping ("10.000",
     "10 000", "1,5"), with a magnitude ("$2 billion", "€5bn", "10 millones", "48mila"),
     and number words of the text's language ("six", "nueve")."""
+    return list(iter_numbers(text, code))
+
+
+def iter_numbers(text: str, code: str | None) -> Iterator[Number]:
+    """``numbers_in`` one at a time (a long text holds millions)."""
     table = lang.language(code)
     words = table.numbers if table is not None else {}
     tokens = tokenize(text)
-    starts = list(accumulate((len(t) for t in tokens), initial=0))
+    starts = array("q", accumulate(map(len, tokens), initial=0))
     # Digits in a web address or an e-mail ("/2024/06/12/", "x2@y.com") are no figures.
     addresses = [m.span() for m in _ADDRESS.finditer(text)] if ("/" in text or "@" in text) else []
-    out: list[Number] = []
+    address_starts = [lo for lo, _ in addresses]
     skip = -1  # a magnitude word already read with the number before it
-    for k, token in enumerate(tokens):
+    for k in _candidates(text, starts, words):
         if k == skip:
             continue
-        if addresses and any(lo <= starts[k] < hi for lo, hi in addresses):
-            continue
-        m = _NUMBER.match(token) if token[0].isdigit() or token[0] in "$€£¥₹₩" else None
+        token = tokens[k]
+        if addresses:
+            at = bisect.bisect_right(address_starts, starts[k]) - 1
+            if at >= 0 and starts[k] < addresses[at][1]:
+                continue
+        m = _NUMBER.match(token) if token[0].isdigit() or token[0] in _CURRENCIES else None
         if m is not None:
             value: float | str = _value(m.group("num"))
             if isinstance(value, float):
@@ -58,7 +69,7 @@ def numbers_in(text: str, code: str | None) -> list[Number]:
             if factor > 1 and not m.group("suffix"):
                 value *= factor
                 end = starts[k + 2] + len(after)
-            out.append(Number(starts[k], end, value, text[starts[k] : end]))
+            yield Number(starts[k], end, value, text[starts[k] : end])
             continue
         value_word = words.get(token.lower())
         if value_word is not None and 2 <= value_word < 1000:  # "un", "a", "one" are articles too
@@ -66,17 +77,44 @@ def numbers_in(text: str, code: str | None) -> list[Number]:
             times = words.get(after.lower(), 0)
             if times in (100, 1000, 1000000, 1000000000):  # "fifteen hundred", "six millions"
                 end = starts[k + 2] + len(after)
-                out.append(Number(starts[k], end, float(value_word * times), text[starts[k] : end]))
+                yield Number(starts[k], end, float(value_word * times), text[starts[k] : end])
                 skip = k + 2
                 continue
-            out.append(Number(starts[k], starts[k + 1], float(value_word), token))
-    return out
+            yield Number(starts[k], starts[k + 1], float(value_word), token)
 
 
+_CURRENCIES = "$€£¥₹₩"
+
+
+def _candidates(text: str, starts: array, words: dict[str, int]) -> list[int]:
+    """The tokens (by index) that may be numbers: those opening with a digit or a currency,
+    and the language's number words. Found by one scan of the text, so that a long text
+    does not pay a step of Python for each of its words and spaces."""
+    found = []
+    for m in _starters(tuple(words)).finditer(text):
+        k = bisect.bisect_left(starts, m.start())
+        if starts[k] == m.start():
+            found.append(k)
+    return found
+
+
+@cache
+def _starters(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Case is left to the exact test (the token lower-cased is a number word).
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    spelled = f"|(?<!\\w)(?i:{names})(?!\\w)" if names else ""
+    return re.compile(f"\\d+|[{_CURRENCIES}]{spelled}")
+
+
+_HOUR = re.compile(r"\d{1,2}[:.h]00")
+_PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@lru_cache(maxsize=4096)
 def _value(digits: str) -> float | str:
     digits = digits.replace("٫", ".").replace("٬", ",")  # Arabic decimal and thousands marks
     digits = digits.rstrip(".,: '’\u00a0\u202f\u2009")
-    if re.fullmatch(r"\d{1,2}[:.h]00", digits):  # "2:00" is the hour 2, as "2 p.m." says
+    if _HOUR.fullmatch(digits):  # "2:00" is the hour 2, as "2 p.m." says
         return float(digits[:-3])
     plain = plain_numbers(digits)
     if plain != digits:  # grouped in thousands: "10.000" is 10000, "1.234,5" is 1234.5
@@ -84,7 +122,7 @@ def _value(digits: str) -> float | str:
             return float(plain)
         except ValueError:
             return plain
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", digits):
+    if _PLAIN.fullmatch(digits):
         return float(digits.replace(",", "."))
     return digits  # "10:30", "2019-2020": compared as written
 

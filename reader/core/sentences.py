@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lang
-from .tokens import plain_numbers
+from .tokens import pieces, plain_numbers
 
 _WORD = re.compile(r"\w+")
 _APOSTROPHES = "'’‘`´"
@@ -46,6 +46,24 @@ def keys(text: str) -> list[str]:
     """The comparison key of a text: its words, folded; a number grouped in thousands
     is one word whatever its separators ("10.000", "10 000")."""
     return _words(text.lower())
+
+
+def key_text(text: str) -> str:
+    """``" ".join(keys(text))``, a piece at a time for a long text (the list of all its
+    words would take ten times its size)."""
+    if len(text) <= _LONG:
+        return " ".join(keys(text))
+    return " ".join(part for start, end in pieces(text) if (part := " ".join(keys(text[start:end]))))
+
+
+def key_count(text: str) -> int:
+    """``len(keys(text))``, a piece at a time for a long text."""
+    if len(text) <= _LONG:
+        return len(keys(text))
+    return sum(len(keys(text[start:end])) for start, end in pieces(text))
+
+
+_LONG = 1 << 20
 
 
 def cased_keys(text: str) -> list[str]:
@@ -189,7 +207,9 @@ def sentences_of(paragraphs: list[str], code: str | None = None) -> list[Sentenc
                 at = para.find(piece, cursor)
                 if at >= 0:
                     cursor = at + len(piece)
-                    unquoted = blanked[at:cursor]
+                    # None, as for a paragraph quoting nothing, where this sentence
+                    # quotes nothing itself: its words are its plain words all the same.
+                    unquoted = None if blanked.startswith(piece, at) else blanked[at:cursor]
                 else:
                     unquoted = blank_quotations(piece)
             out.append(Sentence(i, len(out), piece, lang.stems(w, code), unquoted, code))

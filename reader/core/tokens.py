@@ -14,6 +14,7 @@ on that when it calls paragraphs "identical after folding" and skips their diff.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 # Everything that folds to "'" may join two parts of a word ("don’t"), and so may
@@ -104,7 +105,35 @@ _DASH_RUN = re.compile(r"-{2,}")  # "--" sets off a clause, as "—" does
 
 def tokenize(text: str) -> list[str]:
     """Words, punctuation marks and whitespace runs; ``"".join`` gives ``text`` back."""
-    return _TOKEN.findall(text)
+    if len(text) <= _LONG_TEXT:
+        return _TOKEN.findall(text)
+    # A long text says the same words over and over: one string for each distinct token,
+    # not one for each occurrence, is what keeps a 20 MB paragraph's tokens to some
+    # hundred megabytes. Read a piece at a time, so the copies never all exist at once.
+    shared: dict[str, str] = {}
+    tokens: list[str] = []
+    for start, end in pieces(text):
+        found = _TOKEN.findall(text, start, end)
+        tokens.extend(map(shared.setdefault, found, found))
+    return tokens
+
+
+def pieces(text: str, size: int = 0) -> Iterator[tuple[int, int]]:
+    """(start, end) of the pieces of about ``size`` characters (a megabyte by default) a
+    long text is cut into, each cut before a single space between a letter and more text.
+    No token, word or number spans such a space and no pattern of the tokens, keys or
+    numbers looks across it, so a long text can be read a piece at a time."""
+    size = size or _LONG_TEXT
+    start = 0
+    while start < len(text):
+        cut = _CUT.search(text, start + size)
+        end = cut.start() + 1 if cut else len(text)
+        yield start, end
+        start = end
+
+
+_LONG_TEXT = 1 << 20
+_CUT = re.compile(r"[^\W\d_] (?=\S)")
 
 
 def is_word(token: str) -> bool:
@@ -114,7 +143,32 @@ def is_word(token: str) -> bool:
 
 def word_count(text: str) -> int:
     """How many word tokens ``text`` holds, without building the token list."""
-    return len(_WORD.findall(text))
+    if len(text) <= _LONG_TEXT:
+        return len(_WORD.findall(text))
+    return sum(1 for _ in _WORD.finditer(text))  # no list of millions of words
+
+
+def one_spaced(text: str) -> str:
+    """``" ".join(text.split())``: whitespace runs as one space, none at the ends. A long
+    text is done a piece at a time: the list of all its words would take ten times its
+    size."""
+    if len(text) <= _LONG_TEXT:
+        return " ".join(text.split())
+    if "  " not in text and text.isprintable() and text[0] != " " and text[-1] != " ":
+        return text  # its only whitespace is single spaces inside it (the usual paragraph)
+    parts = []
+    start = 0
+    while start < len(text):
+        cut = _SPACE.search(text, start + _LONG_TEXT)
+        end = cut.start() if cut else len(text)
+        part = " ".join(text[start:end].split())
+        if part:
+            parts.append(part)
+        start = end + 1 if cut else end
+    return " ".join(parts)
+
+
+_SPACE = re.compile(r"\s")
 
 
 def fold_text(text: str) -> str:
@@ -167,10 +221,12 @@ def typographic_key(text: str) -> str:
     and no whitespace. Two texts with the same key differ only in typography:
     "respectively—and" and "respectively - and", « oui » and "oui", "12 %" and "12%".
     Built from the tokens, so that both spellings hold the same words."""
-    return "\x1f".join(_canonical(t) for t in tokenize(text) if not t.isspace())
+    return "\x1f".join(canonical(t) for t in tokenize(text) if not t.isspace())
 
 
-def _canonical(token: str) -> str:
+@lru_cache(maxsize=1 << 16)
+def canonical(token: str) -> str:
+    """One token as ``typographic_key`` writes it (cached, as ``fold`` is)."""
     if token[0] in _DASH_SET and all(c in _DASH_SET for c in token):
         return "—"
     return plain_numbers(fold(token))

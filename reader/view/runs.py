@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from reader.core.facts import holds_fact
+from reader.core.facts import fact_finder
 from reader.core.model import Article, Comparison, Group
 from reader.view.words import edges
 from reader.view.wrap import Run
@@ -38,7 +38,10 @@ def side_runs(
     if group.kind == "rewritten":
         return [("".join(op.a if side == "a" else op.b for op in group.ops), "text")]
     if group.ops:
-        runs: list[Run] = []
+        # Pieces of one role are gathered, then joined once: adding each to a growing
+        # string would copy a long paragraph over and over.
+        pieces: list[tuple[list[str], str]] = []
+        holds_fact = fact_finder(facts)
         for op in group.ops:
             text = op.a if side == "a" else op.b
             if not text:
@@ -50,19 +53,19 @@ def side_runs(
             else:
                 role = "del" if side == "a" else "ins"
             if role == "text":
-                _add_run(runs, text, role)
+                _add_piece(pieces, text, role)
                 continue
             lead, core, trail = edges(text)
             if markers and role != "text":
                 opening, closing = MARKERS["del" if side == "a" else "ins"]
                 core = f"{opening}{core}{closing}"
-            if role in ("del", "ins") and holds_fact(text, facts):
+            if role in ("del", "ins") and holds_fact(text):
                 role = "fact-" + role
                 core = f"{FACT_MARK}{core}"
             for piece, piece_role in ((lead, "text"), (core, role), (trail, "text")):
                 if piece:
-                    _add_run(runs, piece, piece_role)
-        return runs
+                    _add_piece(pieces, piece, piece_role)
+        return [("".join(texts), role) for texts, role in pieces]
     text = "\n".join(article.paragraphs[i].text for i in indices if i < len(article.paragraphs))
     if group.kind == "deleted" or (side == "a" and not group.b):
         return [_marked(text, "del", markers)]
@@ -78,11 +81,11 @@ def _marked(text: str, role: str, markers: bool) -> Run:
     return (f"{opening}{text}{closing}", role)
 
 
-def _add_run(runs: list[Run], text: str, role: str) -> None:
-    if runs and runs[-1][1] == role:
-        runs[-1] = (runs[-1][0] + text, role)
+def _add_piece(pieces: list[tuple[list[str], str]], text: str, role: str) -> None:
+    if pieces and pieces[-1][1] == role:
+        pieces[-1][0].append(text)
     else:
-        runs.append((text, role))
+        pieces.append(([text], role))
 
 
 def first_words(article: Article, indices: Sequence[int]) -> str:

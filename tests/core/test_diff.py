@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from reader.core import diff
 from reader.core.diff import count_words, equal_after_folding, word_diff
 from reader.core.model import Op
-from reader.core.tokens import fold, tokenize, typographic_key, word_count
+from reader.core.tokens import tokenize, typographic_key, word_count
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 AFP = SEEDS / "002_990fca62850f33f5.txt"
@@ -185,7 +185,7 @@ def test_cut_ending_against_the_whole_appeal_is_one_replacement() -> None:
 
 def _raw_ops(a: str, b: str) -> list[Op]:
     ta, tb = tokenize(a), tokenize(b)
-    runs = diff._normalize(diff._match(ta, tb, [fold(t) for t in ta], [fold(t) for t in tb]))
+    runs = diff._normalize(diff._match(ta, tb))
     return [Op(r.tag, "".join(r.a), "".join(r.b)) for r in runs]
 
 

@@ -10,9 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core.compare import compare
-from reader.core.facts import credit_kept
+from reader.core.facts import _holds, credit_kept, fact_finder
 from reader.core.loading import article_from_text, load_file
 from reader.view.words import verdict
 
@@ -289,3 +291,13 @@ def test_digits_in_web_addresses_are_no_figures() -> None:
 
     text = "Read more at https://news.example.com/2024/06/12/fire-15.html or mail desk2@example.org: 15 died."
     assert [n.value for n in numbers_in(text, "en")] == [15.0]
+
+
+_PIECES = st.text(alphabet="ab 1.", max_size=9)
+
+
+@given(st.lists(_PIECES, min_size=9, max_size=20), st.text(alphabet="ab 1.", max_size=30))
+def test_looking_facts_up_finds_what_trying_each_finds(texts: list[str], change: str) -> None:
+    # A paragraph as long as a book has thousands of facts and of changes: they are
+    # looked up (fact_finder), and must say what trying every fact says.
+    assert fact_finder(texts)(change) == _holds(change, texts)

@@ -69,7 +69,10 @@ def test_without_any_credit_the_longest() -> None:
 def test_a_copy_naming_another_outlet_is_not_the_original_for_a_word_more() -> None:
     wire = _article("002_990fca62850f33f5.txt")
     padded = dataclasses.replace(
-        wire, paragraphs=wire.paragraphs + wire.paragraphs[-1:], outlet="The Harbour Gazette", path=Path("hg.txt")
+        wire,
+        paragraphs=wire.paragraphs + wire.paragraphs[-1:],
+        outlet="The Harbour Gazette",
+        path=Path("hg.txt"),
     )
     own_site = dataclasses.replace(wire, outlet="afp.com", path=Path("afp-site.txt"))
     assert likely_original([padded, wire]) is wire

@@ -161,3 +161,29 @@ def _fresh_mark_table() -> str:
             code += 1
         ranges.append(f"{lo:X}-{hi:X}" if hi > lo else f"{lo:X}")
     return "fresh _MARKS table: " + " ".join(ranges)
+
+
+# -- long texts, read a piece at a time -------------------------------------------
+
+
+@given(
+    st.lists(
+        st.one_of(tricky_text, st.sampled_from(["word ", "10 000 ", "don’t ", "a  b", "x\n"])), max_size=40
+    )
+)
+def test_a_long_text_tokenized_in_pieces_gives_the_same_tokens(parts: list[str]) -> None:
+    text = "".join(parts)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(tokens, "_LONG_TEXT", 8)  # pieces of a few characters: every cut is tried
+        assert tokenize(text) == tokens._TOKEN.findall(text)
+        assert word_count(text) == len(tokens._WORD.findall(text))
+        assert tokens.one_spaced(text) == " ".join(text.split())
+
+
+def test_a_long_text_holds_one_string_for_each_distinct_token() -> None:
+    # What keeps a 19 MB one-line file's tokens within memory: "the" is one object.
+    text = "the cat and the dog " * 60_000
+    found = tokenize(text)
+    assert len(text) > tokens._LONG_TEXT
+    assert "".join(found) == text
+    assert found[0] is found[6] is found[-4]

@@ -242,11 +242,11 @@ def credit_suffix_pattern() -> re.Pattern[str] | None:
 
 
 @cache
-def boilerplate_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(reason, pattern) for the page furniture of every language, reasons in the order
+def boilerplate_patterns() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(reason, patterns) for the page furniture of every language, reasons in the order
     they are first met. Patterns match lower-cased text."""
     by_reason: dict[str, list[str]] = {}
     for lang in languages():
         for reason, patterns in lang.boilerplate.items():
             by_reason.setdefault(reason, []).extend(patterns)
-    return tuple((reason, re.compile("|".join(f"(?:{p})" for p in ps))) for reason, ps in by_reason.items())
+    return tuple((reason, tuple(ps)) for reason, ps in by_reason.items())
