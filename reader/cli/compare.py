@@ -14,7 +14,7 @@ from .errors import EXIT_SAME, Trouble, dump_json, status, write_page
 
 def load_one(spec: str) -> Article:
     """An article named on the command line: a file, or FILE#N for record N (from 1,
-    as the app and error messages count them) of a JSON or JSON Lines file."""
+    as the app and error messages count them) of a JSON, JSON Lines or WARC file."""
     path, record = Path(spec), None
     if not path.exists() and "#" in spec:
         head, _, tail = spec.rpartition("#")
@@ -27,6 +27,10 @@ def load_one(spec: str) -> Article:
         for art in articles:
             if art.record == record or (art.record is None and record == 1):
                 return art
+        numbers = [a.record for a in articles if a.record is not None]
+        if numbers and numbers != list(range(1, len(numbers) + 1)):  # a crawl: pages among other records
+            shown = ", ".join(map(str, numbers[:8])) + (", …" if len(numbers) > 8 else "")
+            raise Trouble(f"{escape_name(path)}: record {record} is not an article (these are: {shown})")
         raise Trouble(f"{escape_name(path)}: no record {record} (it has {len(articles)})")
     name = escape_name(path)
     if not articles:

@@ -68,8 +68,10 @@ class NotText(ValueError):
     """The bytes are not readable text; ``str(error)`` is the reason in plain words."""
 
 
-def decode(data: bytes) -> str:
-    """Decode a file's bytes; raise :class:`NotText` with the reason when they are not text."""
+def decode(data: bytes, charset: str | None = None) -> str:
+    """Decode a file's bytes; raise :class:`NotText` with the reason when they are not text.
+    ``charset`` is the encoding the transport declared (HTTP's Content-Type), for bytes that
+    are not UTF-8: a server knows its pages' encoding better than a guess does."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -85,7 +87,9 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    text = _mostly_utf8(data)
+    text = _labelled(data, charset) if charset else None
+    if text is None:
+        text = _mostly_utf8(data)
     if text is None:
         text = _declared(data)
     if text is None:
@@ -154,13 +158,17 @@ def _declared(data: bytes) -> str | None:
     m = _DECLARED.search(data[:4096])
     if m is None:
         return None
-    label = m.group(1).decode("ascii").lower()
+    return _labelled(data, m.group(1).decode("ascii"))
+
+
+def _labelled(data: bytes, label: str) -> str | None:
+    label = label.strip().strip("\"'").lower()
     encoding = _LABEL_ALIASES.get(label, label)
     try:
         if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
             return None  # a page that got here has no NULs: the label is wrong
         return data.decode(encoding)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, ValueError):  # ValueError: "idna" and other codecs not made for pages
         return None
 
 

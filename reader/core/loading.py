@@ -10,26 +10,22 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from reader.core import formats
-from reader.core.boilerplate import classify, mark_runs
-from reader.core.datelines import credit_agency, is_credit_line, split_credit_suffix, split_lead
+from reader.core import formats, warc
+from reader.core.building import build_article as _article
 from reader.core.decoding import NotText, decode
 from reader.core.failures import unforeseen
-from reader.core.lang import detect
-from reader.core.metadata import detect_outlet, host_outlet, make_title
-from reader.core.model import Article, LoadResult, Paragraph, Problem
-from reader.core.sanitize import clean, escape_name, squash
+from reader.core.model import Article, LoadResult, Problem
+from reader.core.sanitize import clean, escape_name
 
 MAX_BYTES = 20_000_000  # a news article is tens of kilobytes; this is a log or a dump
 _LIMIT_MB = MAX_BYTES // 1_000_000
 ARTICLE_SUFFIXES = frozenset(
-    ".txt .text .md .markdown .mdown .mkd .html .htm .xhtml .shtml .json .jsonl .ndjson".split()
+    ".txt .text .md .markdown .mdown .mkd .html .htm .xhtml .shtml .json .jsonl .ndjson .warc".split()
 )
 _MARKDOWN = frozenset((".md", ".markdown", ".mdown", ".mkd"))
 _HTML = frozenset((".html", ".htm", ".xhtml", ".shtml"))
@@ -80,7 +76,7 @@ def _walk(folder: Path, problems: list[Problem] | None, seen: set[tuple[int, int
 
 def _is_candidate(name: str) -> bool:
     suffix = os.path.splitext(name)[1].lower()
-    return suffix in ARTICLE_SUFFIXES or suffix == "" or not _looks_like_suffix(suffix)
+    return suffix in ARTICLE_SUFFIXES or warc.is_warc(name) or suffix == "" or not _looks_like_suffix(suffix)
 
 
 def _looks_like_suffix(suffix: str) -> bool:
@@ -134,11 +130,28 @@ def load_paths(paths: Iterable[Path | str], progress: Progress | None = None) ->
 
 def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
     """Articles in one file, and the problems met; never raises for a bad file."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for item in iter_file(path):
+        (problems if isinstance(item, Problem) else articles).append(item)  # type: ignore[arg-type]
+    return articles, problems
+
+
+def iter_file(path: Path) -> Iterator[Article | Problem]:
+    """The articles of one file, then the problems met; never raises for a bad file.
+    A crawl (WARC) comes one article at a time, so that a caller keeping little of
+    each (the index) never holds a gigabyte's worth."""
     path = Path(path)
     try:
-        return _load(path)
+        if warc.is_warc(path):
+            yield from _warc_items(path)
+            return
+        articles, problems = _load(path)
     except Exception as error:  # last line of defence: one odd file must not stop a folder
-        return [], [Problem(path, unforeseen(error))]
+        yield Problem(path, unforeseen(error))
+        return
+    yield from articles
+    yield from problems
 
 
 def article_from_text(text: str, path: Path | str = "<text>", fmt: str = "text") -> Article | None:
@@ -169,14 +182,37 @@ class _Refused(Exception):
     """The file cannot be read at all; the message is the reason."""
 
 
+def _warc_items(path: Path) -> Iterator[Article | Problem]:
+    # Streamed record by record, so no size limit: a crawl's file is a gigabyte.
+    try:
+        _regular(path)
+        handle = path.open("rb")
+    except _Refused as refusal:
+        yield Problem(path, str(refusal))
+        return
+    except OSError as error:
+        yield Problem(path, _os_reason(error, path))
+        return
+    with handle:
+        reading = warc.warc_articles(handle, path)
+        for _, article in reading:
+            yield article
+        yield from reading.problems
+
+
+def _regular(path: Path) -> os.stat_result:
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise _Refused("is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        # Reading a pipe or a device could block forever or never end.
+        raise _Refused("not a regular file (a device, pipe or socket)")
+    return info
+
+
 def _read(path: Path) -> bytes:
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise _Refused("is a folder")
-        if not stat.S_ISREG(info.st_mode):
-            # Reading a pipe or a device could block forever or never end.
-            raise _Refused("not a regular file (a device, pipe or socket)")
+        info = _regular(path)
         if info.st_size > MAX_BYTES:
             raise _Refused(f"{info.st_size / 1e6:.1f} MB is larger than the {_LIMIT_MB} MB limit")
         if info.st_size == 0:
@@ -251,124 +287,6 @@ def _from_text(path: Path, text: str, fmt: str) -> tuple[list[Article], list[Pro
     if article is None:
         return [], [Problem(path, "no text")]
     return [article], []
-
-
-def _article(
-    path: Path, fmt: str, record: formats.Record, *, outlet_from_text_first: bool = False
-) -> Article | None:
-    texts = [t for p in record.paragraphs if (t := squash(clean(p)).strip())]
-    lead = dateline = agency = None
-    start = None
-    # The lead opens the story, which may come after a headline, an editor's note, a byline
-    # and a timestamp line.
-    for i, text in enumerate(texts[:5]):
-        if classify(text) is not None:
-            continue
-        lead, dateline, agency, rest = split_lead(text)
-        if lead is not None:
-            if rest.strip():
-                texts[i] = rest
-            else:  # the dateline stood on its own line
-                del texts[i]
-            start = i
-            break
-    if not texts:
-        return None
-    credit, credit_lines = _split_credit(texts)
-    if agency is None and credit is not None:
-        agency = credit_agency(credit)
-    code = detect(" ".join(texts))
-    reasons = mark_runs(texts)
-    for k in credit_lines:
-        reasons[k] = "credits"
-    paragraphs = tuple(Paragraph(i, t, r) for i, (t, r) in enumerate(zip(texts, reasons, strict=True)))
-    title = _title(record.title, texts, reasons, fmt, code)
-    if start is None:
-        start = _story_start(texts, reasons, title)
-    named = detect_outlet(texts)
-    outlet = (
-        (named or _one_line(record.outlet)) if outlet_from_text_first else (_one_line(record.outlet) or named)
-    ) or host_outlet(_one_line(record.url))
-    number = record.number
-    stem = escape_name(path.stem) or escape_name(path.name)
-    return Article(
-        id=f"{stem}#{number}" if number is not None else stem,
-        path=path,
-        title=title,
-        paragraphs=paragraphs,
-        format="json" if fmt.startswith("json") else fmt,
-        lead=lead,
-        dateline=dateline,
-        agency=agency,
-        outlet=outlet,
-        url=_one_line(record.url),
-        date=_one_line(record.date),
-        record=number,
-        language=code,
-        credit=credit,
-        start=min(start, len(paragraphs) - 1),
-    )
-
-
-def _split_credit(texts: list[str]) -> tuple[str | None, list[int]]:
-    """The agency's end credit: its own lines at the end of the story (page furniture
-    may follow them), which stay paragraphs of their own, marked as credits, so that a
-    copy keeping them keeps them; and a credit closing the last paragraph, which is
-    taken off it, as the lead is. Returns the credit's text (None without one) and the
-    indexes of the credit lines."""
-    found: list[str] = []
-    lines: list[int] = []
-    k = len(texts) - 1
-    while k > 0:
-        if is_credit_line(texts[k]):
-            found.insert(0, texts[k])
-            lines.insert(0, k)
-        elif classify(texts[k]) is None:
-            break
-        k -= 1
-    if 0 <= k < len(texts) and classify(texts[k]) is None:
-        rest, suffix = split_credit_suffix(texts[k])
-        if suffix is not None and rest.strip():
-            texts[k] = rest.rstrip()
-            found.insert(0, suffix)
-    return " · ".join(found) or None, lines
-
-
-def _title(given: str | None, texts: list[str], reasons: list[str | None], fmt: str, code: str | None) -> str:
-    headline = _one_line(given)
-    if headline:
-        return make_title(headline, limit=120, code=code) if len(headline) > 120 else headline
-    if fmt == "text" and len(texts) > 1 and _looks_like_headline(texts[0]) and reasons[0] is None:
-        return texts[0]
-    body = next((t for t, r in zip(texts, reasons, strict=True) if r is None), texts[0])
-    return make_title(body, code=code)
-
-
-_BYLINE = re.compile(r"^(?:by|par|por|von|di|de)\s+\S.{0,80}$|^[^.!?]{2,60},\s+[^.!?]{2,40}$", re.IGNORECASE)
-
-
-def _story_start(texts: list[str], reasons: list[str | None], title: str) -> int:
-    """The paragraph the story opens with when no dateline says so: the first body
-    paragraph that is neither the headline line nor a byline ("By X", "Name, Outlet")."""
-    for i, (text, reason) in enumerate(zip(texts, reasons, strict=True)):
-        if reason is not None or (i == 0 and text == title) or (len(text) < 90 and _BYLINE.match(text)):
-            continue
-        if text[-1:] in '.!?»"”’…)':
-            return i
-    return 0
-
-
-def _looks_like_headline(text: str) -> bool:
-    """A short first line without closing punctuation: the headline of a pasted article."""
-    words = text.split()
-    return 2 <= len(words) <= 20 and len(text) <= 150 and text[-1] not in ".,;:"
-
-
-def _one_line(value: str | None) -> str | None:
-    if not value:
-        return None
-    text = " ".join(clean(value).split())
-    return text or None
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:

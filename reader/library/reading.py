@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.core.failures import unforeseen
-from reader.core.loading import load_file
+from reader.core.loading import iter_file
 from reader.core.metadata import language_of
+from reader.core.model import Problem
 
 from .fingerprint import article_sketch, to_blob
 
@@ -67,9 +68,13 @@ Task = tuple[str, str, int, int]  # (path to open, rel, size, mtime_ns)
 def read(task: Task) -> FileData:
     path, rel, size, mtime_ns = task
     try:
-        articles, problems = load_file(Path(path))
         data = []
-        for a in articles:
+        reasons = []
+        # One at a time: a crawl (WARC) of a gigabyte never has all its articles in memory.
+        for a in iter_file(Path(path)):
+            if isinstance(a, Problem):
+                reasons.append(a.reason)
+                continue
             sketch, fingerprint = article_sketch(a)
             data.append(
                 ArticleData(
@@ -89,10 +94,9 @@ def read(task: Task) -> FileData:
                     to_blob(sketch),
                 )
             )
-        reasons = tuple(p.reason for p in problems)
     except Exception as error:  # the loader never raises for a bad file; this is a bug's net
         return FileData(rel, size, mtime_ns, (), (unforeseen(error),))
-    return FileData(rel, size, mtime_ns, tuple(data), reasons)
+    return FileData(rel, size, mtime_ns, tuple(data), tuple(reasons))
 
 
 def _worker_init(parent: int) -> None:
