@@ -26,8 +26,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from rapidfuzz.distance import LCSseq
-
 from .groups import RawGroup, build_groups, cut_from_end, longest_increasing
 from .matching import (
     SHORT_SENTENCE,
@@ -36,6 +34,7 @@ from .matching import (
     assign,
     candidates,
     content_words,
+    lcs_length,
     plain_lcs,
     trigrams,
 )
@@ -309,7 +308,7 @@ def _fill_gaps(
                 cb = content_b[j]
                 if not ca or not cb:
                     continue
-                lcs = LCSseq.similarity(ca, cb)
+                lcs = lcs_length(ca, cb)
                 dice = 2 * lcs / (len(ca) + len(cb))
                 shared = len(sa & stems_b[j])
                 stem_dice = 2 * shared / (len(sa) + len(stems_b[j]))

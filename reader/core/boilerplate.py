@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from . import lang
+from . import lang, patterns
 from .tokens import one_spaced
 
 DONATION = "donation appeal"
@@ -31,15 +31,15 @@ APPEALS = (DONATION, SUBSCRIPTION, NEWSLETTER)
 _I = re.IGNORECASE
 
 # Quoted speech is reported speech, not the page talking to the reader.
-_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
+_QUOTED = patterns.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
 # "us" is matched in lower case only, so that "the US" is not a pronoun.
-_READER_ADDRESS = re.compile(
+_READER_ADDRESS = patterns.compile(
     r"\b(?:[Yy]ou(?:r|rs|['’](?:re|ll|ve|d))?|[Ww]e(?:['’](?:re|ve|ll|d))?|[Oo]urs?|us)\b"
 )
 
 # The appeal patterns run on lower-cased text (faster than re.IGNORECASE), each
 # behind a gate of substrings it cannot match without.
-_DONATION_STRONG = re.compile(
+_DONATION_STRONG = patterns.compile(
     r"\bsupport(?:ing)? us\b"
     r"|\bsupport(?:ing)? our (?:work|journalism|reporting|newsroom|mission|coverage|independent)"
     r"|\byour (?:support|donation|contribution|gift|generosity)\b"
@@ -52,12 +52,14 @@ _DONATION_STRONG = re.compile(
 # Appeal wording that is also news wording ("Ukraine applied to become a member of
 # the EU", "the state will chip in $2 billion", "inspectors demand unlimited access"):
 # an appeal only when it speaks to the reader or opens with the imperative.
-_DONATION_AMBIGUOUS = re.compile(
+_DONATION_AMBIGUOUS = patterns.compile(
     r"\bchip in\b|\b(?:monthly|one[- ]time|recurring) (?:donation|contribution|gift)s?\b"
     r"|\bbecome a (?:member|supporter|patron|donor)\b"
 )
-_SUBSCRIPTION_AMBIGUOUS = re.compile(r"\bbecome a (?:subscriber|member)\b|\bunlimited (?:digital )?access\b")
-_IMPERATIVE = re.compile(r"^(?:please )?(?:become|chip|make|give|get|enjoy|unlock|start|try)\b")
+_SUBSCRIPTION_AMBIGUOUS = patterns.compile(
+    r"\bbecome a (?:subscriber|member)\b|\bunlimited (?:digital )?access\b"
+)
+_IMPERATIVE = patterns.compile(r"^(?:please )?(?:become|chip|make|give|get|enjoy|unlock|start|try)\b")
 _DONATION_GATE = (
     "support",
     "your ",
@@ -70,11 +72,11 @@ _DONATION_GATE = (
     "with us",
     "become a",
 )
-_DONATION_WEAK = re.compile(
+_DONATION_WEAK = patterns.compile(
     r"\bdonat(?:e|es|ed|ing|ion|ions)\b|\bcontribut(?:e|ion|ions)\b"
     r"|\bsupport(?:ing)?\b.{0,60}\b(?:journalism|reporting|newsroom)\b"
 )
-_SUBSCRIPTION = re.compile(
+_SUBSCRIPTION = patterns.compile(
     r"\bsubscribe (?:now|today|here)\b|^subscribe\s*[.!]?$"
     r"|\balready a (?:subscriber|member)\b"
     r"|\bsubscribers? only\b|\b(?:available|exclusive(?:ly)?) (?:for|to) (?:subscribers|members)\b"
@@ -91,20 +93,20 @@ _SUBSCRIPTION_GATE = (
     "trial",
     "free account",
 )
-_SUBSCRIPTION_WEAK = re.compile(r"\bsubscri(?:be|ption|ber)s?\b|\bfree trial\b")
-_NEWSLETTER = re.compile(
+_SUBSCRIPTION_WEAK = patterns.compile(r"\bsubscri(?:be|ption|ber)s?\b|\bfree trial\b")
+_NEWSLETTER = patterns.compile(
     r"\b(?:sign up|subscribe|register)\b.{0,60}\bnewsletters?\b"
     r"|\bnewsletters?\b.{0,80}\b(?:inbox|sign up|subscribe)\b"
     r"|\b(?:delivered|straight|directly|right) (?:to|in|into) your inbox\b"
     r"|\benter your e-?mail\b"
 )
 _NEWSLETTER_GATE = ("newsletter", "inbox", "mail")
-_READ_MORE = re.compile(
+_READ_MORE = patterns.compile(
     r"^(?:read more|read the full (?:story|article)|continue reading|click here|more here"
     r"|full story|read on|see more)\b\s*(?:[:|»›>…\-–—.]|$)",
     _I,
 )
-_ALSO_READ = re.compile(
+_ALSO_READ = patterns.compile(
     r"^ALSO READ\b"
     r"|^(?:also read|read also|see also|also see|also on|read next|read this next|recommended"
     r"(?: reading| for you| stories)?|related(?: articles?| stories| coverage| content| news| reading"
@@ -113,28 +115,28 @@ _ALSO_READ = re.compile(
     r"|what to read next|latest news|more|read|watch|listen|explore more)\s*(?:[:|»›>\-–—]|$)",
     _I,
 )
-_CREDIT_WORDS = re.compile(
+_CREDIT_WORDS = patterns.compile(
     r"\b(?:photo(?:graph)?s?|pictures?|images?|pool|getty|shutterstock|epa(?:-efe)?|alamy|handout"
     r"|courtesy|credit|illustration)\b"
     r"|\bvia (?:AP|AFP|Reuters|EPA|Getty|Bloomberg|Xinhua|Yonhap|KCNA|TASS|Sputnik)\b"
     r"|^(?:[^()]*,\s*)?file$",
     _I,
 )
-_CAPTION_START = re.compile(
+_CAPTION_START = patterns.compile(
     r"^(?:FILE PHOTO|FILE|PHOTO|Photo|Image|Picture|Caption|Credit|Photograph|Photos)"
     r"(?: caption| source| credit)?\s*[:|,]"
 )
 # A credit closes a caption without a full stop: "REUTERS/Kim Hong-Ji",
 # "Photograph: Vladimir Smirnov/AP". Prose ending in "a Reuters/Ipsos poll." does not match.
 _NAME_WORDS = r"[A-Z][\w'’\-]*\.?(?: [A-Z][\w'’\-]*\.?){0,3}"
-_CAPTION_END = re.compile(
+_CAPTION_END = patterns.compile(
     rf"\b(?:REUTERS|AFP|AP|EPA|EPA-EFE)/{_NAME_WORDS}(?:/{_NAME_WORDS})*$"
     rf"|\b{_NAME_WORDS} ?/ ?(?:AFP|AP|Getty Images|EPA|Bloomberg|Shutterstock"
     r"|Reuters|Sipa|Anadolu|Xinhua|Yonhap|TASS|Sputnik)(?: via Getty Images)?\)?$"
     r"|\b(?:Photo(?:graph)?|Picture|Image)(?: by)?:? [A-Z][\w.'’\-/ ]{1,60}$"
 )
-_TRAILING_PARENS = re.compile(r"\(([^()]{2,160})\)\s*\.?$")
-_SOCIAL = re.compile(
+_TRAILING_PARENS = patterns.compile(r"\(([^()]{2,160})\)\s*\.?$")
+_SOCIAL = patterns.compile(
     r"^(?:follow|like|join|find) (?:us|\S+(?: \S+){0,4}) on (?:twitter|x|facebook|instagram|telegram"
     r"|whatsapp|linkedin|youtube|tiktok|threads|bluesky|mastodon|google news)\b"
     r"|^share (?:this|on|via)\b|^(?:click|tap) to share\b|^(?:tweet|email|print) this\b"
@@ -143,7 +145,7 @@ _SOCIAL = re.compile(
     r"|^(?:download|get) (?:our|the) (?:free )?(?:[\w-]+ )?app\b",
     _I,
 )
-_COPYRIGHT = re.compile(
+_COPYRIGHT = patterns.compile(
     r"^(?:©|\(c\)\s*\d|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b"
     # The notice lists its verbs or names what it covers; "the names of minors may not be
     # published" is a court rule in a news story.
@@ -152,7 +154,7 @@ _COPYRIGHT = re.compile(
     r"|^(?:this|the) (?:material|article|content|story|page)s? may not be\b",
     _I,
 )
-_CREDITS = re.compile(  # "Editing by Ed Davies", not "Editing by the censors removed..."
+_CREDITS = patterns.compile(  # "Editing by Ed Davies", not "Editing by the censors removed..."
     r"^\(?(?i:(?:additional )?(?:reporting|writing|editing|compiled|produced|translated|edited)"
     r"(?: and (?:writing|editing))? by) [A-Z]|^(?i:our standards: the thomson reuters trust principles)"
 )
@@ -162,38 +164,38 @@ _CREDIT_VOCABULARY = frozenset(
     "by in and additional reporting writing editing compiled produced translated edited from the of at"
     " with for staff newsroom bureau desk".split()
 )
-_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’]*")
-_CREDIT_ENDINGS = re.compile(  # "AP writer Kim Tong-hyung contributed to this report."
+_LOWER_WORD = patterns.compile(r"(?<![\w'’])[a-z][a-z'’]*")
+_CREDIT_ENDINGS = patterns.compile(  # "AP writer Kim Tong-hyung contributed to this report."
     r"\bcontributed (?:reporting )?to this (?:report|story|article)\.?$"
     r"|\bis solely responsible for all content\.?$",
     _I,
 )
-_BUTTONS = re.compile(
+_BUTTONS = patterns.compile(
     r"^(?:maybe later|no,? thanks?|not now|close|dismiss|skip|accept(?: all)?(?: cookies)?|got it"
     r"|load more|show more|show comments|comments|listen to this (?:article|story)(?: \W? ?\d+ min)?)"
     r"\s*[.!]?$",
     _I,
 )
-_REMIND = re.compile(r"^remind me later\s*[.!]?$", _I)
-_ADVERTISEMENT = re.compile(
+_REMIND = patterns.compile(r"^remind me later\s*[.!]?$", _I)
+_ADVERTISEMENT = patterns.compile(
     r"^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?"
     r"|skip advertisement|article continues below(?: advertisement)?|scroll to continue(?: with content)?"
     r"|continue reading below|this is an advertisement)\s*[:.]?$",
     _I,
 )
-_COOKIES = re.compile(
+_COOKIES = patterns.compile(
     r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences)\b", _I
 )
-_CODE = re.compile(
+_CODE = patterns.compile(
     r"<script|</script>|\bfunction\s*\(|\bvar \w+\s*=|\b(?:let|const) \w+\s*=|\bwindow\.\w+"
     r"|\bdocument\.(?:write|getElementById|createElement|querySelector)|googletag|dataLayer|gtag\("
     r"|_gaq\b|\bfbq\(|=>\s*\{|jQuery|\$\(|^\{\s*\"@context\"|^[.#@]?[\w\-]+(?:[ ,>][.#]?[\w\-]+)*\s*\{[^}]*:"
 )
 # A lower-case word of letters followed by a space: prose ("the code sent cookies").
-_PROSE_WORD = re.compile(r"(?<![\w.$<>/])[^\W\d_]{2,}(?= [^\W\d_])")
-_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", _I)
-_TRACKING = re.compile(r"utm_|/pixel|beacon|track(?:ing|er)?[/?=.]|\.gif(?:\?|$)|doubleclick", _I)
-_HEADER = re.compile(
+_PROSE_WORD = patterns.compile(r"(?<![\w.$<>/])[^\W\d_]{2,}(?= [^\W\d_])")
+_URL_ONLY = patterns.compile(r"^(?:https?://|www\.)\S+$", _I)
+_TRACKING = patterns.compile(r"utm_|/pixel|beacon|track(?:ing|er)?[/?=.]|\.gif(?:\?|$)|doubleclick", _I)
+_HEADER = patterns.compile(
     r"^(?:an? (?:message|note|word|letter) (?:from|to) .{1,60}|dear (?:readers?|friends?|subscribers?"
     r"|supporters?|reader)|before you go|a note to (?:our )?readers|support (?:our|independent)"
     r" journalism|we need your help|support us|donate|thank you for reading)\s*[:,.!…—-]*$",
@@ -343,7 +345,7 @@ def _tables(t: str, lower: str) -> str | None:
     return None
 
 
-_BOUNDARY = re.compile(r"\b")
+_BOUNDARY = patterns.compile(r"\b")
 
 
 @lru_cache(maxsize=1)
@@ -356,9 +358,9 @@ def _table_checks() -> tuple[
     engine from skipping ahead to the pattern's first letters, ten times slower), and
     the rest."""
     out = []
-    for reason, patterns in lang.boilerplate_patterns():
+    for reason, listed in lang.boilerplate_patterns():
         anchored, bounded, other = [], [], []
-        for p in patterns:
+        for p in listed:
             if p.startswith("^") and _one_branch(p):
                 anchored.append(p[1:])
             elif p.startswith("\\b") and _one_branch(p):
@@ -369,8 +371,8 @@ def _table_checks() -> tuple[
     return tuple(out)
 
 
-def _union(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+def _union(sources: list[str]) -> re.Pattern[str] | None:
+    return patterns.compile("|".join(f"(?:{p})" for p in sources)) if sources else None
 
 
 def _search_bounded(pattern: re.Pattern[str], text: str) -> bool:

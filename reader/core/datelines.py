@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import lang
+from . import lang, patterns
 
 _WIRES = ("PRNewswire", "PRNewswire-Asia", "GLOBE NEWSWIRE", "Business Wire", "ACCESSWIRE", "EINPresswire")
 
@@ -30,7 +30,7 @@ _DASH = r"(?:--|[:\-–—―_|])"
 # Unicode upper-case class. Separators: colon, hyphen, en/em dash, double hyphen,
 # EFE's ".-", AP's old underscore. A lead without a separator is accepted only
 # before a capital (see _accept).
-_LEAD = re.compile(
+_LEAD = patterns.compile(
     rf"""^
     (?P<place>{_PLACE})?
     (?:[ ]\((?P<area>[^()\n]{{2,30}})\))?
@@ -42,7 +42,7 @@ _LEAD = re.compile(
     re.VERBOSE,
 )
 # ANSA and AGI put the agency first: "(ANSA) - ROMA, 12 GEN - ".
-_AGENCY_FIRST = re.compile(
+_AGENCY_FIRST = patterns.compile(
     rf"""^\((?P<agency>[^()\n]{{2,40}})\)[ \u00a0]*[-–—][ \u00a0]*
     (?P<place>{_PLACE})(?:,[ \u00a0]*(?P<extra>[^()/\n,\-–—][^()/\n\-–—]{{0,30}}?))?
     (?P<sep>[ \u00a0]*[-–—](?:[ \u00a0]+|$))""",
@@ -51,7 +51,7 @@ _AGENCY_FIRST = re.compile(
 
 # Newspapers and some agencies (The Canadian Press in French) set the place alone, in
 # capitals, before a dash: "BAIE-TRINITÉ, Qc — ", "WASHINGTON — ".
-_PLACE_ONLY = re.compile(
+_PLACE_ONLY = patterns.compile(
     rf"""^(?P<place>{_PLACE})(?:,[ \u00a0]*(?P<extra>[^()/\n,\-–—][^()/\n\-–—]{{0,30}}?))?
     (?P<sep>[ \u00a0]*(?:—|–|--)[ \u00a0]+)""",
     re.VERBOSE,
@@ -134,7 +134,7 @@ def _date() -> re.Pattern[str]:
     month = rf"(?:{months})\.?"
     day = r"\d{1,2}(?:st|nd|rd|th|er|º|°)?\.?"
     year = r"(?:de\s+)?\d{4}"
-    return re.compile(
+    return patterns.compile(
         rf"^(?:(?:{weekdays}),?\s*)?(?:{month}\s+{day}(?:,?\s*{year})?"
         rf"|{day}\s+(?:de\s+)?{month}(?:,?\s*{year})?|\d{{4}}-\d\d-\d\d|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}"
         rf"|{weekdays}|\d{{4}})$",

@@ -13,6 +13,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from . import patterns
+
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -139,7 +141,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     return None
 
 
-_DECLARED = re.compile(
+_DECLARED = patterns.compile(
     rb"""(?:<meta[^>]*?charset|<\?xml[^>]*?encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,30})""", re.I
 )
 # As browsers do (WHATWG Encoding): pages labelled Latin-1 or ASCII are read as windows-1252.
@@ -219,7 +221,7 @@ def _mixes_alphabets(text: str) -> bool:
 
 # Scripts with letters in Latin's neighbourhood: Greek, Cyrillic (CJK, Arabic and
 # others mix freely with Latin words without being mojibake).
-_ALPHABETIC = re.compile(r"^[\u0000-\u024f\u0370-\u052f]+$")
+_ALPHABETIC = patterns.compile(r"^[\u0000-\u024f\u0370-\u052f]+$")
 
 
 def _looks_like_mojibake(text: str) -> bool:

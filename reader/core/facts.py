@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-from . import lang
+from . import lang, patterns
 from .datelines import canonical_agency, credit_agency
 from .matching import trigrams
 from .model import Article, Group
-from .numbers import Number, iter_numbers
+from .numbers import Number, may_touch, spans_and_values
 from .sentences import keys, quotations
 
 FactKind = Literal["credit", "number", "quote", "name"]
@@ -225,6 +225,8 @@ def agencies_of(article: Article) -> set[str]:
 
 def _numbers(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]:
     text_a, text_b, changed_a, changed_b, ops = _changed_spans(g)
+    if not may_touch(text_a, changed_a, code) and not may_touch(text_b, changed_b, code):
+        return  # a fact is a number inside a change: no change holds one
     values_a, nums_a = _changed_numbers(text_a, changed_a, code)
     values_b, nums_b = _changed_numbers(text_b, changed_b, code)
     only_a, only_b = values_a - values_b, values_b - values_a
@@ -257,10 +259,10 @@ def _changed_numbers(
     others are not kept: a paragraph as long as a book holds millions)."""
     values: Counter = Counter()
     inside = []
-    for n in iter_numbers(text, code):
-        values[n.value] += 1
-        if _overlapping(n, changed):
-            inside.append(n)
+    for start, end, value in spans_and_values(text, code):
+        values[value] += 1
+        if _spans_range(start, end, changed):
+            inside.append(Number(start, end, value, text[start:end]))
     return values, inside
 
 
@@ -294,10 +296,14 @@ def _changed_spans(g: Group):
 
 def _overlapping(n: Number, spans: list[tuple[int, int]]) -> range:
     """The indexes of the spans (in order, not overlapping) that ``n`` overlaps."""
-    first = bisect.bisect_right(spans, (n.start, n.start))
-    if first and spans[first - 1][1] > n.start:
+    return _spans_range(n.start, n.end, spans)
+
+
+def _spans_range(start: int, end: int, spans: list[tuple[int, int]]) -> range:
+    first = bisect.bisect_right(spans, (start, start))
+    if first and spans[first - 1][1] > start:
         first -= 1
-    last = bisect.bisect_left(spans, (n.end, n.end), first)
+    last = bisect.bisect_left(spans, (end, end), first)
     return range(first, last)
 
 
@@ -328,7 +334,7 @@ class _Lines:
 
 # --- names -----------------------------------------------------------------------
 
-_CAPITAL = re.compile(r"[^\W\d_][\w'’\-]*")
+_CAPITAL = patterns.compile(r"[^\W\d_][\w'’\-]*")
 _STARTS = ".!?:;\"“”«»„‘'(—–\n"
 
 
@@ -368,7 +374,7 @@ def _capitalised(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ]
 
 
-_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_][\w'’\-]*)")
+_WORD_AFTER = patterns.compile(r"[ \u00a0]+([^\W\d_][\w'’\-]*)")
 
 
 def _span(text: str, words: list[tuple[int, int]]) -> str:
@@ -405,7 +411,7 @@ def _word_before(text: str, at: int) -> int | None:
     return first
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = patterns.compile(r"[^\W\d_]")
 
 
 def _opens(text: str, at: int) -> bool:

@@ -7,9 +7,9 @@ title cut at a false sentence end reads oddly.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from . import patterns
 from .lang import identify
 from .model import Article
 from .sentences import split
@@ -55,7 +55,7 @@ def make_title(text: str, limit: int = 80, code: str | None = None) -> str:
 
 _NAME = r"(?P<name>(?:The |the )?[A-Z][\w.&'’\-]*(?: (?:[A-Z0-9][\w.&'’\-]*|of|the|and|for|de|la|&)){0,5})"
 _OUTLET_PATTERNS = tuple(
-    re.compile(p)
+    patterns.compile(p)
     for p in (
         rf"^An? (?:Message|Note|Word|Letter) (?:from|From) {_NAME}\s*[:.!]?$",
         rf"^(?:(?:©|\(c\)|Copyright|COPYRIGHT)\s*)+(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s+)?{_NAME}"

@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
 
-from . import lang
+from . import lang, patterns
 from .tokens import plain_numbers, tokenize
 
 # A number token: its digits, and a unit or a magnitude written on ("47C", "€5bn",
 # "48mila", "34-year-old").
-_NUMBER = re.compile(
+_NUMBER = patterns.compile(
     r"^(?P<cur>[$€£¥₹₩])?(?P<num>\d[\d.,:٫٬'’\u00a0\u202f\u2009 ]*)(?P<suffix>[^\W\d_]*)(?:[-‐‑].*)?$"
 )
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_ADDRESS = patterns.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _MAGNITUDES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "mio": 1e6, "mrd": 1e9}
 
 
@@ -42,6 +42,13 @@ def numbers_in(text: str, code: str | None) -> list[Number]:
 
 def iter_numbers(text: str, code: str | None) -> Iterator[Number]:
     """``numbers_in`` one at a time (a long text holds millions)."""
+    for start, end, value in spans_and_values(text, code):
+        yield Number(start, end, value, text[start:end])
+
+
+def spans_and_values(text: str, code: str | None) -> Iterator[tuple[int, int, float | str]]:
+    """``iter_numbers`` as (start, end, value): what counting a long text's numbers
+    needs, without an object for each of them."""
     table = lang.language(code)
     words = table.numbers if table is not None else {}
     tokens = tokenize(text)
@@ -61,29 +68,54 @@ def iter_numbers(text: str, code: str | None) -> Iterator[Number]:
         m = _NUMBER.match(token) if token[0].isdigit() or token[0] in _CURRENCIES else None
         if m is not None:
             value: float | str = _value(m.group("num"))
-            if isinstance(value, float):
-                value *= _factor(m.group("suffix"), words)
+            suffix = m.group("suffix")
+            if suffix and isinstance(value, float):  # an empty suffix multiplies by 1
+                value *= _factor(suffix, words)
             end = starts[k + 1]
             after = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].isspace() else ""
             factor = _factor(after.rstrip("."), words) if isinstance(value, float) else 1.0
-            if factor > 1 and not m.group("suffix"):
+            if factor > 1 and not suffix:
                 value *= factor
                 end = starts[k + 2] + len(after)
-            yield Number(starts[k], end, value, text[starts[k] : end])
+            yield starts[k], end, value
             continue
         value_word = words.get(token.lower())
         if value_word is not None and 2 <= value_word < 1000:  # "un", "a", "one" are articles too
             after = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].isspace() else ""
             times = words.get(after.lower(), 0)
-            if times in (100, 1000, 1000000, 1000000000):  # "fifteen hundred", "six millions"
-                end = starts[k + 2] + len(after)
-                yield Number(starts[k], end, float(value_word * times), text[starts[k] : end])
+            if times in _TIMES:  # "fifteen hundred", "six millions"
+                yield starts[k], starts[k + 2] + len(after), float(value_word * times)
                 skip = k + 2
                 continue
-            yield Number(starts[k], starts[k + 1], float(value_word), token)
+            yield starts[k], starts[k + 1], float(value_word)
 
 
 _CURRENCIES = "$€£¥₹₩"
+_TIMES = (100, 1000, 1000000, 1000000000)  # a number word times these is one number
+
+
+def may_touch(text: str, spans: list[tuple[int, int]], code: str | None) -> bool:
+    """Whether a number of ``text`` (as :func:`iter_numbers` finds them) may overlap one
+    of ``spans``, which start and end between tokens (a word diff's changes). A number
+    is its first token (a digit, a currency, a number word) and perhaps a space and a
+    magnitude ("10 million"): one of those is inside a span that overlaps it. False
+    lets a comparison skip reading every number of a paragraph whose edits hold none."""
+    table = lang.language(code)
+    words = table.numbers if table is not None else {}
+    magnitudes = _magnitudes()
+    for lo, hi in spans:
+        piece = text[lo:hi]
+        if not piece.strip() or any(c.isdigit() or c in _CURRENCIES for c in piece):
+            return True  # a lone space may be the one between a number and its magnitude
+        for token in tokenize(piece):
+            low = token.lower()
+            value = words.get(low)
+            if value is not None and (2 <= value < 1000 or value in _TIMES):  # as iter_numbers reads them
+                return True
+            plain = low.rstrip(".")
+            if plain in _MAGNITUDES or plain in magnitudes:
+                return True
+    return False
 
 
 def _candidates(text: str, starts: array, words: dict[str, int]) -> list[int]:
@@ -103,11 +135,11 @@ def _starters(words: tuple[str, ...]) -> re.Pattern[str]:
     # Case is left to the exact test (the token lower-cased is a number word).
     names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     spelled = f"|(?<!\\w)(?i:{names})(?!\\w)" if names else ""
-    return re.compile(f"\\d+|[{_CURRENCIES}]{spelled}")
+    return patterns.compile(f"\\d+|[{_CURRENCIES}]{spelled}")
 
 
-_HOUR = re.compile(r"\d{1,2}[:.h]00")
-_PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
+_HOUR = patterns.compile(r"\d{1,2}[:.h]00")
+_PLAIN = patterns.compile(r"\d+(?:[.,]\d+)?")
 
 
 @lru_cache(maxsize=4096)

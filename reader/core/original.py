@@ -15,7 +15,6 @@ then the longest.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import NamedTuple, Protocol
 
 # A version with at least this share of the longest credited version's words is full.
@@ -34,6 +33,8 @@ class Version(Protocol):
 def _timestamp(date: str | None) -> float:
     if not date:
         return float("inf")
+    from datetime import datetime  # only for dated copies: a plain diff does not pay its import
+
     text = date.strip().replace("Z", "+00:00")
     for candidate in (text, text[:19], text[:10]):
         try:

@@ -30,13 +30,12 @@ the other.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
-from . import lang
+from . import lang, patterns
 from .matching import content
 from .sentences import Sentence, cased_keys
 
@@ -94,9 +93,9 @@ class Evidence:
         return len(self.edited) >= EDITED_SENTENCES and sum(self.edited) >= EDITED_COVERAGE * shorter
 
 
-_TOKEN = re.compile(r"\d+(?:[.,:h]\d+)*|[^\W\d_][\w'’\-]*")
+_TOKEN = patterns.compile(r"\d+(?:[.,:h]\d+)*|[^\W\d_][\w'’\-]*")
 _OPENERS = frozenset(".!?:;\"“”«»„‘’'(—–")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
+_THOUSANDS = patterns.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
 
 
 @cache
@@ -105,7 +104,8 @@ def _date_words() -> frozenset[str]:
     return frozenset(names)
 
 
-def specifics(text: str, code: str | None) -> set[str]:
+@lru_cache(maxsize=4096)  # a sentence is weighed against each of its candidates
+def specifics(text: str, code: str | None) -> frozenset[str]:
     """The tokens that tell one story from another of the same kind: numbers, dates,
     and names (capitalised words that do not open a sentence or a quotation; not in a
     language that capitalises every noun)."""
@@ -121,12 +121,16 @@ def specifics(text: str, code: str | None) -> set[str]:
         low = token.lower()
         if low in dates or (names and token[0].isupper() and not _opens(text, m.start())):
             out.add(low)
-    return out
+    return frozenset(out)
 
 
 def _opens(text: str, at: int) -> bool:
-    before = text[:at].rstrip()
-    return not before or before[-1] in _OPENERS
+    # Looking back from ``at`` rather than slicing: a slice copies the text before it,
+    # quadratic over a long paragraph.
+    k = at - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k < 0 or text[k] in _OPENERS
 
 
 def _number(token: str) -> str:

@@ -18,6 +18,8 @@ import os
 import re
 import unicodedata
 
+from . import patterns
+
 # ESC-introduced sequences (ECMA-48), longest forms first:
 #   CSI  ESC [ params intermediates final        (colours, cursor moves)
 #   OSC  ESC ] ... BEL | ESC \                   (window titles, hyperlinks)
@@ -26,7 +28,7 @@ import unicodedata
 # Their 8-bit C1 forms (U+009B CSI, U+009D OSC, U+0090 DCS ...) are handled the same way.
 # An unterminated string sequence is cut at the end of its line, not the end of the text,
 # so one stray ESC ] cannot swallow the rest of an article.
-_ESCAPES = re.compile(
+_ESCAPES = patterns.compile(
     r"""
       (?:\x1b\[|\x9b) [0-?]* [ -/]* [@-~]?
     | (?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f]) [^\x07\x1b\x9c\n]* (?:\x07|\x1b\\|\x9c)?
@@ -43,7 +45,7 @@ _ESCAPES = re.compile(
 # (used to smuggle hidden ASCII) and lone surrogates (which cannot even be
 # encoded for output). Zero-width joiners and LRM/RLM marks stay: scripts and
 # emoji need them and they cannot reorder text on their own.
-_INVISIBLE = re.compile(
+_INVISIBLE = patterns.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f"
     "\u00ad\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
     "\U000e0000-\U000e007f\ud800-\udfff]"
@@ -71,7 +73,7 @@ def clean(text: str) -> str:
 
 
 # Only runs that are not already a single space: replacing every space by itself is slow.
-_ASCII_SPACE_RUN = re.compile(r"[\t\n\r\f\v][ \t\n\r\f\v]*| [ \t\n\r\f\v]+")
+_ASCII_SPACE_RUN = patterns.compile(r"[\t\n\r\f\v][ \t\n\r\f\v]*| [ \t\n\r\f\v]+")
 
 
 def squash(text: str) -> str:
@@ -105,8 +107,8 @@ _NAME_HIDDEN = (
     "\x00-\x1f\x7f-\x9f\u00ad\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
     "\U000e0000-\U000e007f\ud800-\udfff"
 )
-_NAME_ESCAPED = re.compile(f"[{_NAME_HIDDEN}]|\\\\(?=[\\\\nrtxuU{_NAME_HIDDEN}])")
-_HIDDEN_ONLY = re.compile(f"[{_NAME_HIDDEN}]")
+_NAME_ESCAPED = patterns.compile(f"[{_NAME_HIDDEN}]|\\\\(?=[\\\\nrtxuU{_NAME_HIDDEN}])")
+_HIDDEN_ONLY = patterns.compile(f"[{_NAME_HIDDEN}]")
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
 
 

@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import lang
+from . import lang, patterns
 from .tokens import pieces, plain_numbers
 
-_WORD = re.compile(r"\w+")
+_WORD = patterns.compile(r"\w+")
 _APOSTROPHES = "'’‘`´"
 # Text between double quotes (curly or straight); a quotation left open runs to the end of
 # the paragraph (AP's multi-paragraph quotes). British style quotes between single marks:
@@ -29,7 +29,7 @@ _APOSTROPHES = "'’‘`´"
 # ("today's") neither opens nor closes one.
 # (The pattern opens with the class of all marks so that the engine can skip to them: 4x
 # faster than an alternation whose last branch starts with a lookbehind.)
-_QUOTED = re.compile(
+_QUOTED = patterns.compile(
     r"[“\"«„'‘](?:(?<=“)[^”]*(?:”|$)|(?<=\")[^\"]*(?:\"|$)|(?<=«)[^»]*(?:»|$)|(?<=„)[^“”]*(?:[“”]|$)"
     r"|(?<=['‘])(?<!\w['‘])(?=[^\W\d_])(?:[^'‘’]|['’](?=\w))*?(?<=[\w.,!?…])['’](?!\w))"
 )
@@ -39,7 +39,7 @@ _QUOTE_MARKS = ('"', "“", "«", "„", "'", "‘")
 @cache
 def _elided() -> re.Pattern[str]:
     forms = "|".join(sorted(lang.elisions(), key=lambda f: (-len(f), f)))
-    return re.compile(rf"\b(?:{forms})[{_APOSTROPHES}](?=\w)", re.IGNORECASE)
+    return patterns.compile(rf"\b(?:{forms})[{_APOSTROPHES}](?=\w)", re.IGNORECASE)
 
 
 def keys(text: str) -> list[str]:
@@ -85,8 +85,8 @@ def _words(text: str) -> list[str]:
 
 # --- sentences ------------------------------------------------------------------
 
-_LAST_WORD = re.compile(r"([^\s(\[\"“‘«„]+)\s*$")
-_FIRST_CHAR = re.compile(r"[\s\"'“”‘’«»„(\[¿¡—–-]*(.)", re.DOTALL)
+_LAST_WORD = patterns.compile(r"([^\s(\[\"“‘«„]+)\s*$")
+_FIRST_CHAR = patterns.compile(r"[\s\"'“”‘’«»„(\[¿¡—–-]*(.)", re.DOTALL)
 
 
 def split(text: str, code: str | None = None) -> list[str]:
@@ -115,7 +115,7 @@ def _numbering_end(code: str) -> re.Pattern[str] | None:
         return None
     words = "|".join(re.escape(w) for w in sorted(table.before_numbers))
     # sentencex takes "no." for an abbreviation everywhere: "Dijo que no. Luego se fue."
-    return re.compile(rf"(?<!\w)(?i:{words})\.\s+(?=[\"“«¿¡]?[^\W\d_])(?=\S*[^\W\d_])")
+    return patterns.compile(rf"(?<!\w)(?i:{words})\.\s+(?=[\"“«¿¡]?[^\W\d_])(?=\S*[^\W\d_])")
 
 
 def _split_numbering(piece: str, table: lang.Language | None) -> list[str]:

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from . import patterns
+
 # Everything that folds to "'" may join two parts of a word ("don’t"), and so may
 # the dashes that join compounds and ranges ("comrades–in–arms", "2019–2020"): if only
 # the straight forms did, folding would merge or split tokens and text-level and
@@ -88,9 +90,12 @@ _D = f"[{re.escape(_DASHES)}]"
 _JOINED = rf"{_SEGMENT}(?:(?:{_Q}|[{re.escape(_JOINERS)}]|(?<=\d)[.,:٫٬](?=\d)){_SEGMENT})*"
 # A number grouped in thousands by spaces ("10 000", no-break and narrow spaces too)
 # is one word, as "10.000" and "10,000" are.
-_SPACED_NUMBER = r"(?<![\w.,'’])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?(?![\w'’])(?![.,]\d)"
+# Its first digit is matched before the look-behind checks the character before it
+# ("\d(?<!x\d)" is "(?<!x)\d"): the engine then rejects most positions at the digit test,
+# not after a look-behind (word counts a third faster).
+_SPACED_NUMBER = r"\d(?<![\w.,'’]\d)\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?(?![\w'’])(?![.,]\d)"
 _CURRENCY_NUMBER = rf"[{re.escape(_CURRENCY)}](?=\d){_JOINED}"  # "$2", "€5bn"
-_TOKEN = re.compile(
+_TOKEN = patterns.compile(
     # Whitespace first: it is half of all tokens and the cheapest test.
     rf"\s+|{_SPACED_NUMBER}|{_JOINED}|{_CURRENCY_NUMBER}"
     r"|[.…]+"  # "...", "…", and "…." stays one token as "...." does
@@ -98,9 +103,9 @@ _TOKEN = re.compile(
     r"|[!?]+"
     r"|[^\w\s]"
 )
-_WORD = re.compile(rf"{_SPACED_NUMBER}|{_JOINED}|{_CURRENCY_NUMBER}")
-_WORD_START = re.compile(rf"{_W}|[{re.escape(_CURRENCY)}]\d")
-_DASH_RUN = re.compile(r"-{2,}")  # "--" sets off a clause, as "—" does
+_WORD = patterns.compile(rf"{_SPACED_NUMBER}|{_JOINED}|{_CURRENCY_NUMBER}")
+_WORD_START = patterns.compile(rf"{_W}|[{re.escape(_CURRENCY)}]\d")
+_DASH_RUN = patterns.compile(r"-{2,}")  # "--" sets off a clause, as "—" does
 
 
 def tokenize(text: str) -> list[str]:
@@ -133,7 +138,7 @@ def pieces(text: str, size: int = 0) -> Iterator[tuple[int, int]]:
 
 
 _LONG_TEXT = 1 << 20
-_CUT = re.compile(r"[^\W\d_] (?=\S)")
+_CUT = patterns.compile(r"[^\W\d_] (?=\S)")
 
 
 def is_word(token: str) -> bool:
@@ -168,7 +173,7 @@ def one_spaced(text: str) -> str:
     return " ".join(parts)
 
 
-_SPACE = re.compile(r"\s")
+_SPACE = patterns.compile(r"\s")
 
 
 def fold_text(text: str) -> str:
@@ -200,11 +205,12 @@ def _fold_spaces(text: str) -> str:
 # A number grouped in thousands, whatever the separator: "10.000", "10,000", "10 000",
 # "15'000", with a no-break or narrow space, with decimals after the other mark
 # ("1.234,5", "1,234.5"). Groups of three digits only: "10.5" is not one.
-_GROUPED = re.compile(
-    "(?<![\\w.,'’])\\d{1,3}(?:([., '’\u00a0\u202f\u2009])\\d{3})(?:\\1\\d{3})*"
+# Opening with a digit, as _SPACED_NUMBER does, lets the engine skip to the digits.
+_GROUPED = patterns.compile(
+    "\\d(?<![\\w.,'’]\\d)\\d{0,2}(?:([., '’\u00a0\u202f\u2009])\\d{3})(?:\\1\\d{3})*"
     "(?:(?!\\1)[.,]\\d+)?(?![\\w'’])(?![.,]\\d)"
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = patterns.compile(r"\d")
 _DASH_SET = frozenset(_DASHES)
 
 

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import logging
 import os
 import zlib
 from collections.abc import Iterator
@@ -288,6 +287,8 @@ def _inflate(body: bytes) -> bytes:
 
 
 def _quiet() -> None:
+    import logging  # only for a crawl: a diff of two texts does not pay its import
+
     # warcio logs odd URIs through logging, which would reach stderr (and the screen).
     logger = logging.getLogger("warcio")
     if not logger.handlers:

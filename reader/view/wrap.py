@@ -18,18 +18,20 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TypeVar
 
+from ..core import patterns
+
 Run = tuple[str, str]
 R = TypeVar("R")  # the role of a run: a style name, a status...
 Line = list[Run]
 
-_TOKEN = re.compile(r"\s+|\S+")
+_TOKEN = patterns.compile(r"\s+|\S+")
 
 
 # Characters whose cell width is not one: wide East Asian and emoji (two cells),
 # combining marks and zero-width characters (none). Text without them can be
 # wrapped by character counts, with a regular expression, which is many times
 # faster than walking the words in Python (it matters for 100k-word articles).
-_NOT_ONE_CELL = re.compile(
+_NOT_ONE_CELL = patterns.compile(
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0e31-\u0e3a"
     "\u1100-\u115f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u20d0-\u20ff\u2e80-\ua4cf"
     "\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe0f\ufe20-\ufe6f\uff00-\uff60"

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .. import patterns
+
 _HERE = Path(__file__).resolve().parent
 # The languages with a table, in the order that breaks ties in a vote.
 CODES = ("en", "fr", "es", "de", "pt", "it", "nl", "ar")
@@ -95,7 +97,7 @@ def languages() -> tuple[Language, ...]:
 
 # --- detection ------------------------------------------------------------------
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = patterns.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -225,8 +227,8 @@ def fold_name(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _union(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+def _union(sources: list[str]) -> re.Pattern[str] | None:
+    return patterns.compile("|".join(f"(?:{p})" for p in sources), re.IGNORECASE) if sources else None
 
 
 @cache
@@ -247,6 +249,6 @@ def boilerplate_patterns() -> tuple[tuple[str, tuple[str, ...]], ...]:
     they are first met. Patterns match lower-cased text."""
     by_reason: dict[str, list[str]] = {}
     for lang in languages():
-        for reason, patterns in lang.boilerplate.items():
-            by_reason.setdefault(reason, []).extend(patterns)
+        for reason, listed in lang.boilerplate.items():
+            by_reason.setdefault(reason, []).extend(listed)
     return tuple((reason, tuple(ps)) for reason, ps in by_reason.items())

@@ -1,0 +1,126 @@
+"""Regular expressions compiled once per Python, not once per run.
+
+``re`` parses a pattern in pure Python: the reader's patterns (token classes that
+list every combining mark, every language's page furniture and credits) took some
+40 ms to compile at each start, more than comparing two short articles takes. The
+compiled programs are kept in the user's cache (``patterns-<python>.bin`` beside
+the folder indexes) and rebuilt from there with the same call ``re`` makes, so a
+pattern behaves exactly as ``re.compile`` would make it.
+
+Only fixed patterns (the modules' own and those built from the language tables)
+go through here, never one built from an article. Anything unexpected (another
+Python, a damaged or missing file, a read-only cache) costs only the time: the
+pattern is compiled by ``re`` as before, and nothing is said.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import re
+import sys
+import zlib
+from pathlib import Path
+
+try:  # CPython's engine, the one call re.compile ends in
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover - another Python: compile as usual
+    _sre = None
+
+_APP_DIR = "wire-reader"
+# One file per Python build: the programs are the engine's own instruction codes.
+_BUILD = f"{sys.implementation.cache_tag}|{getattr(_sre, 'MAGIC', '')}|{sys.version}"
+_MAX_ENTRIES = 4000  # patterns are fixed, so more means something keeps making new ones
+
+_programs: dict[tuple[str, int], tuple] | None = None
+_new = False
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the kept program when there is one."""
+    flags = int(flags)
+    if _sre is None or not isinstance(pattern, str):
+        return re.compile(pattern, flags)
+    programs = _loaded()
+    entry = programs.get((pattern, flags))
+    if entry is not None:
+        try:
+            return _build(pattern, entry)
+        except Exception:  # a damaged entry: compile it afresh
+            pass
+    entry = _program(pattern, flags)
+    compiled = _build(pattern, entry)
+    global _new
+    programs[(pattern, flags)] = entry
+    _new = True
+    return compiled
+
+
+def _program(pattern: str, flags: int) -> tuple:
+    """What ``re._compiler.compile`` hands the engine, as plain data."""
+    parsed = _parser.parse(pattern, flags)
+    code = [int(c) for c in _compiler._code(parsed, flags)]
+    groupindex = {str(k): int(v) for k, v in parsed.state.groupdict.items()}
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, number in groupindex.items():
+        indexgroup[number] = name
+    return (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def _build(pattern: str, entry: tuple) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = entry
+    # The engine checks the program before it takes it ("invalid SRE code").
+    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+
+
+def cache_file() -> Path:
+    """Where the programs are kept: ``$XDG_CACHE_HOME/wire-reader`` (an absolute one),
+    else ``~/.cache/wire-reader``, as the folder indexes (reader.library.store)."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / _APP_DIR / f"patterns-{sys.implementation.cache_tag}.bin"
+
+
+def _loaded() -> dict[tuple[str, int], tuple]:
+    global _programs
+    if _programs is None:
+        _programs = _read()
+    return _programs
+
+
+def _read() -> dict[tuple[str, int], tuple]:
+    try:
+        blob = cache_file().read_bytes()  # no home folder at all is one more way to miss
+        check, body = int.from_bytes(blob[:4], "big"), blob[4:]
+        if len(blob) < 4 or zlib.crc32(body) != check:
+            return {}
+        build, programs = marshal.loads(body)
+    except Exception:  # missing, unreadable or damaged: compile as usual
+        return {}
+    if build != _BUILD or not isinstance(programs, dict):
+        return {}
+    return programs
+
+
+def keep() -> None:
+    """Write the programs compiled in this run to the cache for the next runs (when
+    there are new ones). Silent: a cache that cannot be written only costs time."""
+    global _new
+    if not _new or _programs is None or len(_programs) > _MAX_ENTRIES:
+        return
+    _new = False
+    try:
+        path = cache_file()
+    except RuntimeError:  # no home folder to find the cache in
+        return
+    body = marshal.dumps((_BUILD, _programs))
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(zlib.crc32(body).to_bytes(4, "big") + body)
+        os.replace(tmp, path)  # another run reading it sees the old file or this one, whole
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)

@@ -1,0 +1,249 @@
+"""The faster paths of a comparison give what the plain ones give: the kept regular
+expressions (reader.core.patterns), the bit-parallel LCS, the look-back in specifics."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import LCSseq
+
+from reader.core import patterns, relatedness, tokens
+from reader.core.compare import compare
+from reader.core.loading import article_from_text
+from reader.core.matching import lcs_length
+
+words = st.lists(st.sampled_from(["a", "b", "c", "dd", "e", "ff", "g"]), max_size=70)
+
+
+def _lcs_table(a: list[str], b: list[str]) -> int:
+    row = [0] * (len(b) + 1)
+    for x in a:
+        prev = 0
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], prev + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
+
+
+@given(words, words)
+@settings(max_examples=400, deadline=None)
+def test_lcs_length_is_the_longest_common_subsequence(a: list[str], b: list[str]) -> None:
+    assert lcs_length(a, b) == _lcs_table(a, b) == LCSseq.similarity(a, b)
+
+
+def test_lcs_length_past_one_machine_word() -> None:
+    a = [f"w{i % 97}" for i in range(300)]
+    b = a[5:150] + ["x"] + a[160:]
+    assert lcs_length(a, b) == _lcs_table(a, b) == LCSseq.similarity(a, b)
+
+
+def _opens_by_slicing(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in relatedness._OPENERS
+
+
+@given(st.text(alphabet=" \n\t\u00a0.!?:“”(—aZ1", max_size=40), st.data())
+@settings(max_examples=300, deadline=None)
+def test_opens_looks_back_as_slicing_did(text: str, data: st.DataObject) -> None:
+    at = data.draw(st.integers(0, len(text)))
+    assert relatedness._opens(text, at) == _opens_by_slicing(text, at)
+
+
+# --- regular expressions kept between runs -----------------------------------------
+
+SAMPLES = [
+    "GENEVA (Reuters) - The 7,000 workers of “Acme-Ltd” didn't strike on Monday, May 5.",
+    "Subscribe now! Photo: AP/Jane Doe. Follow us on Twitter. © 2024 The Daily Example",
+    "हिन्दी ١٫٢ 10 000 $2 €5bn ... — -- l'usine, 3.5%, 10:30 «oui»",
+]
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that has read nothing yet (the cache folder is the test's own)."""
+    monkeypatch.setattr(patterns, "_programs", None)
+    monkeypatch.setattr(patterns, "_new", False)
+
+
+def _same(kept: re.Pattern[str], made: re.Pattern[str]) -> None:
+    assert (kept.pattern, kept.flags, kept.groups, kept.groupindex) == (
+        made.pattern,
+        made.flags,
+        made.groups,
+        made.groupindex,
+    )
+    for text in SAMPLES:
+        assert kept.findall(text) == made.findall(text)
+        assert [m.span() for m in kept.finditer(text)] == [m.span() for m in made.finditer(text)]
+
+
+def _reader_patterns() -> list[re.Pattern[str]]:
+    found = [
+        v for module in (tokens, relatedness) for v in vars(module).values() if isinstance(v, re.Pattern)
+    ]
+    from reader.core import lang
+
+    found += [p for p in (lang.end_credit_pattern(), lang.credit_suffix_pattern()) if p is not None]
+    return found
+
+
+def test_a_kept_pattern_is_the_one_re_makes(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    originals = _reader_patterns()
+    assert len(originals) > 10
+    for p in originals:
+        patterns.compile(p.pattern, p.flags)
+    patterns.keep()
+    assert patterns.cache_file().is_file()
+    # The next run rebuilds every one from the file: compiling is not possible.
+    monkeypatch.setattr(patterns, "_programs", None)
+
+    def no_compiling(*_args: object) -> None:
+        raise AssertionError("compiled, not read from the cache")
+
+    monkeypatch.setattr(patterns, "_program", no_compiling)
+    for p in originals:
+        _same(patterns.compile(p.pattern, p.flags), re.compile(p.pattern, p.flags))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: blob[: len(blob) // 2],  # cut short
+        lambda blob: blob[:100] + bytes([blob[100] ^ 1]) + blob[101:],  # a flipped bit
+        lambda blob: b"",
+    ],
+)
+def test_a_damaged_cache_is_compiled_afresh(fresh: None, monkeypatch: pytest.MonkeyPatch, damage) -> None:
+    source = r"\d+(?:[.,]\d+)?|(?P<word>[^\W\d_]+)"
+    patterns.compile(source)
+    patterns.keep()
+    path = patterns.cache_file()
+    path.write_bytes(damage(path.read_bytes()))
+    monkeypatch.setattr(patterns, "_programs", None)
+    _same(patterns.compile(source), re.compile(source))
+
+
+def test_another_pythons_cache_is_ignored(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = r"(?i)x(y)z"
+    patterns.compile(source)
+    patterns.keep()
+    monkeypatch.setattr(patterns, "_programs", None)
+    monkeypatch.setattr(patterns, "_BUILD", "another python")
+    assert patterns._loaded() == {}
+    _same(patterns.compile(source), re.compile(source))
+
+
+def test_an_unwritable_cache_costs_nothing_but_time(
+    fresh: None, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    patterns.compile(r"ab+c")
+    patterns.keep()  # no exception, nothing said
+    assert not (tmp_path / "file" / "wire-reader").exists()
+
+
+def test_comparison_is_the_same_from_kept_patterns(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    a = article_from_text(
+        "GENEVA (Reuters) - The 7,000 workers struck on Monday.\n\nThey want 5% more.", "a.txt"
+    )
+    b = article_from_text(
+        "GENEVA (AFP) - The 7.000 workers went on strike on Tuesday.\n\nThey want 6% more.", "b.txt"
+    )
+    before = compare(a, b)
+    patterns.keep()
+    monkeypatch.setattr(patterns, "_programs", None)
+    after = compare(a, b)
+    assert [(g.kind, g.ops) for g in before.groups] == [(g.kind, g.ops) for g in after.groups]
+    assert before.facts == after.facts
+
+
+def test_reader_diff_keeps_its_patterns_in_the_cache_only(fresh: None, tmp_path, _private_cache) -> None:
+    from reader.cli import main
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Headline\n\nThe 7,000 workers struck on Monday.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Headline\n\nThe 7,000 workers struck on Friday.\n", encoding="utf-8")
+    # A pattern new to this run (others may have been compiled by earlier tests).
+    patterns.compile(r"struck (?P<day>\w+)day")
+    assert main(["diff", "--color", "never", str(folder / "a.txt"), str(folder / "b.txt")]) == 1
+    assert patterns.cache_file().is_relative_to(_private_cache)
+    patterns._programs = None  # the next run reads what this one kept
+    assert (r"struck (?P<day>\w+)day", 0) in patterns._loaded()
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "b.txt"]
+
+
+# --- number patterns that open with a digit ------------------------------------------
+# As they were written before: a look-behind first, so the engine ran it at every
+# position of a text. Opening with the digit lets it skip to the digits.
+_SPACED_BEFORE = r"(?<![\w.,'’])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?(?![\w'’])(?![.,]\d)"
+_GROUPED_BEFORE = re.compile(
+    "(?<![\\w.,'’])\\d{1,3}(?:([., '’\u00a0\u202f\u2009])\\d{3})(?:\\1\\d{3})*"
+    "(?:(?!\\1)[.,]\\d+)?(?![\\w'’])(?![.,]\\d)"
+)
+numbers_text = st.one_of(
+    st.text(alphabet="0123456789 ,.:'’\u00a0\u202f\u2009ab_-$\n", max_size=60),
+    st.lists(
+        st.sampled_from(["1", "12", "123", "1234", "000", " ", ",", ".", "\u00a0", "a", "’", "-", "$"]),
+        max_size=14,
+    ).map("".join),
+)
+
+
+@given(numbers_text)
+@example("1234 000 and 12 345 678, a1 000, ’123 456, 7,000.5, 1.234,5, 10\u202f000")
+@settings(max_examples=600, deadline=None)
+def test_number_patterns_find_what_they_found(text: str) -> None:
+    token_before = re.compile(tokens._TOKEN.pattern.replace(tokens._SPACED_NUMBER, _SPACED_BEFORE))
+    word_before = re.compile(tokens._WORD.pattern.replace(tokens._SPACED_NUMBER, _SPACED_BEFORE))
+    assert token_before.pattern != tokens._TOKEN.pattern
+    assert tokens._TOKEN.findall(text) == token_before.findall(text)
+    assert tokens._WORD.findall(text) == word_before.findall(text)
+    assert tokens.plain_numbers(text) == _GROUPED_BEFORE.sub(tokens._plain_number, text)
+
+
+# --- number facts skipped where no change holds a number ------------------------------
+
+_VOCAB = [
+    "workers",
+    "strike",
+    "the",
+    "a",
+    "one",
+    "six",
+    "hundred",
+    "million",
+    "bn",
+    "7,000",
+    "10",
+    "$5",
+    "3.5%",
+]
+sentence_words = st.lists(st.sampled_from(_VOCAB), min_size=4, max_size=12)
+
+
+@given(st.lists(sentence_words, min_size=1, max_size=3), st.data())
+@settings(max_examples=150, deadline=None)
+def test_number_facts_as_when_every_group_is_read(paragraphs: list[list[str]], data: st.DataObject) -> None:
+    from reader.core import facts
+
+    edited = []
+    for words in paragraphs:
+        words = list(words)
+        for _ in range(data.draw(st.integers(0, 3))):
+            k = data.draw(st.integers(0, len(words) - 1))
+            words[k] = data.draw(st.sampled_from([*_VOCAB, "  ", "peace"]))
+        edited.append(words)
+    text = "\n\n".join(" ".join(w).capitalize() + "." for w in paragraphs)
+    a = article_from_text("Headline\n\n" + text, "a.txt")
+    b = article_from_text(
+        "Headline\n\n" + "\n\n".join(" ".join(w).capitalize() + "." for w in edited), "b.txt"
+    )
+    shortcut = compare(a, b).facts
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(facts, "may_touch", lambda *_: True)
+        assert compare(a, b).facts == shortcut
