@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import lang, patterns
 from .tokens import pieces, plain_numbers
@@ -45,14 +45,19 @@ def _elided() -> re.Pattern[str]:
 def keys(text: str) -> list[str]:
     """The comparison key of a text: its words, folded; a number grouped in thousands
     is one word whatever its separators ("10.000", "10 000")."""
+    if len(text) <= _MEMO_LENGTH:
+        # No key holds whitespace (they are runs of \w), so the joined key splits back.
+        return _memo_key_text(text).split()
     return _words(text.lower())
 
 
 def key_text(text: str) -> str:
     """``" ".join(keys(text))``, a piece at a time for a long text (the list of all its
     words would take ten times its size)."""
+    if len(text) <= _MEMO_LENGTH:
+        return _memo_key_text(text)
     if len(text) <= _LONG:
-        return " ".join(keys(text))
+        return " ".join(_words(text.lower()))
     return " ".join(part for start, end in pieces(text) if (part := " ".join(keys(text[start:end]))))
 
 
@@ -64,6 +69,15 @@ def key_count(text: str) -> int:
 
 
 _LONG = 1 << 20
+# The same paragraph or sentence is keyed again and again: as a paragraph of A and of B
+# (most are kept), as a sentence (most paragraphs hold one or two), for the facts' quotes.
+# Kept as one string, a tenth of the memory of its list of words; long texts are not kept.
+_MEMO_LENGTH = 2048
+
+
+@lru_cache(maxsize=1 << 14)
+def _memo_key_text(text: str) -> str:
+    return " ".join(_words(text.lower()))
 
 
 def cased_keys(text: str) -> list[str]:

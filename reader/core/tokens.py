@@ -148,9 +148,21 @@ def is_word(token: str) -> bool:
 
 def word_count(text: str) -> int:
     """How many word tokens ``text`` holds, without building the token list."""
+    if len(text) <= _MEMO_LENGTH:
+        return _memo_word_count(text)
     if len(text) <= _LONG_TEXT:
         return len(_WORD.findall(text))
     return sum(1 for _ in _WORD.finditer(text))  # no list of millions of words
+
+
+# A paragraph's words are counted when it is loaded and again when the comparison keeps,
+# cuts or adds it whole: versions of one story share most paragraphs.
+_MEMO_LENGTH = 2048
+
+
+@lru_cache(maxsize=1 << 14)
+def _memo_word_count(text: str) -> int:
+    return len(_WORD.findall(text))
 
 
 def one_spaced(text: str) -> str:

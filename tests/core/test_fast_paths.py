@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import LCSseq
 
-from reader.core import patterns, relatedness, tokens
+from reader.core import patterns, relatedness, sentences, tokens
 from reader.core.compare import compare
 from reader.core.loading import article_from_text
 from reader.core.matching import lcs_length
@@ -247,3 +247,45 @@ def test_number_facts_as_when_every_group_is_read(paragraphs: list[list[str]], d
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(facts, "may_touch", lambda *_: True)
         assert compare(a, b).facts == shortcut
+
+
+# -- keys and word counts kept per text ----------------------------------------------
+
+
+def test_no_word_character_is_whitespace_to_split() -> None:
+    # keys() splits the kept joined key back with str.split(): a \w character that
+    # str.split() took for whitespace would cut a key in two.
+    word = re.compile(r"\w")
+    assert not [hex(c) for c in range(0x110000) if chr(c).isspace() and word.match(chr(c))]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["l'usine", "10 000", "10.000", "Été", "x_y", "a\u3000b", "\x1cq", "’s", ",", " "])
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_kept_keys_are_the_keys_read_afresh(parts: list[str]) -> None:
+    text = " ".join(parts)
+    fresh = sentences._words(text.lower())
+    assert sentences.keys(text) == fresh
+    assert sentences.keys(text) == fresh  # the second call answers from what was kept
+    assert sentences.key_text(text) == " ".join(fresh)
+    assert tokens.word_count(text) == len(tokens._WORD.findall(text))
+
+
+def test_kept_keys_are_a_fresh_list_each_time() -> None:
+    text = "Kept once, handed out twice."
+    sentences.keys(text).append("changed")
+    assert sentences.keys(text) == ["kept", "once", "handed", "out", "twice"]
+
+
+def test_long_texts_are_keyed_and_counted_without_keeping() -> None:
+    text = "word " * 1000  # past the length that is kept
+    sentences._memo_key_text.cache_clear()
+    tokens._memo_word_count.cache_clear()
+    assert sentences.keys(text) == ["word"] * 1000
+    assert tokens.word_count(text) == 1000
+    assert (
+        sentences._memo_key_text.cache_info().currsize == tokens._memo_word_count.cache_info().currsize == 0
+    )
