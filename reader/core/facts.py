@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -257,13 +258,19 @@ def _changed_numbers(
 ) -> tuple[Counter, list[Number]]:
     """The values of all the numbers of a text, and the numbers inside its changes (the
     others are not kept: a paragraph as long as a book holds millions)."""
-    values: Counter = Counter()
-    inside = []
+    # Kept as arrays, not a tuple for each: a 20 MB text holds a million numbers.
+    starts, ends, found = array("q"), array("q"), []
     for start, end, value in spans_and_values(text, code):
-        values[value] += 1
-        if _spans_range(start, end, changed):
-            inside.append(Number(start, end, value, text[start:end]))
-    return values, inside
+        starts.append(start)
+        ends.append(end)
+        found.append(value)
+    # The numbers follow one another (each starts and ends after the one before), so
+    # those a change overlaps are a slice: found by halving, not by testing each number.
+    taken: set[int] = set()
+    for lo, hi in changed:
+        taken.update(range(bisect.bisect_right(ends, lo), bisect.bisect_left(starts, hi)))
+    inside = [Number(starts[k], ends[k], found[k], text[starts[k] : ends[k]]) for k in sorted(taken)]
+    return Counter(found), inside
 
 
 def _take(counts: Counter, value: float) -> bool:

@@ -57,37 +57,51 @@ def spans_and_values(text: str, code: str | None) -> Iterator[tuple[int, int, fl
     addresses = [m.span() for m in _ADDRESS.finditer(text)] if ("/" in text or "@" in text) else []
     address_starts = [lo for lo, _ in addresses]
     skip = -1  # a magnitude word already read with the number before it
+    # A long text says the same few numbers thousands of times: each (token, word after)
+    # is read once.
+    read: dict[tuple[str, str], tuple[float | str, bool, bool] | None] = {}
+    last = len(tokens) - 2
     for k in _candidates(text, starts, words):
         if k == skip:
             continue
-        token = tokens[k]
         if addresses:
             at = bisect.bisect_right(address_starts, starts[k]) - 1
             if at >= 0 and starts[k] < addresses[at][1]:
                 continue
-        m = _NUMBER.match(token) if token[0].isdigit() or token[0] in _CURRENCIES else None
-        if m is not None:
-            value: float | str = _value(m.group("num"))
-            suffix = m.group("suffix")
-            if suffix and isinstance(value, float):  # an empty suffix multiplies by 1
-                value *= _factor(suffix, words)
-            end = starts[k + 1]
-            after = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].isspace() else ""
-            factor = _factor(after.rstrip("."), words) if isinstance(value, float) else 1.0
-            if factor > 1 and not suffix:
-                value *= factor
-                end = starts[k + 2] + len(after)
-            yield starts[k], end, value
+        after = tokens[k + 2] if k < last and tokens[k + 1].isspace() else ""
+        key = (tokens[k], after)
+        found = read.get(key, read)
+        if found is read:
+            found = read[key] = _read(*key, words)
+        if found is None:
             continue
-        value_word = words.get(token.lower())
-        if value_word is not None and 2 <= value_word < 1000:  # "un", "a", "one" are articles too
-            after = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].isspace() else ""
-            times = words.get(after.lower(), 0)
-            if times in _TIMES:  # "fifteen hundred", "six millions"
-                yield starts[k], starts[k + 2] + len(after), float(value_word * times)
-                skip = k + 2
-                continue
-            yield starts[k], starts[k + 1], float(value_word)
+        value, wide, skips = found
+        yield starts[k], starts[k + 2] + len(after) if wide else starts[k + 1], value
+        if skips:
+            skip = k + 2
+
+
+def _read(token: str, after: str, words: dict[str, int]) -> tuple[float | str, bool, bool] | None:
+    """The value of a number that opens with ``token`` (``after`` is the word after it
+    and one space), whether it takes in ``after``, and whether ``after`` is then not
+    read again; None for no number."""
+    m = _NUMBER.match(token) if token[0].isdigit() or token[0] in _CURRENCIES else None
+    if m is not None:
+        value: float | str = _value(m.group("num"))
+        suffix = m.group("suffix")
+        if suffix and isinstance(value, float):  # an empty suffix multiplies by 1
+            value *= _factor(suffix, words)
+        factor = _factor(after.rstrip("."), words) if isinstance(value, float) else 1.0
+        if factor > 1 and not suffix:
+            return value * factor, True, False
+        return value, False, False
+    value_word = words.get(token.lower())
+    if value_word is not None and 2 <= value_word < 1000:  # "un", "a", "one" are articles too
+        times = words.get(after.lower(), 0)
+        if times in _TIMES:  # "fifteen hundred", "six millions"
+            return float(value_word * times), True, True
+        return float(value_word), False, False
+    return None
 
 
 _CURRENCIES = "$€£¥₹₩"

@@ -4,13 +4,15 @@ expressions (reader.core.patterns), the bit-parallel LCS, the look-back in speci
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import accumulate
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import LCSseq
 
-from reader.core import patterns, relatedness, sentences, tokens
+from reader.core import facts, lang, numbers, patterns, relatedness, sentences, tokens
 from reader.core.compare import compare
 from reader.core.loading import article_from_text
 from reader.core.matching import lcs_length
@@ -289,3 +291,84 @@ def test_long_texts_are_keyed_and_counted_without_keeping() -> None:
     assert (
         sentences._memo_key_text.cache_info().currsize == tokens._memo_word_count.cache_info().currsize == 0
     )
+
+
+# --- numbers of a long text: read once per distinct token, found inside changes by halving
+
+
+def _numbers_one_at_a_time(text: str, code: str | None) -> list[tuple[int, int, float | str]]:
+    """How numbers.spans_and_values read each number in turn before it kept what it read."""
+    table = lang.language(code)
+    words = table.numbers if table is not None else {}
+    toks = tokens.tokenize(text)
+    starts = list(accumulate(map(len, toks), initial=0))
+    addresses = [m.span() for m in numbers._ADDRESS.finditer(text)]
+    out: list[tuple[int, int, float | str]] = []
+    skip = -1
+    for k in numbers._candidates(text, starts, words):
+        if k == skip or any(lo <= starts[k] < hi for lo, hi in addresses):
+            continue
+        token = toks[k]
+        after = toks[k + 2] if k + 2 < len(toks) and toks[k + 1].isspace() else ""
+        m = numbers._NUMBER.match(token) if token[0].isdigit() or token[0] in numbers._CURRENCIES else None
+        if m is not None:
+            value = numbers._value(m.group("num"))
+            suffix = m.group("suffix")
+            if suffix and isinstance(value, float):
+                value *= numbers._factor(suffix, words)
+            end = starts[k + 1]
+            factor = numbers._factor(after.rstrip("."), words) if isinstance(value, float) else 1.0
+            if factor > 1 and not suffix:
+                value *= factor
+                end = starts[k + 2] + len(after)
+            out.append((starts[k], end, value))
+            continue
+        word = words.get(token.lower())
+        if word is not None and 2 <= word < 1000:
+            times = words.get(after.lower(), 0)
+            if times in numbers._TIMES:
+                out.append((starts[k], starts[k + 2] + len(after), float(word * times)))
+                skip = k + 2
+                continue
+            out.append((starts[k], starts[k + 1], float(word)))
+    return out
+
+
+NUMBER_PARTS = ["10", "2", "1,5", "10.000", "10 000", "$2", "€5bn", "48mila", "2:00", "10:30", "34-year-old",
+                "million", "millions", "hundred", "thousand", "six", "seis", "cien", "mil", "a", "one", "un",
+                "x2@y.com", "http://a.b/2024/06", "word", "Casa", ",", ".", "-", "(", "\n"]  # fmt: skip
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(NUMBER_PARTS), st.sampled_from([" ", " ", "", "  "])), max_size=40),
+    st.sampled_from(["en", "es", "it", None]),
+    st.data(),
+)
+@settings(max_examples=400, deadline=None)
+def test_numbers_and_those_inside_changes_as_read_one_at_a_time(
+    parts: list[tuple[str, str]], code: str | None, data: st.DataObject
+) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    expected = _numbers_one_at_a_time(text, code)
+    assert list(numbers.spans_and_values(text, code)) == expected
+    # Changes start and end between tokens, as a word diff's do; some are empty.
+    cuts = list(accumulate(map(len, tokens.tokenize(text)), initial=0))
+    ends = sorted(data.draw(st.lists(st.sampled_from(cuts), max_size=8)))
+    changed = [(lo, hi) for lo, hi in zip(ends[::2], ends[1::2], strict=False)]
+    values, inside = facts._changed_numbers(text, changed, code)
+    assert values == Counter(value for _, _, value in expected)
+    assert [(n.start, n.end, n.value, n.text) for n in inside] == [
+        (s, e, v, text[s:e]) for s, e, v in expected if facts._spans_range(s, e, changed)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("six hundred thousand men, six hundred more, 10 million and 10 million", "en"),
+        ("seis mil y cien mil, seis mil", "es"),
+        ("48mila e 48 mila, x2@y.com 2 http://a.b/2024 2", "it"),
+    ],
+)
+def test_numbers_of_set_phrases_as_read_one_at_a_time(text: str, code: str) -> None:
+    assert list(numbers.spans_and_values(text, code)) == _numbers_one_at_a_time(text, code)
