@@ -332,10 +332,16 @@ class Corpus:
         self._write(texts, None, self._date(rnd.randrange(300), rnd.randrange(24)))
 
 
-def generate(folder: Path, n: int) -> dict:
-    """Write ``n`` articles into ``folder`` (which must not exist) and return the truth."""
+def generate(folder: Path, n: int, kind: str = "wire") -> dict:
+    """Write ``n`` articles into ``folder`` (which must not exist) and return the truth.
+    ``kind``: "wire" (this module's generator) or "template" (template_corpus.py)."""
     folder.mkdir(parents=True)
     corpus = Corpus(folder, n)
+    if kind == "template":
+        from template_corpus import Desks, build
+
+        build(corpus, Desks(corpus.rnd, corpus.w.vocab))
+        corpus.n = 0  # written; build() below only writes the feeds
     corpus.build()
     return {"truth": corpus.truth, "originals": {str(k): v for k, v in corpus.originals.items()}}
 
@@ -394,16 +400,21 @@ def phase(name: str, folder: Path, workers: int | None) -> dict:
         report = lib.refresh(workers=workers)
         out["refresh_seconds"] = time.perf_counter() - t1
         out["refresh_read"] = report.read
+        from reader.library.grouping import LINK
+
         rnd = random.Random(5)
-        seeds = [all_rows[rnd.randrange(len(all_rows))] for _ in range(20)]
+        seeds = [all_rows[rnd.randrange(len(all_rows))] for _ in range(200)]
         t1 = time.perf_counter()
         lib.similar(seeds[0].id)  # the first query loads nothing more, but warms SQLite's cache
         out["similar_first_seconds"] = time.perf_counter() - t1
         times = []
+        # What similar ranks at or above the story threshold, for its precision.
+        out["similar_above"] = above = []
         for row in seeds[1:]:
             t1 = time.perf_counter()
-            lib.similar(row.id, limit=20)
+            found = lib.similar(row.id, limit=20)
             times.append(time.perf_counter() - t1)
+            above.append([row.label, [m.row.label for m in found if m.score >= LINK]])
         out["similar_seconds"] = statistics.median(times)
         out["similar_max_seconds"] = max(times)
         t1 = time.perf_counter()
@@ -431,14 +442,15 @@ def run_phase(name: str, folder: Path, cache: Path, workers: int | None) -> dict
     return json.loads(done.stdout)
 
 
-def bench(size: int, workdir: Path, workers: int | None) -> dict:
-    folder = workdir / f"articles-{size}"
-    truth_file = workdir / f"truth-{size}.json"
+def bench(size: int, workdir: Path, workers: int | None, kind: str = "wire") -> dict:
+    name = str(size) if kind == "wire" else f"{kind}-{size}"
+    folder = workdir / f"articles-{name}"
+    truth_file = workdir / f"truth-{name}.json"
     if not truth_file.exists():
         if folder.exists():
             shutil.rmtree(folder)
         t0 = time.perf_counter()
-        data = generate(folder, size)
+        data = generate(folder, size, kind)
         truth_file.write_text(json.dumps(data), encoding="utf-8")
         print(f"generated {size} articles in {time.perf_counter() - t0:.1f} s: {folder}", file=sys.stderr)
     data = json.loads(truth_file.read_text(encoding="utf-8"))
@@ -450,10 +462,14 @@ def bench(size: int, workdir: Path, workers: int | None) -> dict:
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     precision, recall = precision_recall(warm["stories"], data["truth"])
+    truth = data["truth"]
+    ranked = [(seed, m) for seed, found in warm["similar_above"] for m in found]
+    similar_precision = sum(truth[s] == truth[m] for s, m in ranked) / len(ranked) if ranked else 1.0
     originals = set(data["originals"].values())
     multi = [s for s in warm["stories"] if len(s) > 1]
     first_ok = sum(1 for s in multi if s[0] in originals)
     return {
+        "kind": kind,
         "size": size,
         "articles": cold["articles"],
         "cold": cold["seconds"],
@@ -472,6 +488,8 @@ def bench(size: int, workdir: Path, workers: int | None) -> dict:
         "workers_peak": cold["children_peak_mb"],
         "db_mb": db_mb,
         "precision": precision,
+        "similar_precision": similar_precision,
+        "similar_ranked": len(ranked),
         "recall": recall,
         "original_first": first_ok / len(multi) if multi else 1.0,
         "true_stories": len({v for v in data["truth"].values() if v > 0}),
@@ -486,37 +504,47 @@ def main() -> int:
         "--workdir", type=Path, help="generate (or reuse) the folders here instead of a temporary folder"
     )
     ap.add_argument("--workers", type=int, help="index worker processes (default: one per core)")
+    ap.add_argument(
+        "--kind",
+        choices=("wire", "template", "both"),
+        default="both",
+        help="the generator: wire stories, template-heavy desk copy (template_corpus.py), or both",
+    )
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.phase:
         print(json.dumps(phase(args.phase, args.folder, args.workers)))
         return 0
+    kinds = ("wire", "template") if args.kind == "both" else (args.kind,)
     if args.workdir is not None:
         workdir = args.workdir.resolve()
         if workdir == ROOT or ROOT in workdir.parents:
             ap.error("--workdir must be outside the repository")
         workdir.mkdir(parents=True, exist_ok=True)
-        results = [bench(size, workdir, args.workers) for size in args.sizes]
+        results = [bench(size, workdir, args.workers, kind) for kind in kinds for size in args.sizes]
     else:
         with tempfile.TemporaryDirectory(prefix="wire-reader-bench-") as tmp:
-            results = [bench(size, Path(tmp), args.workers) for size in args.sizes]
+            results = [bench(size, Path(tmp), args.workers, kind) for kind in kinds for size in args.sizes]
     print(f"cores: {os.cpu_count()}, workers: {args.workers or 'one per core'}")
     head = (
-        f"{'articles':>9} {'cold index':>10} {'warm start':>10} {'refresh':>8} {'similar':>8} "
-        f"{'stories':>8} {'peak RSS':>9} {'workers':>8} {'index':>7} {'P':>6} {'R':>6} {'original':>8}"
+        f"{'kind':>8} {'articles':>9} {'cold index':>10} {'warm start':>10} {'refresh':>8} {'similar':>8} "
+        f"{'stories':>8} {'peak RSS':>9} {'workers':>8} {'index':>7} {'P':>6} {'R':>6} "
+        f"{'sim P':>6} {'original':>8}"
     )
     print(head)
     for r in results:
         print(
-            f"{r['articles']:>9} {r['cold']:>9.1f}s {r['warm'] * 1000:>8.0f}ms {r['refresh']:>7.2f}s "
+            f"{r['kind']:>8} {r['articles']:>9} {r['cold']:>9.1f}s {r['warm'] * 1000:>8.0f}ms "
+            f"{r['refresh']:>7.2f}s "
             f"{r['similar'] * 1000:>6.1f}ms {r['stories']:>7.1f}s {r['peak']:>6.0f} MB "
             f"{r['workers_peak']:>5.0f} MB {r['db_mb']:>4.0f} MB {r['precision']:>6.3f} {r['recall']:>6.3f} "
-            f"{r['original_first']:>8.1%}"
+            f"{r['similar_precision']:>6.3f} {r['original_first']:>8.1%}"
         )
     for r in results:
         print(
-            f"  {r['articles']} articles: rows() of all in {r['all_rows']:.2f} s; similar max "
+            f"  {r['kind']} {r['articles']} articles: {r['similar_ranked']} matches of similar at or above "
+            f"the story threshold; rows() of all in {r['all_rows']:.2f} s; similar max "
             f"{r['similar_max'] * 1000:.1f} ms; stories again (cached) {r['stories_cached'] * 1000:.0f} ms; "
             f"{r['found_stories']} stories of 2+ found, {r['true_stories']} made; cold index used "
             f"{r['cold_cpu']:.0f} s of CPU; peak RSS {r['cold_peak']:.0f} MB indexing, "

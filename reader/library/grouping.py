@@ -8,13 +8,37 @@ that merely share stock phrases ("said in a statement", "did not immediately
 respond to a request for comment") stay apart too, because such phrases are
 a small share of any real article and the commonest are ignored outright.
 
-The work is done on every article's sampled shingles at once, with numpy:
-verbatim copies (same folded body) are collapsed first; then each article
-looks up the first :data:`EXAMINED` of its samples (by hash value, which makes
-them a random sample) in an inverted index, and links to every article that
-holds at least :data:`LINK` of them. The links' connected components are the
-stories. Looking at a fixed number of samples per article bounds the work by
-the folder's size, not by the square of its longest story.
+The pipeline, step by step (the Spark job follows it with the same functions):
+
+1. Verbatim copies (same body fingerprint and sample count, samples > 0) are
+   collapsed onto the first of them (:func:`_collapse_verbatim`); only these
+   representatives go on, and each copy takes its representative's story.
+2. Document frequency: for each sample, how many articles hold it, verbatim
+   copies included (:func:`frequencies`: what the postings hold, so that
+   ``similar`` scores with the same numbers). :func:`stock` marks the samples
+   held by more than ``stop_limit(articles)``, all the folder's articles.
+3. Examined samples: each representative's first :data:`EXAMINED` non-stock
+   samples by hash value (:func:`examined`), each weighted by :func:`weight` of
+   its frequency.
+4. Prefix: each representative's examined samples, rarest first (frequency,
+   then hash), up to where the rest could no longer make a link
+   (:func:`.candidates.prefix`).
+5. Candidates: for each representative a and each of its prefix samples, every
+   other representative holding that sample (the postings, in full): the pairs
+   (a, b), each once, with which of a's prefix samples b holds; a pair that
+   could not link even if b held all the rest of a's examined samples is dropped.
+6. Verification of each candidate pair, from a's side: :func:`linked` (b holds
+   at least :data:`LINK` of the weight of a's examined samples and at least
+   :data:`MIN_SHARED` of them; fewer than :data:`ENOUGH` only if it holds
+   :data:`CLOSE_PERCENT` of their weight and of all a's samples: :func:`_rule`).
+   The samples of a's prefix that b holds are known from step 5: only the
+   rest are looked up. Every pair for which ``linked`` holds one way or the
+   other is found, since b holds one of a's prefix samples whenever a links to b.
+7. Stories are the connected components of the links, labelled by their smallest
+   representative; the verbatim copies follow their representative.
+
+The weights are integers and the rule an integer comparison, so that any
+process on any machine draws exactly the same links.
 """
 
 from __future__ import annotations
@@ -23,24 +47,48 @@ from collections.abc import Sequence
 
 import numpy as np
 
+# The rule lives with the candidates (which must not import this module); it is part
+# of this module's interface too, as the pipeline above describes it.
+from .candidates import (
+    CLOSE_PERCENT,
+    COMMON,
+    ENOUGH,
+    EXAMINED,
+    LINK,
+    LINK_PERCENT,
+    MIN_SHARED,
+    ONE,
+    Folder,
+    _rule,
+    examined,
+    linked,
+    stock,
+    weight,
+)
 from .fingerprint import stop_limit
 
-# Samples of an article looked up when searching for its versions.
-EXAMINED = 48
-# Share of those samples another article must hold to be a version of it. Versions
-# with heavy edits keep 60-90%; independent write-ups of one event share under 10%.
-LINK = 0.35
-# Fewer shared samples than this is never a link, whatever the share (tiny texts).
-MIN_SHARED = 3
-# Up to this many articles, a shared sample is full evidence of copying (see _weight).
-COMMON = 50.0
-# Holders of one sample looked at, at most: the first ones (by index). Versions of a
-# story republished more widely than this all link to the same first ones, so the
-# story still comes together; a stock phrase's holders get no more than this many
-# small counts. This is what keeps the work linear in the folder's size.
-EXPAND = 32
-# Working memory for the pair counts, in pairs per round.
-_ROUND = 1_000_000
+__all__ = [
+    "CLOSE_PERCENT",
+    "COMMON",
+    "ENOUGH",
+    "EXAMINED",
+    "LINK",
+    "LINK_PERCENT",
+    "MIN_SHARED",
+    "ONE",
+    "_rule",
+    "examined",
+    "frequencies",
+    "group",
+    "linked",
+    "links",
+    "members",
+    "stock",
+    "weight",
+]
+
+# Candidate pairs verified at once (bounds the working memory).
+_ROUND = 50_000
 
 
 def group(samples: np.ndarray, fingerprints: np.ndarray, hashes: np.ndarray) -> np.ndarray:
@@ -54,14 +102,52 @@ def group(samples: np.ndarray, fingerprints: np.ndarray, hashes: np.ndarray) -> 
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     rep = _collapse_verbatim(samples, fingerprints)
+    hashes = np.ascontiguousarray(hashes).astype(np.uint32, copy=False)
+    df = frequencies(hashes)
     owner = np.repeat(np.arange(n, dtype=np.int32), samples)
     keep = rep[owner] == owner
-    owner = owner[keep]
-    hashes = hashes[keep]
+    if not keep.all():
+        owner, hashes, df = owner[keep], hashes[keep], df[keep]
     del keep
-    edges = _links(owner, hashes, n, stop_limit(int(np.count_nonzero(rep == np.arange(n)))))
-    roots = _components(n, edges)
+    # Only the Folder is kept from here: at a million articles each of these is 300 MB.
+    folder = Folder(owner, hashes, df, stop_limit(n), n)
+    del owner, hashes, df
+    roots = _components(n, links(folder))
     return roots[rep]
+
+
+def links(folder) -> np.ndarray:
+    """The linked pairs (a, b) of a :class:`.candidates.Folder`: exactly those for which
+    ``linked(a, b)`` holds."""
+    found = [np.zeros((0, 2), dtype=np.int64)]
+    for a, b, held, got in folder.pair_rounds():
+        for lo in range(0, len(a), _ROUND):
+            part = slice(lo, lo + _ROUND)
+            ok = folder.verify(a[part], b[part], held[part], got[part])
+            found.append(np.stack((a[part][ok], b[part][ok]), axis=1))
+    return np.concatenate(found)
+
+
+def frequencies(hashes: np.ndarray) -> np.ndarray:
+    """The document frequency of each entry's sample (an article holds a sample once):
+    over all the folder's articles, verbatim copies included, as the postings count
+    them (``similar`` reads them there)."""
+    ordered = np.sort(hashes)
+    starts = (
+        np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(ordered) else ordered
+    )
+    counts = np.diff(np.append(starts, len(ordered))).astype(np.int32)
+    values = ordered[starts]
+    del ordered
+    out = np.empty(len(hashes), dtype=np.int32)
+    # A slice at a time, looked up in ascending order (a sweep, not random probes).
+    for lo in range(0, len(hashes), _ROUND * 20):
+        part = hashes[lo : lo + _ROUND * 20]
+        order = np.argsort(part)
+        found = np.empty(len(part), dtype=np.int32)
+        found[order] = counts[np.searchsorted(values, part[order])]
+        out[lo : lo + len(part)] = found
+    return out
 
 
 def _collapse_verbatim(samples: np.ndarray, fingerprints: np.ndarray) -> np.ndarray:
@@ -78,105 +164,6 @@ def _collapse_verbatim(samples: np.ndarray, fingerprints: np.ndarray) -> np.ndar
     first = order[np.flatnonzero(new)]
     rep[order] = first[np.cumsum(new) - 1]
     return rep
-
-
-def _links(owner: np.ndarray, hashes: np.ndarray, n: int, stop: int) -> np.ndarray:
-    """Pairs (a, b) where b holds at least LINK of a's examined samples."""
-    if len(hashes) == 0:
-        return np.zeros((0, 2), dtype=np.int64)
-    # Postings: the holders of each distinct hash, one after the other. One stable sort
-    # orders the entries by hash, then by article (entries come in article order).
-    # int32 where it fits: 100k articles have about 8M entries.
-    perm = np.argsort(hashes, kind="stable")
-    sorted_hashes = hashes[perm]
-    first = np.empty(len(perm), dtype=bool)
-    first[0] = True
-    np.not_equal(sorted_hashes[1:], sorted_hashes[:-1], out=first[1:])
-    del sorted_hashes
-    post_start = np.flatnonzero(first)
-    df = np.diff(np.append(post_start, len(perm))).astype(np.int32)
-    post = owner[perm]
-    inverse = np.empty(len(perm), dtype=np.int32)  # entry -> its hash's number
-    inverse[perm] = np.cumsum(first, dtype=np.int32) - 1
-    del perm, first
-
-    # Each article's examined samples: its first EXAMINED ones (by hash value) that are
-    # not stock phrases. Entries come grouped by article, sorted by hash inside each.
-    eligible = df[inverse] <= stop
-    seen = np.cumsum(eligible, dtype=np.int32)
-    article_start = np.flatnonzero(np.concatenate(([True], owner[1:] != owner[:-1])))
-    lengths = np.diff(np.append(article_start, len(owner)))
-    rank = seen - np.repeat(seen[article_start] - eligible[article_start], lengths)
-    del seen
-    examined = np.flatnonzero(eligible & (rank <= EXAMINED))
-    del eligible, rank
-    art = owner[examined]
-    u = inverse[examined]
-    del inverse, examined
-    weight = _weight(df)
-    need = LINK * np.bincount(art, weights=weight[u], minlength=n)
-    # A sample no other article holds only counts in the denominator.
-    shared = df[u] > 1
-    art, u = art[shared], u[shared]
-
-    found: list[np.ndarray] = []
-    lens = np.minimum(df[u], EXPAND)
-    ends = np.cumsum(lens)
-    start = 0
-    while start < len(u):
-        # A round ends on an article boundary, so each article's counts are complete.
-        stop_at = int(np.searchsorted(ends, ends[start] - lens[start] + _ROUND, side="right"))
-        stop_at = max(stop_at, start + 1)
-        if stop_at < len(u):
-            stop_at = int(np.searchsorted(art, art[stop_at], side="left"))
-            if stop_at <= start:
-                stop_at = int(np.searchsorted(art, art[start], side="right"))
-        found.append(
-            _round(
-                art[start:stop_at], u[start:stop_at], lens[start:stop_at], weight, post, post_start, need, n
-            )
-        )
-        start = stop_at
-    return np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
-
-
-def _weight(df: np.ndarray) -> np.ndarray:
-    """How much a shared sample says: fully, up to COMMON articles holding it; less and
-    less beyond, as a phrase held by hundreds of articles is how news is written, not
-    a sign that one text was copied from another."""
-    return np.minimum(1.0, COMMON / df)
-
-
-def _round(
-    art: np.ndarray,
-    u: np.ndarray,
-    lens: np.ndarray,
-    weight: np.ndarray,
-    post: np.ndarray,
-    post_start: np.ndarray,
-    need: np.ndarray,
-    n: int,
-) -> np.ndarray:
-    """The links found by some articles: each examined sample of ``art`` (hash ``u``)
-    is looked up in the postings, and the holders are counted."""
-    total = int(lens.sum())
-    a = np.repeat(art.astype(np.int64), lens)
-    w = np.repeat(weight[u], lens)
-    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lens) - lens, lens)
-    b = post[np.repeat(post_start[u], lens) + offsets].astype(np.int64)
-    other = a != b
-    keys = a[other] * n + b[other]
-    w = w[other]
-    if len(keys) == 0:
-        return np.zeros((0, 2), dtype=np.int64)
-    order = np.argsort(keys)
-    keys = keys[order]
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-    counts = np.diff(np.append(starts, len(keys)))
-    held = np.add.reduceat(w[order], starts)
-    a_of, b_of = np.divmod(keys[starts], n)
-    linked = (counts >= MIN_SHARED) & (held >= need[a_of])
-    return np.stack((a_of[linked], b_of[linked]), axis=1)
 
 
 def _components(n: int, edges: np.ndarray) -> np.ndarray:

@@ -87,34 +87,50 @@ def rewrite(conn: sqlite3.Connection) -> None:
     one sort in numpy, then one row per distinct shingle, in key order."""
     import numpy as np
 
-    ids, counts, blobs = [], [], []
-    for aid, n, blob in conn.execute("SELECT id, samples, sketch FROM articles"):
-        ids.append(aid)
-        counts.append(n)
-        blobs.append(blob)
-    hashes = np.frombuffer(b"".join(blobs), dtype="<u4")
-    del blobs
-    owners = np.repeat(np.array(ids, dtype="<u4"), counts)
-    order = np.lexsort((owners, hashes))
-    hashes, owners = hashes[order], owners[order]
-    del order
+    total = conn.execute("SELECT coalesce(sum(samples), 0) FROM articles").fetchone()[0]
+    # Each entry as one 64-bit key (hash, then article), sorted in place: no permutation
+    # array, so a million articles' 100M entries take 8 bytes each, not 24.
+    keys = np.empty(total, dtype=np.uint64)
+    at = 0
+    for aid, blob in conn.execute("SELECT id, sketch FROM articles"):
+        hashes = np.frombuffer(blob, dtype="<u4")
+        end = at + len(hashes)
+        if end > total:  # a sample count that disagrees with its sketch: grow rather than fail
+            keys = np.concatenate((keys[:at], np.empty(end - at, dtype=np.uint64)))
+            total = end
+        keys[at:end] = (hashes.astype(np.uint64) << np.uint64(32)) | np.uint64(aid)
+        at = end
+    keys = keys[:at]
+    keys.sort()
     conn.execute("DELETE FROM postings")
-    if len(hashes) == 0:
+    if at == 0:
         return
-    starts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
-    ends = np.append(starts[1:], len(hashes))
-    keys = hashes[starts]
-    packed = owners.tobytes()
-    del hashes, owners
+    starts = _runs(keys)
+    hashes_of = (keys[starts] >> np.uint64(32)).astype(np.uint32)
+    owners = keys.astype("<u4")  # the low 32 bits: the article
+    del keys
+    packed = memoryview(owners).cast("B")
     # In slices, so that only one slice at a time is held as Python ints.
     step = 100_000
-    for i in range(0, len(keys), step):
-        rows = zip(
-            keys[i : i + step].tolist(),
-            (starts[i : i + step] * 4).tolist(),
-            (ends[i : i + step] * 4).tolist(),
-            strict=True,
-        )
+    for i in range(0, len(hashes_of), step):
+        bounds = (starts[i : i + step + 1] * 4).tolist()
+        if i + step >= len(starts):
+            bounds.append(len(owners) * 4)
+        rows = zip(hashes_of[i : i + step].tolist(), bounds[:-1], bounds[1:], strict=True)
         conn.executemany(
-            "INSERT INTO postings (hash, articles) VALUES (?, ?)", ((h, packed[a:b]) for h, a, b in rows)
+            "INSERT INTO postings (hash, articles) VALUES (?, ?)",
+            ((h, bytes(packed[a:b])) for h, a, b in rows),
         )
+
+
+def _runs(keys, step: int = 8_000_000):
+    """Where each hash's run of sorted keys starts, a slice at a time (a whole-array
+    shift would double the memory of a million articles' entries)."""
+    import numpy as np
+
+    found = [np.zeros(1, dtype=np.int64)]
+    for lo in range(1, len(keys), step):
+        part = keys[lo : lo + step] >> np.uint64(32)
+        before = keys[lo - 1 : lo - 1 + len(part)] >> np.uint64(32)
+        found.append(np.flatnonzero(part != before) + lo)
+    return np.concatenate(found)

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.core.loading import load_file
 from reader.core.model import Article, Problem
@@ -19,6 +18,9 @@ from reader.core.sanitize import escape_name
 from . import postings, store
 from .fingerprint import article_sketch, from_blob, stop_limit
 from .rows import LibraryError, Match, Row, Story
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # SQLite's limit on host parameters is 32766 (999 before 3.32); stay well under.
 _PARAMS = 900
@@ -101,35 +103,85 @@ def similar(
     resolved: str,
     prefix: str,
 ) -> list[Match]:
+    """The articles sharing most text with ``target``, scored as the grouping links:
+    the larger of the weighted shares of each one's examined samples held by the
+    other (grouping.linked), so that a score at or above grouping.LINK (the story
+    threshold) is a link of ``stories`` and a lower one is not."""
+    import numpy as np  # here: the app starts without it
+
     own_id, hashes = _target(conn, target, folder, resolved)
     if not hashes:
         return []
     stop = _stop_limit(conn)
-    holders = postings.lookup(conn, hashes)
+    df = _frequencies(conn, hashes)
     # Stock phrases held by a large share of the folder are not evidence of copying.
-    used = [h for h in hashes if len(holders.get(h, ())) <= stop]
-    shared: Counter[int] = Counter()
-    for h in used:
-        shared.update(holders.get(h, ()))
-    shared.pop(own_id, None)  # type: ignore[arg-type]
-    if not shared or not used:
+    used = [h for h in hashes if 0 < df.get(h, 0) <= stop]
+    if not used:
+        return []
+    # A first ranking by the share of the smaller text held, to pick whom to score.
+    found = postings.lookup(conn, used)
+    held = np.concatenate([np.frombuffer(v, dtype=np.uint32) for v in found.values()])
+    ids, counts = np.unique(held, return_counts=True)
+    if own_id is not None:
+        counts = counts[ids != own_id]
+        ids = ids[ids != own_id]
+    if len(ids) == 0:
         return []
     sizes: dict[int, int] = {}
-    for chunk in _chunks(list(shared), _PARAMS):
+    for chunk in _chunks(ids.tolist(), _PARAMS):
         marks = ",".join("?" * len(chunk))
         sizes.update(conn.execute(f"SELECT id, samples FROM articles WHERE id IN ({marks})", chunk))
-    scored = sorted(
-        (
-            (min(1.0, n / max(1, min(len(used), sizes.get(aid, 0) or len(used)))), aid)
-            for aid, n in shared.items()
-        ),
-        key=lambda pair: -pair[0],
-    )
-    best = scored[: max(0, limit) * 2 + 10]
-    rows = rows_by_id(conn, prefix, (aid for _, aid in best))
-    matches = [Match(rows[aid], round(score, 3)) for score, aid in best if aid in rows]
+    smaller = np.array([min(len(used), sizes.get(i, 0) or len(used)) for i in ids.tolist()])
+    first = np.argsort(-(counts / np.maximum(smaller, 1)), kind="stable")[: max(0, limit) * 2 + 10]
+    picked = ids[first].tolist()
+    sketches = _sketches(conn, picked)
+    a = np.array(hashes, dtype=np.int64)
+    a_df = np.array([df.get(h, 0) for h in hashes])
+    others = {h for sketch in sketches.values() for h in sketch.tolist()}
+    df.update(_frequencies(conn, sorted(others - df.keys())))
+    scored = []
+    for aid in picked:
+        b = sketches.get(aid)
+        if b is None:
+            continue
+        b_df = np.array([df.get(h, 0) for h in b.tolist()])
+        scored.append((max(_share(a, a_df, b, stop), _share(b, b_df, a, stop)), aid))
+    rows = rows_by_id(conn, prefix, (aid for _, aid in scored))
+    matches = [Match(rows[aid], score) for score, aid in scored if aid in rows and score > 0]
     matches.sort(key=lambda m: (-m.score, m.row.rel, m.row.record or 0))
     return matches[: max(0, limit)]
+
+
+def _share(a: np.ndarray, a_df: np.ndarray, b: np.ndarray, stop: int) -> float:
+    """grouping.linked's share of a's examined samples held by b, to three places; below
+    the story threshold, whatever it is, when the pair does not link (too few samples
+    shared to tell), also where rounding would lift it to the threshold."""
+    from .grouping import LINK, linked
+
+    is_linked, _, share = linked(a, a_df, b, stop)
+    share = round(share, 3)
+    return share if is_linked or share < LINK else LINK - 0.001
+
+
+def _frequencies(conn: sqlite3.Connection, hashes: Sequence[int]) -> dict[int, int]:
+    """How many articles hold each of ``hashes`` (those none holds are left out)."""
+    out: dict[int, int] = {}
+    for chunk in _chunks(list(hashes), _PARAMS):
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT hash, length(articles) / 4 FROM postings WHERE hash IN ({marks})"
+        out.update(conn.execute(sql, chunk))
+    return out
+
+
+def _sketches(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, np.ndarray]:
+    import numpy as np
+
+    out: dict[int, np.ndarray] = {}
+    for chunk in _chunks(list(ids), _PARAMS):
+        marks = ",".join("?" * len(chunk))
+        for aid, blob in conn.execute(f"SELECT id, sketch FROM articles WHERE id IN ({marks})", chunk):
+            out[aid] = np.array(from_blob(blob), dtype=np.int64)
+    return out
 
 
 def _target(
