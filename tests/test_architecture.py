@@ -2,7 +2,9 @@
 takes part in an import cycle. The imports are read from the source (every
 ``import``, including those inside functions), so a lazy import is no way round.
 
-    core  <  view  <  term, html, library  <  ui  <  cli
+    core  <  view  <  term, html, library, spark  <  ui  <  cli
+
+pyspark is imported by reader/spark/ alone: the rest of the reader runs without it.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ ALLOWED = {
     "term": {"core", "view"},
     "html": {"core", "view"},
     "library": {"core", "view"},
+    "spark": {"core", "view", "library"},
     "ui": {"core", "view", "library"},
-    "cli": {"core", "view", "term", "html", "library", "ui"},
+    "cli": {"core", "view", "term", "html", "library", "spark", "ui"},
 }
 # Libraries that draw on a screen, and the parts allowed to use them.
 DRAWING = {"rich": {"term", "ui", "cli"}, "textual": {"ui"}}
@@ -146,3 +149,10 @@ def test_the_apps_models_draw_nothing() -> None:
         if target.split(".")[0] in DRAWING or target.startswith(("reader.ui.widgets", "reader.ui.screens"))
     )
     assert not wrong, "\n".join(wrong)
+
+
+def test_only_the_spark_job_imports_pyspark() -> None:
+    users = sorted(
+        name for name, imported in IMPORTS.items() if any(i.split(".")[0] == "pyspark" for i in imported)
+    )
+    assert users and all(_part(name) == "spark" for name in users), users

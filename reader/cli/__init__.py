@@ -42,11 +42,23 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "open":
         from .articles import open_app
 
-        return open_app(args.paths, theme=args.theme)
+        return open_app(args.paths, theme=args.theme, tables=args.tables)
     if args.command == "list":
         from .articles import list_articles
 
         return list_articles(args.paths, as_json=args.json)
+    if args.command == "spark" or (getattr(args, "tables", None) and args.command in ("similar", "stories")):
+        from . import spark
+
+        if args.command == "spark":
+            return spark.spark(args.inputs, args.out, master=args.master)
+        if args.command == "similar":
+            return spark.similar(args.file, args.tables, as_json=args.json, limit=args.limit)
+        if args.folder is not None:
+            raise Trouble("give a FOLDER or --from DIR, not both")
+        return spark.stories(args.tables, as_json=args.json)
+    if args.command == "stories" and args.folder is None:
+        raise Trouble("stories: give a FOLDER, or --from DIR for the tables of reader spark")
     if args.command in ("index", "similar", "stories"):
         from . import library
 

@@ -7,16 +7,41 @@ from pathlib import Path
 
 from ..core.loading import load_paths
 from ..view.json import article_meta
-from .errors import EXIT_SAME, EXIT_TROUBLE, dump_json, say
+from .errors import EXIT_SAME, EXIT_TROUBLE, Trouble, dump_json, say
 
 
-def open_app(paths: list[Path], theme: str | None) -> int:
+def open_app(paths: list[Path], theme: str | None, tables: Path | None = None) -> int:
     """The app on a terminal; the list when standard output is a pipe or a file."""
+    if tables is not None:
+        return _open_tables(paths, tables, theme)
+    paths = paths or [Path(".")]
     if not sys.stdout.isatty():
         return list_articles(paths, as_json=False)
     from ..ui.app import run_app
 
     return run_app(list(paths), theme=theme)
+
+
+def _open_tables(paths: list[Path], folder: Path, theme: str | None) -> int:
+    """``reader --from DIR``: the app on a Spark job's tables; their stories in a pipe."""
+    if paths:
+        raise Trouble("give folders and files, or --from DIR, not both")
+    from ..library import LibraryError
+    from ..library.tables import open_tables
+
+    try:  # not Spark output: one line and status 2 here, not an app opened on nothing
+        with open_tables(folder) as tables:
+            found = None if sys.stdout.isatty() else tables.stories()
+    except LibraryError as error:
+        raise Trouble(str(error)) from None
+    if found is not None:
+        from ..term.library import print_stories
+
+        print_stories(found)
+        return EXIT_SAME
+    from ..ui.app import run_app
+
+    return run_app([folder], theme=theme, tables=folder)
 
 
 def list_articles(paths: list[Path], as_json: bool) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..core.sanitize import escape_controls
 from .errors import EXIT_TROUBLE
 
-COMMANDS = ("open", "align", "diff", "stats", "list", "index", "similar", "stories", "story")
+COMMANDS = ("open", "align", "diff", "stats", "list", "index", "similar", "stories", "story", "spark")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,12 +58,22 @@ def build() -> argparse.ArgumentParser:
     o = sub.add_parser(
         "open",
         help="open the app on folders or files (the default command)",
-        description="Open the app on folders (searched recursively) or files. "
+        description="Open the app on folders (searched recursively) or files, or with --from "
+        "on the tables `reader spark` wrote. "
         "When standard output is not a terminal, print the list instead.",
-        epilog=_examples("reader open seeds/", "reader seeds/ > list.txt"),
+        epilog=_examples("reader open seeds/", "reader seeds/ > list.txt", "reader --from spark-out/"),
         formatter_class=fmt,
     )
-    o.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="FOLDER|FILE")
+    # No default here: with --from, a path given too is a mistake to say (open_app: ".").
+    o.add_argument("paths", nargs="*", type=Path, metavar="FOLDER|FILE")
+    o.add_argument(
+        "--from",
+        dest="tables",
+        type=Path,
+        metavar="DIR",
+        help="browse the stories in the tables `reader spark ... --out DIR` wrote, "
+        "reading each article from its file",
+    )
     o.add_argument(
         "--theme",
         choices=("dark", "light", "16"),
@@ -156,7 +166,11 @@ def build() -> argparse.ArgumentParser:
         formatter_class=fmt,
     )
     si.add_argument("file", metavar="FILE")
-    si.add_argument("--in", dest="folder", type=Path, required=True, metavar="FOLDER")
+    where = si.add_mutually_exclusive_group(required=True)
+    where.add_argument("--in", dest="folder", type=Path, metavar="FOLDER")
+    where.add_argument(
+        "--from", dest="tables", type=Path, metavar="DIR", help="rank the articles of `reader spark`'s tables"
+    )
     si.add_argument("--json", action="store_true", help='print JSON: [{"path", "score"}], best first')
     si.add_argument(
         "--limit", type=_at_least(1), default=20, metavar="N", help="show the best N (default 20)"
@@ -170,7 +184,10 @@ def build() -> argparse.ArgumentParser:
         epilog=_examples("reader stories ~/archive --json"),
         formatter_class=fmt,
     )
-    st.add_argument("folder", type=Path, metavar="FOLDER")
+    st.add_argument("folder", type=Path, nargs="?", metavar="FOLDER")
+    st.add_argument(
+        "--from", dest="tables", type=Path, metavar="DIR", help="the stories `reader spark --out DIR` found"
+    )
     st.add_argument("--json", action="store_true", help='print JSON: [{"story", "articles": [paths]}]')
 
     so = sub.add_parser(
@@ -192,6 +209,22 @@ def build() -> argparse.ArgumentParser:
     out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("--html", action="store_true", help="write one self-contained HTML page to stdout")
     so.add_argument("--width", type=_at_least(20), help="columns to lay out for (default: the terminal's)")
+    sp = sub.add_parser(
+        "spark",
+        help="index and group folders, JSON Lines or WARC files on Spark (local, HDFS, S3)",
+        description="Run the index and the grouping into stories as a Spark job, with the same "
+        "functions as `reader index` and `reader stories`, and write Parquet tables (articles, pairs, "
+        "stories) under DIR; `reader stories --from DIR` and `reader similar FILE --from DIR` answer "
+        "from them. Needs pyspark and Java: pip install 'wire-reader[spark]'.",
+        epilog=_examples(
+            "reader spark ~/archive --out ~/archive-spark --master 'local[2]'",
+            "reader stories --from ~/archive-spark --json",
+        ),
+        formatter_class=fmt,
+    )
+    sp.add_argument("inputs", nargs="+", metavar="INPUT", help="folders, files, hdfs:// or s3a:// paths")
+    sp.add_argument("--out", required=True, metavar="DIR", help="the tables' folder (not in an input)")
+    sp.add_argument("--master", metavar="URL", help="Spark's master (default: local[*], every core here)")
     return p
 
 

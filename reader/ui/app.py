@@ -50,7 +50,9 @@ class ReaderApp(App[int]):
         Binding("f2", "cycle_theme", "Next theme (dark, light, 16 colours)", show=False, id="app.theme"),
     ]
 
-    def __init__(self, paths: Sequence[Path], *, theme: str | None = None) -> None:
+    def __init__(
+        self, paths: Sequence[Path], *, theme: str | None = None, tables: Path | None = None
+    ) -> None:
         super().__init__()
         # Only the app's own themes: the palette's theme list, F2 and its message then use
         # the names --theme takes, and every theme on offer is one whose contrast is tested.
@@ -63,7 +65,8 @@ class ReaderApp(App[int]):
         self.stylesheet.set_variables(self.get_css_variables())
         self.paths = list(paths) or [Path.cwd()]
         self._requested_theme = theme
-        if len(self.paths) == 1 and self.paths[0].is_dir():
+        self.tables = tables  # a Spark job's output, read instead of the paths (reader --from DIR)
+        if tables is None and len(self.paths) == 1 and self.paths[0].is_dir():
             start_process_helper()
 
     def on_mount(self) -> None:
@@ -73,7 +76,7 @@ class ReaderApp(App[int]):
             # deletions come out white: offer (F2, the palette) only the theme made of them.
             for name in (DARK, LIGHT):
                 self.unregister_theme(name)
-        self.push_screen(ListScreen(self.paths))
+        self.push_screen(ListScreen(self.paths, tables=self.tables))
 
     def _has_16_colours(self) -> bool:
         return not self.is_headless and self.console.color_system in ("standard", "windows")
@@ -135,8 +138,9 @@ class ReaderApp(App[int]):
         await self.run_action(action, node)
 
 
-def run_app(paths: list[Path], *, theme: str | None = None) -> int:
-    """Run the app on these folders and files (the current folder when empty)."""
-    app = ReaderApp(paths, theme=theme)
+def run_app(paths: list[Path], *, theme: str | None = None, tables: Path | None = None) -> int:
+    """Run the app on these folders and files (the current folder when empty), or on the
+    tables a Spark job wrote in ``tables``."""
+    app = ReaderApp(paths, theme=theme, tables=tables)
     app.run()
     return app.return_code or 0

@@ -104,6 +104,10 @@ class Listing:
     def arrange(self, visible: Sequence[int], width: int) -> None:
         """Show these articles (positions in rows) in the current sort order, at a width."""
         reverse = self.sort_reverse and self.sort_key != "shared"
+        if self.groups is not None and any(i < 0 for i in visible):
+            # Handed the lines on screen (a sort, a resize): a story's line is no row of its
+            # own; the articles behind the lines are those last shown.
+            visible = self._visible
         self._visible = list(visible)
         if self.groups is not None:
             visible = self._grouped(visible)

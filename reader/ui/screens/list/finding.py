@@ -11,6 +11,7 @@ from reader.library import IndexRebuilt, LibraryError
 from reader.ui.messages import SimilarityRanked, StoriesGrouped
 from reader.ui.models.list_words import index_incomplete, ranking_note, still_indexing
 from reader.ui.models.sources import IndexSource
+from reader.ui.models.tables_source import TablesSource
 
 # Articles ranked by `s` on a folder (the index's best matches; the rest show 0%).
 RANKED = 500
@@ -42,6 +43,8 @@ class Finding:
         self.say(f"Ranking the articles by text shared with {file}…")
         if isinstance(self.source, IndexSource):
             self.rank_indexed(index, self.source.id_at(index))
+        elif isinstance(self.source, TablesSource):
+            self.rank_tables(index, self.source.id_at(index))
         else:
             self.rank(index)
 
@@ -91,6 +94,9 @@ class Finding:
             self.stories = None
             self._apply_filter()
             self.say("The list, one article a line.")
+            return
+        if isinstance(self.source, TablesSource):
+            self.show_table_stories()
             return
         if self.library is None:
             self.say(

@@ -99,6 +99,15 @@ LIST_BINDINGS: list[BindingType] = [
         id="list.problems",
     ),
     Binding(
+        "f5",
+        "reload",
+        "Reload",
+        show=False,
+        key_display="F5",
+        tooltip="Read the tables again (the list opened on a Spark job's output: reader --from DIR)",
+        id="list.reload",
+    ),
+    Binding(
         "escape",
         "clear",
         "Clear",

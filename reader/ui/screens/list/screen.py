@@ -28,6 +28,7 @@ from reader.core.model import Article, Problem
 from reader.library import Library
 from reader.ui.models.list_words import problem_line, status_parts
 from reader.ui.models.sources import ArticleUnreadable, IndexSource, MemorySource, describe_paths, folder_of
+from reader.ui.models.tables_source import TablesSource
 from reader.ui.widgets.common.preview import ArticlePreview
 from reader.ui.widgets.common.status_line import StatusLine
 from reader.ui.widgets.list.article_table import ArticleTable
@@ -36,6 +37,7 @@ from reader.ui.widgets.list.load_progress import LoadProgress as LoadProgressPan
 from .feeding import Feeding
 from .finding import Finding
 from .keys import LIST_BINDINGS
+from .tables import Tables
 
 # The preview sits beside the table from this width; narrower, `enter`/`o` opens it.
 PREVIEW_MIN_WIDTH = 120
@@ -46,20 +48,22 @@ NEED_ARTICLES = frozenset(
 LETTER_KEYS = frozenset({*NEED_ARTICLES, "problems", "help"})
 
 
-class ListScreen(Feeding, Finding, Screen[None]):
+class ListScreen(Tables, Feeding, Finding, Screen[None]):
     """Article table, preview beside it when wide, filter input and status line."""
 
     CSS_PATH = "list.tcss"
     BINDINGS: ClassVar[list[BindingType]] = LIST_BINDINGS
 
-    def __init__(self, paths: Sequence[Path]) -> None:
+    def __init__(self, paths: Sequence[Path], tables: Path | None = None) -> None:
         super().__init__()
         self.paths = list(paths)
-        self.source: MemorySource | IndexSource = MemorySource()
+        self.tables_dir = tables  # a Spark job's output (reader --from DIR)
+        self.source: MemorySource | IndexSource | TablesSource = MemorySource()
         self.problems: tuple[Problem, ...] = ()
         self.loaded = False
         self.filter_text = ""
-        self.folder = folder_of(self.paths)  # opened on one folder: read through its index
+        # Opened on one folder: read through its index.
+        self.folder = folder_of(self.paths) if tables is None else None
         self.indexing: tuple[int, int] | None = None  # files read, files to read
         self.stories: list | None = None  # the last grouping, while it is shown
         self.unreadable: list[Problem] = []  # indexed articles that could not be read again
@@ -94,7 +98,7 @@ class ListScreen(Feeding, Finding, Screen[None]):
         yield Input(
             placeholder=(
                 "Filter by title, outlet, place or file (enter: keep, escape: clear)"
-                if self.folder is not None
+                if self.folder is not None or self.tables_dir is not None
                 else "Filter by title, outlet or text (enter: keep, escape: clear)"
             ),
             id="filter",
@@ -109,7 +113,9 @@ class ListScreen(Feeding, Finding, Screen[None]):
         self.query_one("#filter").display = False
         self._apply_width(self.app.size.width)
         self._update_status()
-        if self.folder is not None:
+        if self.tables_dir is not None:
+            self.read_tables()
+        elif self.folder is not None:
             self.open_library(self.folder)
         else:
             self.load()
@@ -142,13 +148,16 @@ class ListScreen(Feeding, Finding, Screen[None]):
             problem = error.problem
             if not again and problem in self.problems:
                 return None
-            self.notify(
-                problem_line(problem, self.paths),
-                title="Cannot read",
-                severity="error",
-                timeout=6,
-                markup=False,
-            )
+            if isinstance(self.source, TablesSource):
+                self.say(self.unreadable_line(problem))  # the place is kept: nothing covers it
+            else:
+                self.notify(
+                    problem_line(problem, self.paths),
+                    title="Cannot read",
+                    severity="error",
+                    timeout=6,
+                    markup=False,
+                )
             if problem not in self.problems:
                 self.unreadable.append(problem)
                 self.problems = (*self.problems, problem)
@@ -181,7 +190,7 @@ class ListScreen(Feeding, Finding, Screen[None]):
     def on_article_table_highlighted(self) -> None:
         if not self.wide:
             return
-        if self.library is None:
+        if isinstance(self.source, MemorySource):
             self._show_preview()
             return
         # A held key scrolls freely: while the cursor runs, reading the file waits until it rests.
@@ -352,6 +361,8 @@ class ListScreen(Feeding, Finding, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEED_ARTICLES and not self.total:
+            return False
+        if action == "reload" and self.tables_dir is None:
             return False
         # While the filter field has focus, letters are typed into it, not taken as keys.
         return not (action in LETTER_KEYS and isinstance(self.focused, Input))
