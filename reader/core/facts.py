@@ -11,25 +11,26 @@ have no facts: their differences are not edits.
 
 from __future__ import annotations
 
-import bisect
-import re
-from array import array
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Literal
 
 from . import lang, patterns
-from .datelines import canonical_agency, credit_agency
+
+# Credits and numbers are found in their own modules, and the record stands in one
+# that they share, to keep this one short without an import cycle. The names that
+# were imported from here before are re-exported ("x as x"), so callers need not move.
+from .credits import agencies_of as agencies_of
+from .credits import credit_changes
+from .credits import credit_kept as credit_kept
+from .fact_record import FACT_KINDS as FACT_KINDS
+from .fact_record import Fact
+from .fact_record import FactChange as FactChange
+from .fact_record import FactKind as FactKind
 from .matching import trigrams
 from .model import Article, Group
-from .numbers import Number, may_touch, spans_and_values
+from .number_facts import Lines, changed_spans, number_changes
 from .sentences import keys, quotations
-
-FactKind = Literal["credit", "number", "quote", "name"]
-FactChange = Literal["dropped", "added", "changed"]
-FACT_KINDS: tuple[str, ...] = ("credit", "number", "quote", "name")
 
 # A quotation this short ("a 'serious' threat") is a word in quotation marks.
 QUOTE_MIN_WORDS = 4
@@ -40,19 +41,6 @@ QUOTE_SAME = 0.5
 RESPELT = 0.5
 # A replacement of more words than this on a side is a clause rewritten, not a name changed.
 NAME_WORDS = 4
-
-
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """One change that matters. ``a`` and ``b`` are the text on each side (None for
-    dropped or added), with the paragraph each stands in (from 0)."""
-
-    kind: FactKind
-    change: FactChange
-    a: str | None
-    b: str | None
-    a_paragraph: int | None
-    b_paragraph: int | None
 
 
 def find_facts(a: Article, b: Article, groups: tuple[Group, ...], related: bool) -> tuple[Fact, ...]:
@@ -75,10 +63,10 @@ def find_facts(a: Article, b: Article, groups: tuple[Group, ...], related: bool)
         return order.get(("a", fact.a_paragraph), 0)
 
     code = a.language or b.language
-    facts = [*_credits(a, b, partner_b, partner_a), *_quotes(a, b)]
+    facts = [*credit_changes(a, b, partner_b, partner_a), *_quotes(a, b)]
     for g in groups:
         if g.a and g.b and g.kind not in ("identical", "typography", "boilerplate"):
-            facts.extend(_numbers(a, b, g, code))
+            facts.extend(number_changes(a, b, g, code))
             facts.extend(_names(a, b, g, code))
     found = [(place(f), f) for f in facts]
     found.sort(key=lambda pf: (pf[0], _pos(pf[1])))
@@ -157,188 +145,6 @@ def _pos(fact: Fact) -> tuple[int, int]:
     return (fact.b_paragraph if fact.b_paragraph is not None else -1, fact.a_paragraph or 0)
 
 
-# --- credits ---------------------------------------------------------------------
-
-
-def _credits(a: Article, b: Article, partner_b: dict[int, int], partner_a: dict[int, int]) -> Iterator[Fact]:
-    """The agency's dateline and end credit: dropped, added, or naming another agency.
-    A dateline dropped while the copy still credits that agency at its end is a credit
-    changed in form (the agency is kept); desk initials ("fbe/ial") are no credit."""
-    lead_a, lead_b = _lead_text(a.lead), _lead_text(b.lead)
-    end_a = a.credit if a.credit and credit_agency(a.credit) else None
-    end_b = b.credit if b.credit and credit_agency(b.credit) else None
-    last_a, last_b = len(a.paragraphs) - 1, len(b.paragraphs) - 1
-    if lead_a and not lead_b:
-        if end_b and agencies_of(a) & agencies_of(b):
-            yield Fact("credit", "changed", lead_a, end_b, a.start, last_b)  # the credit moved to the end
-            end_b = None
-        else:
-            yield Fact("credit", "dropped", lead_a, None, a.start, partner_b.get(a.start))
-    elif lead_b and not lead_a:
-        if end_a and agencies_of(a) & agencies_of(b):
-            yield Fact("credit", "changed", end_a, lead_b, last_a, b.start)
-            end_a = None
-        else:
-            yield Fact("credit", "added", None, lead_b, partner_a.get(b.start), b.start)
-    elif lead_a and lead_b and not _same_agency(a.agency, b.agency):
-        yield Fact("credit", "changed", lead_a, lead_b, a.start, b.start)
-    if end_a and not end_b and not agencies_of(a) & agencies_of(b):
-        yield Fact("credit", "dropped", end_a, None, last_a, None)
-    elif end_b and not end_a and not agencies_of(a) & agencies_of(b):
-        yield Fact("credit", "added", None, end_b, None, last_b)
-    elif end_a and end_b and not _same_agency(credit_agency(end_a), credit_agency(end_b)):
-        yield Fact("credit", "changed", end_a, end_b, last_a, last_b)
-
-
-def credit_kept(base: Article, copy: Article) -> str | None:
-    """What a copy did with the base's agency credit: "kept" (it credits the agency, by
-    dateline or end credit), "replaced" (it credits someone else), "dropped", or None
-    when the base credits no agency."""
-    mine = agencies_of(base)
-    if not mine:
-        return None
-    theirs = agencies_of(copy)
-    if mine & theirs:
-        return "kept"
-    return "replaced" if theirs else "dropped"
-
-
-def _lead_text(lead: str | None) -> str | None:
-    return lead.strip(" \u00a0-–—:|_.") or None if lead else None
-
-
-def _same_agency(x: str | None, y: str | None) -> bool:
-    return canonical_agency(x or "") == canonical_agency(y or "")
-
-
-def agencies_of(article: Article) -> set[str]:
-    """The agencies an article credits, by its dateline and its end credit, one name
-    each ("AFP/Reuters" is two; "dpa/bb" is dpa; "Agence France-Presse" is afp)."""
-    named = [article.agency or ""]
-    if article.credit:
-        named.append(credit_agency(article.credit) or "")
-    parts = [part for name in named for part in re.split(r"[/,&]| and ", name) if part.strip()]
-    return {canonical_agency(part) for part in parts}
-
-
-# --- numbers ---------------------------------------------------------------------
-
-
-def _numbers(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]:
-    text_a, text_b, changed_a, changed_b, ops = _changed_spans(g)
-    if not may_touch(text_a, changed_a, code) and not may_touch(text_b, changed_b, code):
-        return  # a fact is a number inside a change: no change holds one
-    values_a, nums_a = _changed_numbers(text_a, changed_a, code)
-    values_b, nums_b = _changed_numbers(text_b, changed_b, code)
-    only_a, only_b = values_a - values_b, values_b - values_a
-    lost = [n for n in nums_a if _take(only_a, n.value)]
-    new = [n for n in nums_b if _take(only_b, n.value)]
-    # A replaced number is paired within one change. Looked up by position, not by
-    # scanning every change for every number: a long paragraph has thousands of both.
-    in_a = _by_span(lost, [op_a for op_a, _ in ops])
-    in_b = _by_span(new, [op_b for _, op_b in ops])
-    paired: set[int] = set()
-    lines_a, lines_b = _Lines(g.a, text_a), _Lines(g.b, text_b)
-    for k in range(len(ops)):
-        here_a = [n for n in in_a.get(k, ()) if id(n) not in paired]
-        here_b = [n for n in in_b.get(k, ()) if id(n) not in paired]
-        for x, y in zip(here_a, here_b, strict=False):
-            paired.update((id(x), id(y)))
-            yield Fact("number", "changed", x.text, y.text, lines_a.para(x.start), lines_b.para(y.start))
-    for x in lost:
-        if id(x) not in paired:
-            yield Fact("number", "dropped", x.text, None, lines_a.para(x.start), None)
-    for y in new:
-        if id(y) not in paired:
-            yield Fact("number", "added", None, y.text, None, lines_b.para(y.start))
-
-
-def _changed_numbers(
-    text: str, changed: list[tuple[int, int]], code: str | None
-) -> tuple[Counter, list[Number]]:
-    """The values of all the numbers of a text, and the numbers inside its changes (the
-    others are not kept: a paragraph as long as a book holds millions)."""
-    # Kept as arrays, not a tuple for each: a 20 MB text holds a million numbers.
-    starts, ends, found = array("q"), array("q"), []
-    for start, end, value in spans_and_values(text, code):
-        starts.append(start)
-        ends.append(end)
-        found.append(value)
-    # The numbers follow one another (each starts and ends after the one before), so
-    # those a change overlaps are a slice: found by halving, not by testing each number.
-    taken: set[int] = set()
-    for lo, hi in changed:
-        taken.update(range(bisect.bisect_right(ends, lo), bisect.bisect_left(starts, hi)))
-    inside = [Number(starts[k], ends[k], found[k], text[starts[k] : ends[k]]) for k in sorted(taken)]
-    return Counter(found), inside
-
-
-def _take(counts: Counter, value: float) -> bool:
-    if counts[value] > 0:
-        counts[value] -= 1
-        return True
-    return False
-
-
-def _changed_spans(g: Group):
-    """The group's texts, the spans each side changed, and the spans of each replacement
-    (A span, B span), from its word diff."""
-    changed_a: list[tuple[int, int]] = []
-    changed_b: list[tuple[int, int]] = []
-    replaced: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    pa = pb = 0
-    for op in g.ops:
-        span_a, span_b = (pa, pa + len(op.a)), (pb, pb + len(op.b))
-        if op.tag in ("delete", "replace"):
-            changed_a.append(span_a)
-        if op.tag in ("insert", "replace"):
-            changed_b.append(span_b)
-        if op.tag == "replace":
-            replaced.append((span_a, span_b))
-        pa, pb = span_a[1], span_b[1]
-    text_a = "".join(op.a for op in g.ops)
-    text_b = "".join(op.b for op in g.ops)
-    return text_a, text_b, changed_a, changed_b, replaced
-
-
-def _overlapping(n: Number, spans: list[tuple[int, int]]) -> range:
-    """The indexes of the spans (in order, not overlapping) that ``n`` overlaps."""
-    return _spans_range(n.start, n.end, spans)
-
-
-def _spans_range(start: int, end: int, spans: list[tuple[int, int]]) -> range:
-    first = bisect.bisect_right(spans, (start, start))
-    if first and spans[first - 1][1] > start:
-        first -= 1
-    last = bisect.bisect_left(spans, (end, end), first)
-    return range(first, last)
-
-
-def _by_span(numbers: list[Number], spans: list[tuple[int, int]]) -> dict[int, list[Number]]:
-    """The numbers overlapping each span, by the span's index, in the order given."""
-    out: dict[int, list[Number]] = {}
-    for n in numbers:
-        for k in _overlapping(n, spans):
-            out.setdefault(k, []).append(n)
-    return out
-
-
-class _Lines:
-    """The paragraph (of a group joined with newlines) a position falls in."""
-
-    def __init__(self, indices: tuple[int, ...], text: str) -> None:
-        self.indices = indices
-        self.text = text
-        self.breaks: list[int] | None = None
-
-    def para(self, at: int) -> int:
-        if len(self.indices) == 1:
-            return self.indices[0]
-        if self.breaks is None:
-            self.breaks = [m.start() for m in re.finditer("\n", self.text)]
-        return self.indices[min(bisect.bisect_left(self.breaks, at), len(self.indices) - 1)]
-
-
 # --- names -----------------------------------------------------------------------
 
 _CAPITAL = patterns.compile(r"[^\W\d_][\w'’\-]*")
@@ -350,9 +156,9 @@ def _names(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]
     words each side) whose capitalised words, not opening a sentence, differ."""
     table = lang.language(code)
     nouns = table is not None and table.capitalised_nouns
-    text_a, text_b, _ca, _cb, replaced = _changed_spans(g)
+    text_a, text_b, _ca, _cb, replaced = changed_spans(g)
     lower_a = lower_b = None
-    lines_a, lines_b = _Lines(g.a, text_a), _Lines(g.b, text_b)
+    lines_a, lines_b = Lines(g.a, text_a), Lines(g.b, text_b)
     for (a0, a1), (b0, b1) in replaced:
         if len(text_a[a0:a1].split()) > NAME_WORDS or len(text_b[b0:b1].split()) > NAME_WORDS:
             continue  # a rewritten clause, not a name changed

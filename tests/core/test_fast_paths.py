@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import LCSseq
 
-from reader.core import facts, lang, numbers, patterns, relatedness, sentences, tokens
+from reader.core import lang, number_facts, numbers, patterns, relatedness, sentences, tokens
 from reader.core.compare import compare
 from reader.core.loading import article_from_text
 from reader.core.matching import lcs_length
@@ -231,8 +231,6 @@ sentence_words = st.lists(st.sampled_from(_VOCAB), min_size=4, max_size=12)
 @given(st.lists(sentence_words, min_size=1, max_size=3), st.data())
 @settings(max_examples=150, deadline=None)
 def test_number_facts_as_when_every_group_is_read(paragraphs: list[list[str]], data: st.DataObject) -> None:
-    from reader.core import facts
-
     edited = []
     for words in paragraphs:
         words = list(words)
@@ -247,7 +245,7 @@ def test_number_facts_as_when_every_group_is_read(paragraphs: list[list[str]], d
     )
     shortcut = compare(a, b).facts
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(facts, "may_touch", lambda *_: True)
+        mp.setattr(number_facts, "may_touch", lambda *_: True)
         assert compare(a, b).facts == shortcut
 
 
@@ -355,10 +353,10 @@ def test_numbers_and_those_inside_changes_as_read_one_at_a_time(
     cuts = list(accumulate(map(len, tokens.tokenize(text)), initial=0))
     ends = sorted(data.draw(st.lists(st.sampled_from(cuts), max_size=8)))
     changed = [(lo, hi) for lo, hi in zip(ends[::2], ends[1::2], strict=False)]
-    values, inside = facts._changed_numbers(text, changed, code)
+    values, inside = number_facts._changed_numbers(text, changed, code)
     assert values == Counter(value for _, _, value in expected)
     assert [(n.start, n.end, n.value, n.text) for n in inside] == [
-        (s, e, v, text[s:e]) for s, e, v in expected if facts._spans_range(s, e, changed)
+        (s, e, v, text[s:e]) for s, e, v in expected if number_facts._spans_range(s, e, changed)
     ]
 
 

@@ -1,0 +1,28 @@
+"""The record of one fact: what changed that matters in a comparison.
+
+It stands apart from ``facts`` so that the modules finding each kind (``credits``,
+``number_facts``) can make one while ``facts``, which calls them, imports them:
+otherwise the two would import each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+FactKind = Literal["credit", "number", "quote", "name"]
+FactChange = Literal["dropped", "added", "changed"]
+FACT_KINDS: tuple[str, ...] = ("credit", "number", "quote", "name")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One change that matters. ``a`` and ``b`` are the text on each side (None for
+    dropped or added), with the paragraph each stands in (from 0)."""
+
+    kind: FactKind
+    change: FactChange
+    a: str | None
+    b: str | None
+    a_paragraph: int | None
+    b_paragraph: int | None
