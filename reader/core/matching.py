@@ -14,6 +14,7 @@ from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import chain
 
 from . import lang
 from .sentences import Sentence
@@ -101,10 +102,7 @@ def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | Non
     n_a, n_b = max(len(a_sents), 1), max(len(b_sents), 1)
     out: list[Match] = []
     for sb in b_sents:
-        votes: Counter[int] = Counter()
-        for posting in index.postings(sb.words):
-            if len(posting) <= MAX_POSTINGS:
-                votes.update(posting)
+        votes = _votes(index, sb.words)
         settled = 0  # votes of a near-identical candidate already found
         # Ties go to the earlier sentence of A, whatever order the votes came in.
         best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
@@ -135,6 +133,12 @@ def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | Non
             out.append(Match((tier, dice, -drift), sa, sb, lcs, dice, containment))
     out.sort(reverse=True)
     return out
+
+
+def _votes(index: _Postings | _PackedPostings, words: list[str]) -> Counter[int]:
+    """How many trigrams of ``words`` each sentence of A holds, common trigrams aside."""
+    # One count over all the postings: a Counter.update per trigram costs a third more.
+    return Counter(chain.from_iterable(p for p in index.postings(words) if len(p) <= MAX_POSTINGS))
 
 
 class _Postings:

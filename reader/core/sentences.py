@@ -89,7 +89,7 @@ def cased_keys(text: str) -> list[str]:
 def _words(text: str) -> list[str]:
     text = plain_numbers(text)
     if any(mark in text for mark in _APOSTROPHES):
-        text = _elided().sub("", text)
+        text = _drop_elisions(text)
         # str.replace is several times faster than str.translate on non-ASCII text.
         for mark in _APOSTROPHES:
             if mark in text:
@@ -97,9 +97,38 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_APOSTROPHE = patterns.compile("[" + re.escape(_APOSTROPHES) + "]")
+# Past this length, elisions are looked for only around the apostrophes.
+_SCAN_ALL = 2048
+
+
+def _drop_elisions(text: str) -> str:
+    """``text`` without its elided articles and pronouns ("l'", "dell'", "qu'")."""
+    if len(text) <= _SCAN_ALL:
+        return _elided().sub("", text)
+    # The pattern opens with a word boundary, so the engine tries it at every position:
+    # most of the time of keying a long paragraph. An elision holds no space, so it is
+    # looked for in the space-delimited stretch around each apostrophe only (a space on
+    # each side of a cut leaves the boundary and the lookahead as they were).
+    sub = _elided().sub
+    out, done = [], 0
+    for m in _APOSTROPHE.finditer(text):
+        at = m.start()
+        if at < done:
+            continue
+        start = max(text.rfind(" ", done, at) + 1, done)
+        end = text.find(" ", at)
+        end = len(text) if end < 0 else end
+        out.append(text[done:start])
+        out.append(sub("", text[start:end]))
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
 # --- sentences ------------------------------------------------------------------
 
-_LAST_WORD = patterns.compile(r"([^\s(\[\"“‘«„]+)\s*$")
+_WORD_OPENERS = frozenset('(["“‘«„')
 _FIRST_CHAR = patterns.compile(r"[\s\"'“”‘’«»„(\[¿¡—–-]*(.)", re.DOTALL)
 
 
@@ -153,19 +182,30 @@ def _continues(head: str, piece: str, table: lang.Language | None) -> bool:
         return True  # "La S.p.A. ha chiuso", "7:42 a.m. local time"
     if not head.endswith(".") or table is None:
         return False
-    m = _LAST_WORD.search(head)
-    if m is None:
+    start = last_word_start(head)
+    if start == len(head):
         return False
-    word = m.group(1)[:-1]
+    word = head[start:-1]
     last = word.lower()
     if last in table.abbreviations or (len(word) == 1 and word.isupper()):
         return True  # "M. Dupont", "Dr. Leroy", "J. Smith"; not "à 10 h. Le..."
     if last in table.before_numbers:
         return first is not None and first.group(1).isdigit()  # "No. 3", not "He said no."
     if last.isdigit() and len(last) <= 2 and table.ordinal_markers:
-        before = head[: m.start()].split()
+        before = head[:start].split()
         return bool(before) and before[-1].lower() in table.ordinal_markers  # "der 12. Tag"
     return False
+
+
+def last_word_start(head: str) -> int:
+    """Where the last word of ``head`` (no trailing whitespace) begins: after the last
+    space or opening mark; ``len(head)`` when it ends in one."""
+    # A backward scan over one word: a regular expression anchored at the end is tried
+    # from every position of the sentence, a tenth of the splitting of a long paragraph.
+    k = len(head)
+    while k and not head[k - 1].isspace() and head[k - 1] not in _WORD_OPENERS:
+        k -= 1
+    return k
 
 
 def quotations(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import LCSseq
 
-from reader.core import lang, number_facts, numbers, patterns, relatedness, sentences, tokens
+from reader.core import lang, matching, number_facts, numbers, patterns, relatedness, sentences, tokens
 from reader.core.compare import compare
 from reader.core.loading import article_from_text
 from reader.core.matching import lcs_length
@@ -370,3 +370,50 @@ def test_numbers_and_those_inside_changes_as_read_one_at_a_time(
 )
 def test_numbers_of_set_phrases_as_read_one_at_a_time(text: str, code: str) -> None:
     assert list(numbers.spans_and_values(text, code)) == _numbers_one_at_a_time(text, code)
+
+
+_LAST_WORD_BY_REGEX = re.compile(r"([^\s(\[\"“‘«„]+)\s*$")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=' \t\u00a0\u2003.(["“‘«„”a1É-', max_size=30))
+@example("Dr.")
+@example("(Dr.")
+@example("der 12.")
+@example("„")
+def test_last_word_starts_where_the_regex_found_it(text: str) -> None:
+    head = text.rstrip()
+    m = _LAST_WORD_BY_REGEX.search(head)
+    assert sentences.last_word_start(head) == (len(head) if m is None else m.start())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \n\u00a0\u2003'’‘`´ldquDLQ_1é", max_size=60))
+@example("l'eau dell'acqua")
+@example(" l'eau")
+@example("x l’ qu'")
+def test_elisions_dropped_around_apostrophes_as_over_the_whole_text(text: str) -> None:
+    whole = sentences._elided().sub("", text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sentences, "_SCAN_ALL", 0)
+        assert sentences._drop_elisions(text) == whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from("abcde"), max_size=8), min_size=1, max_size=80),
+    st.lists(st.sampled_from("abcdef"), max_size=12),
+    st.booleans(),
+)
+@example([["a", "b", "c"]] * 64, ["a", "b", "c"], False)  # as common as a counted trigram can be
+@example([["a", "b", "c"]] * 65, ["a", "b", "c"], True)
+def test_votes_count_as_one_update_per_trigram(
+    a_words: list[list[str]], b_words: list[str], packed: bool
+) -> None:
+    a_sents = [sentences.Sentence(0, k, " ".join(w), w, None, "en") for k, w in enumerate(a_words)]
+    index = (matching._PackedPostings if packed else matching._Postings)(a_sents)
+    expected: Counter[int] = Counter()
+    for posting in index.postings(b_words):
+        if len(posting) <= matching.MAX_POSTINGS:
+            expected.update(posting)
+    assert list(matching._votes(index, b_words).items()) == list(expected.items())
