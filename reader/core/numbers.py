@@ -60,6 +60,7 @@ def spans_and_values(text: str, code: str | None) -> Iterator[tuple[int, int, fl
     # A long text says the same few numbers thousands of times: each (token, word after)
     # is read once.
     read: dict[tuple[str, str], tuple[float | str, bool, bool] | None] = {}
+    takes_after = _takes_after(code)
     last = len(tokens) - 2
     for k in _candidates(text, starts, words):
         if k == skip:
@@ -69,6 +70,8 @@ def spans_and_values(text: str, code: str | None) -> Iterator[tuple[int, int, fl
             if at >= 0 and starts[k] < addresses[at][1]:
                 continue
         after = tokens[k + 2] if k < last and tokens[k + 1].isspace() else ""
+        if after and after.lower() not in takes_after and after.lower().rstrip(".") not in takes_after:
+            after = ""  # reads as no word after: the key below then repeats far more often
         key = (tokens[k], after)
         found = read.get(key, read)
         if found is read:
@@ -104,6 +107,15 @@ def _read(token: str, after: str, words: dict[str, int]) -> tuple[float | str, b
     return None
 
 
+@cache
+def _takes_after(code: str | None) -> frozenset[str]:
+    """The words after a number (lower-cased, and also without trailing dots) that
+    ``_read`` may take in: any other word after it reads as none."""
+    table = lang.language(code)
+    words = table.numbers if table is not None else {}
+    return frozenset(_MAGNITUDES) | frozenset(_magnitudes()) | {w for w, v in words.items() if v in _TIMES}
+
+
 _CURRENCIES = "$€£¥₹₩"
 _TIMES = (100, 1000, 1000000, 1000000000)  # a number word times these is one number
 
@@ -137,9 +149,10 @@ def _candidates(text: str, starts: array, words: dict[str, int]) -> list[int]:
     and the language's number words. Found by one scan of the text, so that a long text
     does not pay a step of Python for each of its words and spaces."""
     found = []
-    for m in _starters(tuple(words)).finditer(text):
-        k = bisect.bisect_left(starts, m.start())
-        if starts[k] == m.start():
+    k = 0  # matches come in order: each token is looked for after the one before
+    for at in map(re.Match.start, _starters(tuple(words)).finditer(text)):
+        k = bisect.bisect_left(starts, at, k)
+        if starts[k] == at:
             found.append(k)
     return found
 
@@ -147,7 +160,13 @@ def _candidates(text: str, starts: array, words: dict[str, int]) -> list[int]:
 @cache
 def _starters(words: tuple[str, ...]) -> re.Pattern[str]:
     # Case is left to the exact test (the token lower-cased is a number word).
-    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # Grouped by first letter: an alternation of forty words tried at every word start
+    # was a third of the time of reading a long text's numbers. Only where a match
+    # starts is used, and every match ends with its word, so the grouping changes none.
+    heads: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        heads.setdefault(w[:1], []).append(re.escape(w[1:]))
+    names = "|".join(f"{re.escape(h)}(?:{'|'.join(rest)})" for h, rest in heads.items())
     spelled = f"|(?<!\\w)(?i:{names})(?!\\w)" if names else ""
     return patterns.compile(f"\\d+|[{_CURRENCIES}]{spelled}")
 

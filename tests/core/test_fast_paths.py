@@ -417,3 +417,46 @@ def test_votes_count_as_one_update_per_trigram(
         if len(posting) <= matching.MAX_POSTINGS:
             expected.update(posting)
     assert list(matching._votes(index, b_words).items()) == list(expected.items())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["six", "Sixty", "sixteen", "SIX", "six1", "x6", "ten", "tens", "zehn", "dix", "dieci", "$", "12"]
+        )
+        | st.sampled_from([" ", "-", "'", "é", "a"]),
+        max_size=30,
+    ),
+    st.sampled_from(lang.CODES),
+)
+def test_number_word_starts_as_found_by_the_plain_alternation(parts: list[str], code: str) -> None:
+    table = lang.language(code)
+    words = tuple(table.numbers) if table is not None else ()
+    text = "".join(parts) + " " + " ".join(words) + " " + " ".join(w.upper() for w in words)
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    plain = re.compile(f"\\d+|[{numbers._CURRENCIES}]" + (f"|(?<!\\w)(?i:{names})(?!\\w)" if names else ""))
+    assert [m.start() for m in numbers._starters(words).finditer(text)] == [
+        m.start() for m in plain.finditer(text)
+    ]
+    starts = list(accumulate(map(len, tokens.tokenize(text)), initial=0))
+    at_token_starts = [starts.index(m.start()) for m in plain.finditer(text) if m.start() in starts]
+    assert numbers._candidates(text, starts, dict.fromkeys(words, 0)) == at_token_starts
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["10", "2", "six", "seis", "dieci", "$2", "1,5", "10:30", "mil"])
+        | st.sampled_from(
+            ["Million.", "million", "MIO.", "mio", "bn.", "Bn", "Hundred", "HUNDRED", "cien", "mila"]
+        )
+        | st.sampled_from(["Mrd..", "k", "K.", "word", "Word.", "hundreds", "millones", "Milliarden", "."]),
+        max_size=30,
+    ),
+    st.sampled_from(["en", "es", "it", "de", "fr", None]),
+)
+def test_words_after_numbers_read_as_when_every_one_was_read(parts: list[str], code: str | None) -> None:
+    # spans_and_values reads a word after a number as none unless it may be a magnitude.
+    text = " ".join(parts)
+    assert list(numbers.spans_and_values(text, code)) == _numbers_one_at_a_time(text, code)
