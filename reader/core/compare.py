@@ -11,6 +11,7 @@ from .facts import agencies_of, find_facts
 from .model import Article, Comparison, Group, Op, WordCounts
 from .sentences import keys
 from .stats import summarize
+from .tokens import tokens_kept
 
 # A linked group keeping under this share of its A words is a rewrite, not an edit.
 REWRITE_KEPT = 0.25
@@ -33,9 +34,10 @@ def compare(a: Article, b: Article, typography: bool = False) -> Comparison:
         other_agency=_other_agency(a, b),
         starts=(a.start, b.start),
     )
-    groups = tuple(_group(raw, a, b) for raw in alignment.groups)
-    summary = summarize(a, b, groups, alignment)
-    facts = find_facts(a, b, groups, alignment.related)
+    with tokens_kept():
+        groups = tuple(_group(raw, a, b) for raw in alignment.groups)
+        summary = summarize(a, b, groups, alignment)
+        facts = find_facts(a, b, groups, alignment.related)
     return Comparison(a=a, b=b, groups=groups, summary=summary, typography=typography, facts=facts)
 
 

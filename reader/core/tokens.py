@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from . import patterns
@@ -108,8 +110,40 @@ _WORD_START = patterns.compile(rf"{_W}|[{re.escape(_CURRENCY)}]\d")
 _DASH_RUN = patterns.compile(r"-{2,}")  # "--" sets off a clause, as "—" does
 
 
+# In one comparison a long paragraph is tokenized by its word diff and again when its
+# numbers are read: the second time takes the first's tokens. Only the last two texts
+# (one group's sides) are kept, and only while ``tokens_kept`` is open; not past
+# _LONG_TEXT, where keeping them raised a 19 MB paragraph's peak by a ninth.
+_KEEP_FROM = 1 << 16
+_kept: ContextVar[list[tuple[str, list[str]]] | None] = ContextVar("kept_tokens", default=None)
+
+
+@contextmanager
+def tokens_kept() -> Iterator[None]:
+    """Within the block, ``tokenize`` of a long text just tokenized returns the same
+    list (its callers only read it)."""
+    handle = _kept.set([])
+    try:
+        yield
+    finally:
+        _kept.reset(handle)
+
+
 def tokenize(text: str) -> list[str]:
     """Words, punctuation marks and whitespace runs; ``"".join`` gives ``text`` back."""
+    kept = _kept.get() if _KEEP_FROM <= len(text) <= _LONG_TEXT else None
+    if kept is None:
+        return _tokenize(text)
+    for seen, tokens in kept:
+        if seen == text:
+            return tokens
+    tokens = _tokenize(text)
+    kept.append((text, tokens))
+    del kept[:-2]
+    return tokens
+
+
+def _tokenize(text: str) -> list[str]:
     if len(text) <= _LONG_TEXT:
         return _TOKEN.findall(text)
     # A long text says the same words over and over: one string for each distinct token,
