@@ -77,12 +77,20 @@ def problems(conn: sqlite3.Connection, prefix: str) -> list[Problem]:
     return [Problem(Path(prefix + store.path_of(rel)), reason) for rel, reason in conn.execute(sql)]
 
 
-def load(folder: Path, article_id: int, row: Row | None) -> Article | Problem:
+def load(
+    folder: Path,
+    article_id: int,
+    row: Row | None,
+    since: str = "the folder was indexed",
+    where: str = "the index",
+) -> Article | Problem:
+    """An indexed article read again from its file (``since`` and ``where`` say what
+    listed it: the folder's index, or a Spark job's tables)."""
     if row is None:
-        return Problem(folder, f"article {article_id} is no longer in the index")
+        return Problem(folder, f"article {article_id} is no longer in {where}")
     path = row.path
     if not path.exists() and not path.is_symlink():
-        return Problem(path, "no longer there (moved or deleted since the folder was indexed)")
+        return Problem(path, f"no longer there (moved or deleted since {since})")
     articles, problems = load_file(path)
     for article in articles:
         if article.record == row.record:

@@ -43,12 +43,12 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.core.loading import load_file
 from reader.core.model import Article, Problem
 from reader.core.original import by_originality
 from reader.core.sanitize import escape_name
 
 from .fingerprint import article_sketch, stop_limit
+from .queries import load
 from .rows import LibraryError, Match, Row, Story
 
 ARTICLES, PAIRS, STORIES = "articles", "pairs", "stories"
@@ -243,20 +243,9 @@ class Tables:
     def load(self, article_id: int) -> Article | Problem:
         """The article, read again from its file (a local one: the tables say where)."""
         row = self.row(article_id)
-        if row is None:
-            return Problem(self.folder, f"article {article_id} is not in the tables")
-        if "://" in row.file:
+        if row is not None and "://" in row.file:
             return Problem(Path(row.file), "not on this machine's filesystem")
-        path = row.path
-        if not path.exists() and not path.is_symlink():
-            return Problem(path, "no longer there (moved or deleted since the job read it)")
-        articles, problems = load_file(path)
-        for found in articles:
-            if found.record == row.record:
-                return found
-        if problems:
-            return problems[0]
-        return Problem(path, f"record {row.record} is no longer in the file" if row.record else "no article")
+        return load(self.folder, article_id, row, since="the job read it", where="the tables")
 
 
 def _share(a, a_df, b, stop: int) -> float:
