@@ -99,7 +99,7 @@ def _rule(shared, got, total, whole=None, samples=None):
 
 
 # Holder entries expanded at once, at most (bounds the working memory of a large folder).
-_ROUND = 1_000_000
+_ROUND = 500_000
 
 
 def prefix(a_hashes: np.ndarray, a_df: np.ndarray, stop: int) -> np.ndarray:
@@ -128,68 +128,92 @@ def _in_prefix(w: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.nda
     return _rule(lengths[owner] - rank, from_here, total[owner])
 
 
-class Folder:
-    """A folder's samples ready for the prefix join: ``owner[i]`` is the article of
-    entry ``i`` (ascending; each article's samples sorted by hash, as stored),
-    ``hashes`` the samples, ``df`` each entry's document frequency, ``stop`` the
-    stock limit. Holds the postings (every entry as hash << 32 | article, sorted)
-    and each article's examined samples with their weights."""
+# Entries of whole articles taken at once while a Folder is built (bounds the temporaries).
+_SLICE = 500_000
 
-    def __init__(self, owner: np.ndarray, hashes: np.ndarray, df: np.ndarray, stop: int, n: int) -> None:
+
+class Folder:
+    """A folder's samples ready for the prefix join. Built from ``counts[i]``, how many
+    samples article ``i`` has taking part (0: it does not, e.g. a verbatim copy),
+    ``hashes``, those samples article after article (each article's sorted, as stored),
+    and ``values``/``value_df``: every distinct sample of the folder, sorted, with how
+    many articles hold it (verbatim copies included), and ``stop``, the stock limit.
+
+    Holds the postings (every entry held by more than one article, as hash << 32 |
+    article, sorted: a sample only one article holds joins it to nobody) and each
+    article's examined samples (rarest first) with their weights. At a million
+    articles (78M samples) that is about 15 bytes a sample; the document frequency of
+    each entry and the owner of each entry are only ever made a slice at a time."""
+
+    def __init__(
+        self, counts: np.ndarray, hashes: np.ndarray, values: np.ndarray, value_df: np.ndarray, stop: int
+    ) -> None:
+        n = len(counts)
         self.n = n
         self.hashes = hashes
-        self.a_count = np.bincount(owner, minlength=n)
+        self.a_count = np.asarray(counts, dtype=np.int64)
         self.a_start = np.cumsum(self.a_count) - self.a_count
-        # Built a slice at a time and sorted in place: whole-array temporaries would take
-        # five times the 600 MB that a million articles' postings take.
-        self.postings = np.empty(len(hashes), dtype=np.uint64)
-        for lo in range(0, len(hashes), _ROUND):
-            part = self.postings[lo : lo + _ROUND]
-            part[:] = hashes[lo : lo + _ROUND]
-            part <<= np.uint64(32)
-            part |= owner[lo : lo + _ROUND].astype(np.uint64)
-        self.postings.sort()
-        # Examined: an article's first EXAMINED non-stock samples by hash value.
-        eligible = df <= stop
-        starts = np.flatnonzero(np.concatenate(([True], owner[1:] != owner[:-1]))) if len(owner) else owner
-        lengths = np.diff(np.append(starts, len(owner)))
-        seen = np.cumsum(eligible, dtype=np.int32)
-        rank = seen - np.repeat(seen[starts] - eligible[starts], lengths)
-        del seen
-        chosen = np.flatnonzero(eligible & (rank <= EXAMINED))
-        del eligible, rank
-        self.ex_owner = owner[chosen].astype(np.int32)
-        self.ex_hash = hashes[chosen].astype(np.uint32)
-        ex_df = df[chosen]
-        del chosen
-        self.ex_w = weight(ex_df).astype(np.int32)  # at most ONE
-        self.ex_count = np.bincount(self.ex_owner, minlength=n)
-        self.ex_start = np.cumsum(self.ex_count) - self.ex_count
-        self.total = np.bincount(self.ex_owner, weights=self.ex_w, minlength=n).astype(np.int64)
-        # Rarest first inside each article (df, then hash): the prefix, then the rest.
-        order = np.lexsort((self.ex_hash, ex_df, self.ex_owner))
-        del ex_df
-        self.ex_hash, self.ex_w = self.ex_hash[order], self.ex_w[order]
-        del order
-        present = self.ex_count > 0
-        in_prefix = np.zeros(len(self.ex_w), dtype=bool)
-        # Some articles at a time: _in_prefix's int64 temporaries are many times the weights.
-        at = np.flatnonzero(present)
-        for lo in range(0, len(at), 20_000):
-            some = at[lo : lo + 20_000]
-            first, end = self.ex_start[some[0]], self.ex_start[some[-1]] + self.ex_count[some[-1]]
-            in_prefix[first:end] = _in_prefix(
-                self.ex_w[first:end], self.ex_start[some] - first, self.ex_count[some]
-            )
-        self.pre_owner = self.ex_owner[in_prefix]
-        self.pre_hash = self.ex_hash[in_prefix]
-        self.pre_w = self.ex_w[in_prefix]
-        self.pre_count = np.bincount(self.pre_owner, minlength=n)
+        # Examined: an article's first EXAMINED non-stock samples by hash value; room for
+        # the most there can be, filled slice by slice and cut to what was found.
+        room = np.minimum(self.a_count, EXAMINED)
+        room_start = np.cumsum(room) - room
+        ex_hash = np.empty(int(room.sum()), dtype=np.uint32)
+        ex_w = np.empty(len(ex_hash), dtype=np.int32)
+        self.ex_count = np.zeros(n, dtype=np.int64)
+        self.total = np.zeros(n, dtype=np.int64)
+        shared = np.empty(len(hashes), dtype=bool)  # held by another article too
+        # The prefix is the first pre_count[i] of an article's examined samples.
+        self.pre_count = np.zeros(n, dtype=np.int64)
+        pre_total = np.zeros(n, dtype=np.int64)
+        for alo, ahi in _ranges(self.a_count, _SLICE):
+            lo, hi = self.a_start[alo], self.a_start[ahi - 1] + self.a_count[ahi - 1]
+            h = hashes[lo:hi]
+            df = _lookup(values, value_df, h)
+            shared[lo:hi] = df > 1
+            lengths = self.a_count[alo:ahi]
+            owner = np.repeat(np.arange(ahi - alo, dtype=np.int32), lengths)
+            eligible = df <= stop
+            seen = np.cumsum(eligible, dtype=np.int32)
+            before = np.concatenate(([0], seen))[self.a_start[alo:ahi] - lo]
+            rank = seen - np.repeat(before, lengths).astype(np.int32)
+            chosen = np.flatnonzero(eligible & (rank <= EXAMINED))
+            del rank
+            del eligible, seen
+            own, got_df, got_hash = owner[chosen], df[chosen], h[chosen]
+            del owner, df, chosen
+            # Rarest first inside each article (df, then hash): the prefix, then the rest.
+            order = np.lexsort((got_hash, got_df, own))
+            own, got_hash, w = own[order], got_hash[order], weight(got_df[order]).astype(np.int32)
+            del order, got_df
+            count = np.bincount(own, minlength=ahi - alo)
+            self.ex_count[alo:ahi] = count
+            self.total[alo:ahi] = np.bincount(own, weights=w, minlength=ahi - alo).astype(np.int64)
+            start = np.cumsum(count) - count
+            # Into each article's room: its k-th examined sample at room_start + k.
+            at = np.repeat(room_start[alo:ahi] - start, count) + np.arange(len(own))
+            ex_hash[at], ex_w[at] = got_hash, w
+            present = np.flatnonzero(count)
+            keep = _in_prefix(w, start[present], count[present]) if len(present) else np.zeros(0, dtype=bool)
+            self.pre_count[alo:ahi] = np.bincount(own[keep], minlength=ahi - alo)
+            pre_total[alo:ahi] = np.bincount(own[keep], weights=w[keep], minlength=ahi - alo).astype(np.int64)
+        del values, value_df  # the caller passes them on: gone before the postings are made
+        self.ex_start, self.ex_hash, self.ex_w = room_start, ex_hash, ex_w
         # What the samples after the prefix could add at most, for the bound in pair_rounds.
         self.rest_count = self.ex_count - self.pre_count
-        self.rest_w = self.total - np.bincount(self.pre_owner, weights=self.pre_w, minlength=n).astype(
-            np.int64
-        )
+        self.rest_w = self.total - pre_total
+        self.postings = np.empty(int(np.count_nonzero(shared)), dtype=np.uint64)
+        done = 0
+        for alo, ahi in _ranges(self.a_count, _SLICE):
+            lo, hi = self.a_start[alo], self.a_start[ahi - 1] + self.a_count[ahi - 1]
+            mask = shared[lo:hi]
+            owner = np.repeat(np.arange(alo, ahi, dtype=np.uint64), self.a_count[alo:ahi])[mask]
+            part = self.postings[done : done + len(owner)]
+            part[:] = hashes[lo:hi][mask]
+            part <<= np.uint64(32)
+            part |= owner
+            done += len(owner)
+        del shared
+        self.postings.sort()
 
     def holders(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(first, end): the range of each hash's holders in ``postings``."""
@@ -200,20 +224,26 @@ class Folder:
         end = np.searchsorted(self.postings, h + np.uint64(1 << 32))
         return first[inverse], end[inverse]
 
-    def prefix_work(self) -> np.ndarray:
-        """For each article, the holder entries its prefix expands to (sum of the prefix
-        samples' frequencies among the articles taking part)."""
-        first, end = self.holders(self.pre_hash)
-        return np.bincount(self.pre_owner, weights=end - first, minlength=self.n).astype(np.int64)
-
     def pair_rounds(self) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
         """The directed candidate pairs (a, b), b != a holding a prefix sample of a, each
         once, in rounds of whole articles (a ascending), with how many of a's prefix
         samples b holds and their weight (the join tells exactly); less the pairs that
         could not link even if b held all of a's samples after the prefix."""
-        if len(self.pre_hash) == 0:
-            return
-        first, end = self.holders(self.pre_hash)
+        # Some articles' prefixes at a time: their holders' ranges are 16 bytes an entry.
+        for alo, ahi in _ranges(self.pre_count, _ROUND // 4):
+            lengths = self.pre_count[alo:ahi]
+            owner = np.repeat(np.arange(alo, ahi, dtype=np.int64), lengths)
+            if len(owner) == 0:
+                continue
+            entry = np.repeat(self.ex_start[alo:ahi] - (np.cumsum(lengths) - lengths), lengths)
+            entry += np.arange(len(owner))
+            yield from self._expanded(owner, self.ex_hash[entry], self.ex_w[entry])
+
+    def _expanded(
+        self, owner: np.ndarray, pre_hash: np.ndarray, pre_w: np.ndarray
+    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+        """pair_rounds for the prefix samples ``pre_hash`` of articles ``owner`` (ascending)."""
+        first, end = self.holders(pre_hash)
         size = end - first
         done = np.cumsum(size)
         lo = 0
@@ -222,16 +252,12 @@ class Folder:
             hi = int(np.searchsorted(done, done[lo] - size[lo] + _ROUND, side="right"))
             hi = max(hi, lo + 1)
             if hi < len(size):
-                back = int(np.searchsorted(self.pre_owner, self.pre_owner[hi], side="left"))
-                hi = (
-                    back
-                    if back > lo
-                    else int(np.searchsorted(self.pre_owner, self.pre_owner[lo], side="right"))
-                )
+                back = int(np.searchsorted(owner, owner[hi], side="left"))
+                hi = back if back > lo else int(np.searchsorted(owner, owner[lo], side="right"))
             s, f = size[lo:hi], first[lo:hi]
             count = int(s.sum())
-            a = np.repeat(self.pre_owner[lo:hi].astype(np.int64), s)
-            w = np.repeat(self.pre_w[lo:hi], s)
+            a = np.repeat(owner[lo:hi], s)
+            w = np.repeat(pre_w[lo:hi], s)
             at = np.repeat(f - (np.cumsum(s) - s), s) + np.arange(count)
             b = (self.postings[at] & np.uint64(0xFFFFFFFF)).astype(np.int64)
             other = a != b
@@ -291,10 +317,45 @@ def _member(ordered: np.ndarray, query: np.ndarray) -> np.ndarray:
     return hit
 
 
-def all_pairs(owner: np.ndarray, hashes: np.ndarray, df: np.ndarray, stop: int) -> np.ndarray:
-    """The directed candidate pairs (a, b) of a whole folder (see :class:`Folder`): the
-    same pairs as :func:`prefix` applied article by article and looked up in the
-    postings."""
-    n = int(owner[-1]) + 1 if len(owner) else 0
-    rounds = [np.stack(r[:2], axis=1) for r in Folder(owner, hashes, df, stop, n).pair_rounds()]
+def _lookup(values: np.ndarray, value_df: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """The document frequency of each of ``hashes`` (all among ``values``, sorted),
+    looked up in ascending order: a sweep, not random probes."""
+    order = np.argsort(hashes)
+    found = np.empty(len(hashes), dtype=value_df.dtype)
+    found[order] = value_df[np.searchsorted(values, hashes[order])]
+    return found
+
+
+def _ranges(counts: np.ndarray, limit: int) -> Iterator[tuple[int, int]]:
+    """Ranges [lo, hi) of articles whose ``counts`` add up to about ``limit`` (one
+    article alone when it has more): an article's entries are never cut."""
+    ends = np.cumsum(counts)
+    lo = 0
+    while lo < len(counts):
+        hi = int(np.searchsorted(ends, ends[lo] - counts[lo] + limit, side="right"))
+        hi = min(len(counts), max(hi, lo + 1))
+        yield lo, hi
+        lo = hi
+
+
+def distinct(hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(values, document frequency): every distinct sample, sorted, and how many entries
+    hold it (an article holds a sample once)."""
+    ordered = np.sort(hashes)
+    new = np.empty(len(ordered), dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    del new
+    values = ordered[starts]
+    del ordered
+    counts = np.diff(np.append(starts, len(hashes))).astype(np.int32)
+    return values, counts
+
+
+def all_pairs(counts: np.ndarray, hashes: np.ndarray, stop: int) -> np.ndarray:
+    """The directed candidate pairs (a, b) of a whole folder of articles with ``counts``
+    samples each (see :class:`Folder`): the same pairs as :func:`prefix` applied article
+    by article and looked up in the postings."""
+    rounds = [np.stack(r[:2], axis=1) for r in Folder(counts, hashes, *distinct(hashes), stop).pair_rounds()]
     return np.concatenate(rounds) if rounds else np.zeros((0, 2), dtype=np.int64)

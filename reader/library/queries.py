@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -237,8 +238,9 @@ def stories(
             cached = _cached_stories(conn, prefix)
             if cached is not None:
                 return cached
-        by_id = {r.id: r for r in rows(conn, prefix)}
+        # The grouping first: its arrays are gone before the rows are built.
         found = group(conn)
+        by_id = {r.id: r for r in rows(conn, prefix)}
     finally:
         if conn.in_transaction:  # not after an error SQLite ended it for
             conn.execute("COMMIT")
@@ -272,15 +274,26 @@ def group_ids(conn: sqlite3.Connection) -> list[list[int]]:
 
     from .grouping import group, members
 
-    ids, samples, fingerprints, blobs = [], [], [], []
-    for aid, n, fp, blob in conn.execute("SELECT id, samples, fingerprint, sketch FROM articles ORDER BY id"):
+    # The sketches go straight into one buffer: a million articles' samples are 300 MB,
+    # and a list of their blobs joined afterwards would hold them twice.
+    size = conn.execute("SELECT coalesce(sum(length(sketch)), 0) FROM articles").fetchone()[0]
+    buffer = bytearray(size)
+    ids, samples, fingerprints = array("q"), array("q"), array("q")
+    at = 0
+    for aid, fp, blob in conn.execute("SELECT id, fingerprint, sketch FROM articles ORDER BY id"):
+        if at + len(blob) > size:  # a writer cannot have added to it inside our read transaction
+            raise sqlite3.DatabaseError("the sketches changed while they were read")
         ids.append(aid)
-        samples.append(n)
         fingerprints.append(fp)
-        blobs.append(blob)
-    hashes = np.frombuffer(b"".join(blobs), dtype="<u4")
-    del blobs
-    labels = group(np.array(samples, dtype=np.int64), np.array(fingerprints, dtype=np.int64), hashes)
+        samples.append(len(blob) // 4)
+        buffer[at : at + len(blob)] = blob
+        at += len(blob)
+    hashes = np.frombuffer(buffer, dtype="<u4")[: at // 4]
+    if hashes.dtype != np.uint32:  # a big-endian machine: the stored order is little-endian
+        hashes = hashes.astype(np.uint32)
+    counts, prints = np.frombuffer(samples, dtype=np.int64), np.frombuffer(fingerprints, dtype=np.int64)
+    labels = group(counts, prints, hashes, scratch=True)
+    del hashes, buffer
     return [[ids[i] for i in chunk] for chunk in members(labels)]
 
 

@@ -20,7 +20,6 @@ from reader.library.grouping import (
     _components,
     _rule,
     examined,
-    frequencies,
     group,
     linked,
     stock,
@@ -166,8 +165,6 @@ def test_a_short_report_sharing_a_few_common_phrases_is_not_a_copy() -> None:
 def test_all_pairs_are_the_prefixes_looked_up_article_by_article() -> None:
     texts, _ = _template_folder(200, seed=5)
     _, _, hashes, sketches = _arrays(texts)
-    owner = np.repeat(np.arange(len(sketches), dtype=np.int32), [len(s) for s in sketches])
-    df = frequencies(hashes)
     stop = stop_limit(len(sketches))
     holders: dict[int, set[int]] = {}
     for i, s in enumerate(sketches):
@@ -186,7 +183,7 @@ def test_all_pairs_are_the_prefixes_looked_up_article_by_article() -> None:
             best = int(w[held | rest].sum())
             if _rule(int((held | rest).sum()), best, total):
                 expected.add((i, b))
-    found = all_pairs(owner, hashes, df, stop)
+    found = all_pairs(np.array([len(s) for s in sketches]), hashes, stop)
     assert {tuple(p) for p in found.tolist()} == expected
     assert len(found) == len(expected)
 
@@ -215,3 +212,28 @@ def test_stories_group_every_pair_similar_ranks_above_the_story_threshold(tmp_pa
                     above += 1
                     assert story_of[match.row.id] == story_of[row.id], (row.rel, match.row.rel, match.score)
     assert above > 100
+
+
+def test_a_large_folder_built_and_joined_in_slices_gives_the_same_stories(monkeypatch) -> None:
+    """A million articles are built, expanded and verified a slice at a time; the slices'
+    edges (an article never cut, a slice of one article longer than the limit) change
+    nothing. Small limits here make a test folder take hundreds of slices."""
+    import reader.library.candidates as candidates
+    import reader.library.grouping as grouping
+
+    texts, _ = _template_folder(300, seed=6)
+    texts += [texts[3], texts[3], texts[40]]  # verbatim copies: squeezed out of the samples
+    samples, fingerprints, hashes, sketches = _arrays(texts)
+    whole = group(samples, fingerprints, hashes)
+    pairs = all_pairs(samples, hashes, stop_limit(len(texts)))
+    kept = hashes.copy()
+    monkeypatch.setattr(candidates, "_SLICE", 37)
+    monkeypatch.setattr(candidates, "_ROUND", 64)
+    monkeypatch.setattr(grouping, "_ROUND", 3)
+    sliced_pairs = all_pairs(samples, hashes, stop_limit(len(texts)))
+    assert {tuple(p) for p in sliced_pairs.tolist()} == {tuple(p) for p in pairs.tolist()}
+    assert np.array_equal(group(samples, fingerprints, hashes), whole)
+    assert np.array_equal(hashes, kept)  # the caller's samples are left as they were
+    scratch = hashes.copy()
+    assert np.array_equal(group(samples, fingerprints, scratch, scratch=True), whole)
+    assert np.array_equal(whole, _pair_by_pair(samples, fingerprints, sketches))
