@@ -320,3 +320,36 @@ def test_version(capsys) -> None:
         main(["--version"])
     assert done.value.code == 0
     assert re.fullmatch(r"reader \d+\.\d+\.\d+\S*\n", capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["diff", "a.txt", "b.txt", "--width", "90", "--color", "never", "--context", "1"],
+        ["align", "a.txt", "b.txt", "--json", "--typography"],
+        ["stats", "a.txt", "b.txt"],
+        ["list", "seeds", "--json"],
+        ["index", "seeds"],
+        ["similar", "a.txt", "--in", "seeds", "--limit", "3"],
+        ["stories", "seeds", "--json"],
+        ["story", "a.txt", "b.txt", "c.txt", "--html"],
+        ["open", "seeds", "--theme", "light"],
+        ["spark", "seeds", "--out", "out"],
+    ],
+)
+def test_a_command_parses_as_the_whole_command_line_would(argv: list[str]) -> None:
+    """Only the named sub-command's parser is built (start-up time): its arguments and
+    defaults are those of the whole command line's."""
+    from reader.cli import parser
+
+    assert parser.build(argv[0]).parse_args(argv) == parser.build().parse_args(argv)
+    assert parser.parse(argv) == parser.build().parse_args(argv)
+
+
+def test_the_top_level_help_lists_every_command(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    from reader.cli.parser import COMMANDS
+
+    assert all(re.search(rf"^\s+{c}\s", out, re.MULTILINE) for c in COMMANDS)
