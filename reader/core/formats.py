@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from reader.core import patterns
 from reader.core.sanitize import squash
 
 
@@ -34,7 +35,7 @@ class NotArticles(ValueError):
 
 # --- plain text ----------------------------------------------------------------
 
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_BLANK_LINE = patterns.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
 def text_paragraphs(text: str) -> list[str]:
@@ -59,28 +60,28 @@ def _lines(block: str) -> Iterable[str]:
 
 # --- Markdown -------------------------------------------------------------------
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_ATX = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
-_RULE = re.compile(r"^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_FENCE = re.compile(r"^(?:```|~~~)")
-_REF_DEF = re.compile(r"^\[[^\]]+\]:\s*\S+")
-_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+")
-_QUOTE = re.compile(r"^(?:>[ \t]?)+")
+_FRONT_MATTER = patterns.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_ATX = patterns.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = patterns.compile(r"^(=+|-+)[ \t]*$")
+_RULE = patterns.compile(r"^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_FENCE = patterns.compile(r"^(?:```|~~~)")
+_REF_DEF = patterns.compile(r"^\[[^\]]+\]:\s*\S+")
+_LIST_ITEM = patterns.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+")
+_QUOTE = patterns.compile(r"^(?:>[ \t]?)+")
 _INLINE = (
-    (re.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\])"), ""),  # images are dropped
-    (re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)"), r"\1"),  # [text](url) -> text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref] -> text
-    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # <http://...> -> the URL
-    (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"(?<![\w*])(\*\*\*|\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),
-    (re.compile(r"(?<![\w_])(___|__|_)(?=\S)(.+?)(?<=\S)\1(?![\w_])"), r"\2"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (patterns.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\])"), ""),  # images are dropped
+    (patterns.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)"), r"\1"),  # [text](url) -> text
+    (patterns.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref] -> text
+    (patterns.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # <http://...> -> the URL
+    (patterns.compile(r"`([^`]+)`"), r"\1"),
+    (patterns.compile(r"(?<![\w*])(\*\*\*|\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),
+    (patterns.compile(r"(?<![\w_])(___|__|_)(?=\S)(.+?)(?<=\S)\1(?![\w_])"), r"\2"),
+    (patterns.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
 )
 # Backslash-escaped characters are parked in a private-use plane while the
 # patterns above run, so that "\*not emphasis\*" keeps its asterisks.
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
-_PARKED = re.compile("[\U000f0000-\U000f007f]")
+_ESCAPED = patterns.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
+_PARKED = patterns.compile("[\U000f0000-\U000f007f]")
 
 
 class Markdown(NamedTuple):
@@ -347,7 +348,7 @@ def _field(item: dict[str, object], keys: tuple[str, ...]) -> object | None:
     return None
 
 
-_HTML_FRAGMENT = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>", re.IGNORECASE)
+_HTML_FRAGMENT = patterns.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>", re.IGNORECASE)
 
 
 def _body_paragraphs(body: object) -> list[str]:

@@ -29,7 +29,6 @@ For callers outside the loader (the Spark job)::
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
 import zlib
@@ -160,6 +159,8 @@ class _Stream:
         self._inner: BinaryIO = handle
         self.cut_line = False  # the data ended inside a line
         if handle.peek(2)[:2] == b"\x1f\x8b":
+            import gzip  # here: only a .warc.gz needs it, and it costs every start a few ms
+
             self._inner = gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[assignment]
 
     def read(self, size: int | None = -1) -> bytes:
