@@ -6,6 +6,7 @@ Only ``reader.cli.main`` reads it; the commands receive plain arguments.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,28 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         # The message may quote an argument: a file name, with whatever it holds.
         self.exit(EXIT_TROUBLE, f"{self.prog}: {escape_controls(message)}\n")
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's, told the terminal's width: left to find it, it imports shutil (and its
+    compression modules) for every argument it checks, a few ms of every command's start."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width=None):
+        super().__init__(prog, indent_increment, max_help_position, width or _columns() - 2)
+
+
+def _columns() -> int:
+    """``shutil.get_terminal_size().columns``: $COLUMNS, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 def _at_least(low: int):
@@ -43,7 +66,7 @@ def build(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line, or with ``only`` the top level and that one sub-command:
     argparse looks up a translation on disk for each of its own words, and building
     the ten sub-commands took a fifth of the time of comparing two short articles."""
-    fmt = argparse.RawDescriptionHelpFormatter
+    fmt = _Formatter
     p = _Parser(
         prog="reader",
         description="Compare versions of news articles: which paragraphs were kept, edited, "

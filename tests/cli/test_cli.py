@@ -353,3 +353,17 @@ def test_the_top_level_help_lists_every_command(capsys) -> None:
     from reader.cli.parser import COMMANDS
 
     assert all(re.search(rf"^\s+{c}\s", out, re.MULTILINE) for c in COMMANDS)
+
+
+@pytest.mark.parametrize("columns", [None, "100", "40", "0", "x"])
+def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns: str | None) -> None:
+    """The formatter is given the width shutil would find (so that shutil is not imported)."""
+    import shutil
+
+    from reader.cli.parser import _columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert _columns() == shutil.get_terminal_size().columns
