@@ -43,6 +43,7 @@ class LibraryRows(Message):
     removed: list[int]  # index ids of rows gone
     initial: bool = False
     prepared: list | None = None  # the initial rows as ArticleRows, made in the worker
+    more: bool = False  # initial: the rest of what the index knows is being read
     reset: bool = False
     reread: bool = False  # with reset: nothing is refreshing the index, start a refresh
 

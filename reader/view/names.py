@@ -10,8 +10,8 @@ the outlet when nothing else names it.
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import pairwise
 
 from reader.view.wrap import cell_width, truncate
 
@@ -46,13 +46,24 @@ def kin_prefixes(names: Sequence[str]) -> list[int]:
     """For each name, how many leading characters it shares (up to a separator) with the
     names next to it in sorted order: copies saved under one slug ("kim-putin-afp.txt",
     "kim-putin-nknews.txt") sort together, whatever else the folder holds."""
-    order = sorted(range(len(names)), key=names.__getitem__)
-    shared = [0] * len(names)
-    for before, after in pairwise(order):
-        common = shared_prefix([names[before], names[after]])
-        shared[before] = max(shared[before], common)
-        shared[after] = max(shared[after], common)
-    return shared
+    kin = Kin(names)
+    return [kin.prefix(i) for i in range(len(names))]
+
+
+class Kin:
+    """``kin_prefixes`` one name at a time: only the names shown need it, and a million
+    names compared all at once held up the app for seconds."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = names
+        self.ordered = sorted(names)
+
+    def prefix(self, index: int) -> int:
+        name, ordered = self.names[index], self.ordered
+        at = bisect_left(ordered, name)  # the first of equal names: one of them is next
+        before = shared_prefix([ordered[at - 1], name]) if at > 0 else 0
+        after = shared_prefix([name, ordered[at + 1]]) if at + 1 < len(ordered) else 0
+        return max(before, after)
 
 
 def _common_start(a: str, b: str) -> str:

@@ -99,7 +99,7 @@ def test_index_source_follows_the_index_and_says_a_vanished_file(tmp_path: Path,
     with Library.open(folder) as library:
         library.refresh()
         source = IndexSource(library)
-        for rows, prepared in known_rows(library):
+        for rows, prepared, _more in known_rows(library):
             assert source.take(rows, [], prepared) == []
         assert source.total == 3
         first = source.article(0)
@@ -137,3 +137,49 @@ def test_narrow_columns_give_way_to_the_title_and_never_overflow() -> None:
         assert listing.widths["title"] >= 16
     listing.arrange(range(3), width=160)
     assert "paragraphs" in [c.key for c in listing.columns_shown]
+
+
+def test_the_first_rows_of_a_large_index_are_handed_on_before_the_rest_is_read() -> None:
+    """A million rows take seconds to read: the first screenful must not wait for them."""
+    from reader.library import Row
+    from reader.ui.models import feeding
+
+    read: list[tuple[int, int | None]] = []
+
+    class Index:
+        def rows(self, offset: int = 0, limit: int | None = None) -> list[Row]:
+            read.append((offset, limit))
+            end = 450 if limit is None else min(450, offset + limit)
+            return [
+                Row(i, f"f{i}.txt", f"f{i}.txt", None, "t", "txt", None, None, None, None, None, 9, 1, "en")
+                for i in range(offset, end)
+            ]
+
+    batches = feeding.known_rows(Index())  # type: ignore[arg-type]
+    rows, prepared, more = next(batches)
+    assert len(rows) == len(prepared) == feeding.FIRST_ROWS and more
+    assert read == [(0, feeding.FIRST_ROWS)]  # the rest not read yet
+    rows, prepared, more = next(batches)
+    assert len(rows) == 450 - feeding.FIRST_ROWS and not more
+    assert prepared[0].index == feeding.FIRST_ROWS
+    assert next(batches, None) is None
+
+
+def test_the_status_says_the_rest_of_the_index_is_being_read() -> None:
+    from reader.ui.models.list_words import status_parts
+
+    listing = _listing()
+    listing.arrange(range(3), width=100)
+    words = {"indexing": None, "filter_text": "", "problems": 0, "loading": None}
+    reading = "".join(text for text, _ in status_parts(listing, 3, reading=True, **words))
+    assert reading.startswith("3 articles") and "reading the rest of the index" in reading
+    assert "reading" not in "".join(text for text, _ in status_parts(listing, 3, **words))
+
+
+def test_sorting_by_name_uses_the_same_keys_as_every_other_column() -> None:
+    from reader.ui.models.article_rows import by_name, sort_value
+
+    row = _listing().rows[0]
+    for key in ("mark", "outlet", "agency", "place", "title", "words", "paragraphs", "shared", "file", "?"):
+        for scores in (None, {0: 0.5}):
+            assert by_name(key, scores) == (sort_value(row, key, [], scores, None) == row.path_key)

@@ -68,3 +68,21 @@ def test_kin_are_the_names_beside_each_other_in_sorted_order() -> None:
         "latimes",
     ]
     assert shared[-1] == 0  # a name alone keeps all of itself
+
+
+_PIECES = st.sampled_from(["kim-", "putin-", "afp", "a", "-", ".txt", "_x", "b.json"])
+
+
+@given(st.lists(st.lists(_PIECES, min_size=1, max_size=4).map("".join), max_size=30))
+def test_kin_one_name_at_a_time_is_the_pairwise_definition(names: list[str]) -> None:
+    """Each name against its neighbours in sorted order, names repeated (a JSON file's
+    records) included: what the app computes for the rows it shows only."""
+    from itertools import pairwise
+
+    order = sorted(range(len(names)), key=names.__getitem__)
+    expected = [0] * len(names)
+    for before, after in pairwise(order):
+        common = shared_prefix([names[before], names[after]])
+        expected[before] = max(expected[before], common)
+        expected[after] = max(expected[after], common)
+    assert kin_prefixes(names) == expected

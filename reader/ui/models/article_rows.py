@@ -83,6 +83,14 @@ def article_rows(articles: Sequence[Article]) -> list[ArticleRow]:
     return [article_row(index, article) for index, article in enumerate(articles)]
 
 
+def by_name(key: str, scores: dict[int, float] | None) -> bool:
+    """Whether ``sort_value`` for this column is the row's ``path_key``."""
+    return key not in _OWN_ORDER and (key != "shared" or scores is None)
+
+
+_OWN_ORDER = frozenset(("mark", "outlet", "agency", "place", "title", "words", "paragraphs"))
+
+
 def sort_value(
     row: ArticleRow, key: str, marks: Sequence[int], scores: dict[int, float] | None, target: int | None
 ) -> tuple:

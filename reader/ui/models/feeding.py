@@ -49,15 +49,17 @@ def at_most_every(seconds: float, call: Callable[[], None]) -> Callable[[], None
     return throttled
 
 
-def known_rows(library: Library) -> Iterator[tuple[list[Row], list[ArticleRow]]]:
-    """What the index knows before any refresh: a first screenful, then the rest (always
-    one batch, even empty). The rows are made into table rows here, not in the app's
-    thread: 100k of them take a second."""
+def known_rows(library: Library) -> Iterator[tuple[list[Row], list[ArticleRow], bool]]:
+    """What the index knows before any refresh: a first screenful, then the rest (the first
+    batch always, even empty), each with whether more is being read. The rows are made
+    into table rows here, not in the app's thread: 100k of them take a second."""
     first = library.rows(0, FIRST_ROWS)
-    rest = library.rows(FIRST_ROWS) if len(first) == FIRST_ROWS else []
-    for start, rows in ((0, first), (len(first), rest)):
-        if rows or not start:
-            yield rows, [library_row(start + n, row) for n, row in enumerate(rows)]
+    more = len(first) == FIRST_ROWS
+    # Handed on before the rest is read: a million rows take seconds to read.
+    yield first, [library_row(n, row) for n, row in enumerate(first)], more
+    if more:
+        rest = library.rows(FIRST_ROWS)
+        yield rest, [library_row(len(first) + n, row) for n, row in enumerate(rest)], False
 
 
 def refresh(

@@ -23,12 +23,15 @@ def status_parts(
     indexing: tuple[int, int] | None,
     filter_text: str,
     problems: int,
+    reading: bool = False,
 ) -> list[Part]:
     """The status line: how many articles are shown, then what the list is doing
-    (indexing, filtered, ranked), the marks, and the problems."""
+    (reading the index, indexing, filtered, ranked), the marks, and the problems."""
     if loading is not None:
         return [(f"Loading {loading}", "$text-muted")]
     parts: list[Part] = [(_count(listing, total), "bold")]
+    if reading:
+        parts.append(("  reading the rest of the index…", "$text-accent"))
     if indexing is not None:
         done, to_read = indexing
         parts.append((f"  indexing {done:,}/{to_read:,}", "$text-accent"))

@@ -32,6 +32,8 @@ class Feeding:
 
     # Why the index could not be saved (a full disk): `s` and `g` then say so.
     index_trouble: str | None = None
+    # The first rows of the index are shown and the rest is being read (a large folder).
+    reading_index = False
 
     @work(thread=True, exclusive=True, group="load")
     def open_library(self, folder: Path) -> None:
@@ -82,9 +84,9 @@ class Feeding:
                 self.post_message(LibraryRows(added, removed))
 
         library.on_rebuilt = rebuilt
-        for known, prepared in feeding.known_rows(library) if initial else ():
+        for known, prepared, more in feeding.known_rows(library) if initial else ():
             follower.seen(known)
-            self.post_message(LibraryRows(known, [], initial=True, prepared=prepared))
+            self.post_message(LibraryRows(known, [], initial=True, prepared=prepared, more=more))
         progress = feeding.throttled(lambda done, total: self.post_message(LoadProgress(done, total)), 0.1)
         try:
             report, error = feeding.refresh(
@@ -123,6 +125,7 @@ class Feeding:
         for position in source.take(message.rows, message.removed, message.prepared):
             self.table.marks.discard(position)
         if message.initial:
+            self.reading_index = message.more
             self._show_rows()
         else:
             self._pending = True
@@ -157,6 +160,7 @@ class Feeding:
     def on_library_refreshed(self, message: LibraryRefreshed) -> None:
         self._sort_pending()
         self.loaded = True
+        self.reading_index = False
         self.indexing = None
         self.problems = (*message.problems, *(p for p in self.unreadable if p not in message.problems))
         self.query_one("#loading").display = False

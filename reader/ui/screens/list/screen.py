@@ -172,6 +172,7 @@ class ListScreen(Tables, Feeding, Finding, Screen[None]):
             self.total,
             loading=describe_paths(self.paths) if not self.loaded and not self.total else None,
             indexing=self.indexing,
+            reading=self.reading_index,
             filter_text=self.filter_text,
             problems=len(self.problems),
         )
