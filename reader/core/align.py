@@ -23,7 +23,6 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .groups import RawGroup, build_groups, cut_from_end, longest_increasing
@@ -38,6 +37,7 @@ from .matching import (
     plain_lcs,
     trigrams,
 )
+from .records import field, record
 from .relatedness import LEDE_RUN, Evidence, is_template, lede_relation
 from .sentences import Sentence, blank_quotations, key_count, key_text, sentences_of
 from .tokens import pieces
@@ -64,7 +64,7 @@ GAP_STEM_DICE = 0.5
 TOP_SENTENCES = 12
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Alignment:
     groups: list[RawGroup]
     related: bool

@@ -7,15 +7,16 @@ otherwise the two would import each other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from .records import record
 
 FactKind = Literal["credit", "number", "quote", "name"]
 FactChange = Literal["dropped", "added", "changed"]
 FACT_KINDS: tuple[str, ...] = ("credit", "number", "quote", "name")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Fact:
     """One change that matters. ``a`` and ``b`` are the text on each side (None for
     dropped or added), with the paragraph each stands in (from 0)."""

@@ -12,7 +12,6 @@ have no facts: their differences are not edits.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from . import lang, patterns
@@ -30,6 +29,7 @@ from .fact_record import FactKind as FactKind
 from .matching import trigrams
 from .model import Article, Group
 from .number_facts import Lines, changed_spans, number_changes
+from .records import record
 from .sentences import keys, quotations
 
 # A quotation this short ("a 'serious' threat") is a word in quotation marks.
@@ -237,7 +237,7 @@ def _opens(text: str, at: int) -> bool:
 # --- quotations ------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Quote:
     paragraph: int
     text: str

@@ -13,11 +13,12 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
+from .records import record
 
-@dataclass(slots=True)
+
+@record(slots=True)
 class RawGroup:
     a: tuple[int, ...]
     b: tuple[int, ...]

@@ -12,7 +12,6 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
 from reader.core import formats, warc
@@ -21,6 +20,8 @@ from reader.core.decoding import NotText, decode
 from reader.core.failures import unforeseen
 from reader.core.model import Article, LoadResult, Problem
 from reader.core.sanitize import clean, escape_name
+
+from .records import replace
 
 MAX_BYTES = 20_000_000  # a news article is tens of kilobytes; this is a log or a dump
 _LIMIT_MB = MAX_BYTES // 1_000_000

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterator, Sequence
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import chain
 
 from . import lang
+from .records import field, record
 from .sentences import Sentence
 
 # Thresholds on sentence pairs, in words: dice = 2*LCS/(len a + len b),
@@ -38,7 +38,7 @@ MAX_POSTINGS = 64
 CANDIDATES = 8
 
 
-@dataclass(slots=True, order=True)
+@record(slots=True, order=True)
 class Match:
     sort_key: tuple
     a: Sentence = field(compare=False)

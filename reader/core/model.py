@@ -1,15 +1,15 @@
 """The data the core hands to the command line and the app.
 
-Plain frozen dataclasses: no behaviour beyond derived properties, so that the
+Plain frozen records (reader.core.records): no behaviour beyond derived properties, so that the
 UI, the CLI and the JSON contract all read the same values.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
 
+from .records import field, record
 from .sanitize import clean, escape_name
 from .tokens import word_count
 
@@ -17,7 +17,7 @@ from .tokens import word_count
 BoilerplateReason = str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Paragraph:
     """One paragraph as a reader sees it (control sequences already stripped)."""
 
@@ -35,7 +35,7 @@ class Paragraph:
         return self.boilerplate is not None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Article:
     """A loaded article. The dateline lead (``SEOUL (AFP) :``) is kept out of the
     first paragraph's text, which is what gets compared, and stored in ``lead``."""
@@ -77,7 +77,7 @@ class Article:
         return f"{name}#{self.record}" if self.record is not None else name
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Problem:
     """A file (or record) that could not be loaded, and why, in one line."""
 
@@ -90,7 +90,7 @@ class Problem:
         return f"{escape_name(self.path)}: {' '.join(clean(self.reason).split())}"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class LoadResult:
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
@@ -99,7 +99,7 @@ class LoadResult:
 OpTag = Literal["equal", "typography", "delete", "insert", "replace"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Op:
     """One run of a word diff. Joining every op's ``a`` gives back text A exactly,
     and likewise for ``b``. ``typography`` means the runs differ only in house
@@ -129,7 +129,7 @@ GroupKind = Literal[
 GROUP_KINDS: tuple[str, ...] = get_args(GroupKind)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class WordCounts:
     kept: int = 0
     inserted: int = 0
@@ -155,7 +155,7 @@ class WordCounts:
         return self.kept + self.inserted + self.replaced_b
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Group:
     """A set of A paragraphs aligned with a set of B paragraphs (either side may be empty).
 
@@ -182,7 +182,7 @@ class Group:
         return self.kind not in ("identical", "typography")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Tally:
     """What B did to A's body paragraphs, counted once for every view (the diff's
     summary, ``stats`` and the story view say the same numbers in the same units)."""
@@ -202,7 +202,7 @@ class Tally:
     boilerplate_cut: int = 0  # A paragraphs of boilerplate with no counterpart
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Summary:
     kept_share: float  # share of A's body words kept in B
     counts: WordCounts
@@ -215,7 +215,7 @@ class Summary:
     shared: float = 0.0  # for two write-ups: the share of the shorter text's trigrams the other holds
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Comparison:
     a: Article
     b: Article

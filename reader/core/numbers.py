@@ -9,11 +9,11 @@ import bisect
 import re
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
 
 from . import lang, patterns
+from .records import record
 from .tokens import plain_numbers, tokenize
 
 # A number token: its digits, and a unit or a magnitude written on ("47C", "€5bn",
@@ -25,7 +25,7 @@ _ADDRESS = patterns.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)
 _MAGNITUDES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "mio": 1e6, "mrd": 1e9}
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Number:
     start: int
     end: int

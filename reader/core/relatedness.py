@@ -30,13 +30,13 @@ the other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from typing import Literal
 
 from . import lang, patterns
 from .matching import content
+from .records import field, record
 from .sentences import Sentence, cased_keys
 
 # Shared text covering this share of the shorter text makes a copy.
@@ -67,7 +67,7 @@ SLOT_WORDS = 5
 Lede = Literal["version", "template", "restated"] | None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Evidence:
     """What two texts share, gathered while aligning them."""
 

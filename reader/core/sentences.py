@@ -15,10 +15,10 @@ abbreviations; the cuts it still makes after a language's own abbreviations
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from . import lang, patterns
+from .records import record
 from .tokens import pieces, plain_numbers
 
 _WORD = patterns.compile(r"\w+")
@@ -223,7 +223,7 @@ def blank_quotations(text: str) -> str | None:
     return None if blanked == text else blanked
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Sentence:
     para: int  # paragraph index in its article
     pos: int  # running number in the article

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
 from .compare import compare
 from .facts import Fact, credit_kept
 from .model import Article, Comparison, Group
+from .records import record
 from .tokens import word_count
 
 
@@ -44,7 +44,7 @@ class Status(StrEnum):
 CutWhere = Literal["start", "middle", "end"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Cell:
     """One copy's treatment of one row.
 
@@ -66,7 +66,7 @@ class Cell:
     facts: tuple[Fact, ...] = ()  # what changed that matters in this paragraph (not credits)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Row:
     """A base paragraph (``base`` is its number), or a paragraph a copy added
     (``base`` is None, ``copy`` says which copy, ``after`` which base paragraph
@@ -85,7 +85,7 @@ class Row:
         return self.base is None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Trim:
     """Base paragraphs (body and boilerplate) a copy cut, by where they stood."""
 
@@ -99,7 +99,7 @@ class Trim:
         return self.start + self.middle + self.end
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Additions:
     paragraphs: int = 0  # body paragraphs added
     words: int = 0  # words in them, plus words inserted inside kept paragraphs
@@ -110,7 +110,7 @@ class Additions:
         return sum(n for _, n in self.boilerplate)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class StoryCopy:
     """One copy, its comparison with the base and what it did to it."""
 
@@ -145,7 +145,7 @@ class StoryCopy:
         return self.comparison.equal
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Story:
     base: Article
     copies: tuple[StoryCopy, ...]

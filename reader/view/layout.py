@@ -18,9 +18,9 @@ for each run of unchanged paragraphs left out.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from reader.core.model import Comparison, Group
+from reader.core.records import field, record
 from reader.view.wrap import Run
 
 SIDE_BY_SIDE_MIN_WIDTH = 100
@@ -30,7 +30,7 @@ UNCHANGED_KINDS = frozenset({"identical", "typography"})
 BlockKey = tuple[str, int]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Options:
     side_by_side: bool
     typography: bool = False  # show typography-only changes (dimmed)
@@ -41,7 +41,7 @@ class Options:
     keys: bool = False  # hint at the app's keys ("enter unfolds", "m jumps")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Block:
     key: BlockKey  # ("group", i), ("fold", first group i) or ("ghost", first moved A paragraph)
     kind: str  # a group kind, "fold" or "ghost"
@@ -53,7 +53,7 @@ class Block:
     facts: tuple[int, ...] = ()  # indexes in Comparison.facts of the facts it shows (f / F stop here)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Layout:
     width: int
     options: Options

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
+from reader.core import records
 from reader.core.loading import article_from_text, load_file
 from reader.core.original import by_originality, choice, likely_original
 from reader.view.words import why
@@ -24,15 +24,15 @@ def test_the_wire_copy_with_a_dateline_comes_first() -> None:
 
 def test_an_unknown_date_is_not_a_late_date() -> None:
     mt = _article("003_574f2177cef51eb0.txt")
-    longer = dataclasses.replace(mt, paragraphs=mt.paragraphs + mt.paragraphs[:3], date=None)
-    dated_copy = dataclasses.replace(mt, date="2024-06-13", path=Path("copy.txt"))
+    longer = records.replace(mt, paragraphs=mt.paragraphs + mt.paragraphs[:3], date=None)
+    dated_copy = records.replace(mt, date="2024-06-13", path=Path("copy.txt"))
     assert by_originality([dated_copy, longer])[0] is longer
 
 
 def test_dates_decide_when_every_version_has_one() -> None:
     mt = _article("003_574f2177cef51eb0.txt")
-    early = dataclasses.replace(mt, date="2024-06-12T08:00:00Z", path=Path("early.txt"))
-    late_longer = dataclasses.replace(
+    early = records.replace(mt, date="2024-06-12T08:00:00Z", path=Path("early.txt"))
+    late_longer = records.replace(
         mt, paragraphs=mt.paragraphs + mt.paragraphs[:3], date="2024-06-13", path=Path("late.txt")
     )
     assert likely_original([late_longer, early]) is early
@@ -42,7 +42,7 @@ def _version(words: int, agency: str | None, date: str | None = None, name: str 
     text = "LEDE (AP) — " if agency else ""
     paragraphs = [f"Paragraph {k} says something about the story in ten words." for k in range(words // 10)]
     article = article_from_text(text + "\n\n".join(paragraphs), name)
-    return dataclasses.replace(article, agency=agency, date=date)
+    return records.replace(article, agency=agency, date=date)
 
 
 def test_a_one_paragraph_brief_is_never_the_original_of_a_full_story_with_its_credit() -> None:
@@ -68,16 +68,16 @@ def test_without_any_credit_the_longest() -> None:
 
 def test_a_copy_naming_another_outlet_is_not_the_original_for_a_word_more() -> None:
     wire = _article("002_990fca62850f33f5.txt")
-    padded = dataclasses.replace(
+    padded = records.replace(
         wire,
         paragraphs=wire.paragraphs + wire.paragraphs[-1:],
         outlet="The Harbour Gazette",
         path=Path("hg.txt"),
     )
-    own_site = dataclasses.replace(wire, outlet="afp.com", path=Path("afp-site.txt"))
+    own_site = records.replace(wire, outlet="afp.com", path=Path("afp-site.txt"))
     assert likely_original([padded, wire]) is wire
     reason = why(choice(wire, [padded, wire]))
     assert reason.startswith("AFP credit, the fullest credited version no other outlet publishes")
     # The agency's own site is the agency's: no reason to pass over the fuller version.
-    fuller_own = dataclasses.replace(own_site, paragraphs=padded.paragraphs)
+    fuller_own = records.replace(own_site, paragraphs=padded.paragraphs)
     assert likely_original([wire, fuller_own]) is fuller_own

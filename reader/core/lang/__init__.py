@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from .. import patterns
+from ..records import record
 
 _HERE = Path(__file__).resolve().parent
 # The languages with a table, in the order that breaks ties in a vote.
@@ -31,7 +31,7 @@ CODES = ("en", "fr", "es", "de", "pt", "it", "nl", "ar")
 _MIN_WORDS = 8
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Language:
     code: str  # ISO 639-1
     name: str
