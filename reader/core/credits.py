@@ -7,12 +7,14 @@ Split from ``facts`` for its size; ``facts`` still offers ``agencies_of`` and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from . import patterns
 from .datelines import canonical_agency, credit_agency
 from .fact_record import Fact
 from .model import Article
+
+_AGENCY_SEPARATORS = patterns.compile(r"[/,&]| and ")
 
 
 def credit_changes(
@@ -74,5 +76,5 @@ def agencies_of(article: Article) -> set[str]:
     named = [article.agency or ""]
     if article.credit:
         named.append(credit_agency(article.credit) or "")
-    parts = [part for name in named for part in re.split(r"[/,&]| and ", name) if part.strip()]
+    parts = [part for name in named for part in _AGENCY_SEPARATORS.split(name) if part.strip()]
     return {canonical_agency(part) for part in parts}

@@ -127,6 +127,11 @@ _NOT_PLACES = frozenset(
 _OPENING = "\"“‘«„'¿¡("
 
 
+_HEAD_END = patterns.compile(r"[-/\s]")
+_CREDIT_WORDS = patterns.compile(r"[^\W\d_][\w\-]*")
+_DAY_WORDS = patterns.compile(r"\d{1,2}(?=\D|$)|[^\W\d_]+")
+
+
 @cache
 def _date() -> re.Pattern[str]:
     months = "|".join(re.escape(m) for m in lang.month_names())
@@ -219,7 +224,7 @@ def _accept_place_only(m: re.Match[str]) -> bool:
 def is_known_agency(name: str) -> bool:
     """Whether every part of ``name`` is an agency of the tables ("AFP/Reuters"), allowing
     a regional service code after the first ("dpa/bb", "dpa-AFX")."""
-    parts = [p.strip() for p in re.split(r"[/,&]| and ", name.strip()) if p.strip()]
+    parts = [p.strip() for p in _AGENCY_SEPARATORS.split(name.strip()) if p.strip()]
     if not parts:
         return False
     names = lang.agency_names()
@@ -235,7 +240,7 @@ def canonical_agency(name: str) -> str:
     aliases = lang.agency_aliases()
     if folded in aliases:
         return aliases[folded]
-    head = re.split(r"[-/\s]", folded, maxsplit=1)[0]
+    head = _HEAD_END.split(folded, maxsplit=1)[0]
     if head != folded and head in lang.agency_names():
         return aliases.get(head, head)
     return folded
@@ -323,9 +328,15 @@ def is_credit_line(text: str) -> bool:
     return _agency_line(text)
 
 
+_AGENCY_SEPARATORS = patterns.compile(r"[/,&]| and ")
+_WORD_SEPARATORS = patterns.compile(r"[\s/\-]+")
+_CREDIT_END = patterns.compile(r"[\s,;:-]")
+_FIM = patterns.compile(r"/\s*fim$", re.IGNORECASE)
+
+
 def _function_words_only(text: str) -> bool:
     """ "and/or", "y/o": words, not desk initials."""
-    words = [w for w in re.split(r"[\s/\-]+", text.lower()) if w]
+    words = [w for w in _WORD_SEPARATORS.split(text.lower()) if w]
     return all(any(w in table.function_words for table in lang.languages()) for w in words)
 
 
@@ -335,8 +346,8 @@ def _agency_line(text: str) -> bool:
     core = text.strip(" .-–—()[]")
     if core.startswith("©"):
         # "© AFP", "© dpa-infocom, dpa:251014-930-418275/2"; not "© 2025 The Ledger".
-        core = re.split(r"[\s,;:-]", core[1:].strip(), maxsplit=1)[0]
-    core = re.sub(r"/\s*fim$", "", core, flags=re.IGNORECASE).strip()
+        core = _CREDIT_END.split(core[1:].strip(), maxsplit=1)[0]
+    core = _FIM.sub("", core).strip()
     return bool(core) and is_known_agency(core)
 
 
@@ -359,7 +370,7 @@ def credit_agency(credit: str) -> str | None:
     (desk initials name no agency)."""
     names = lang.agency_names()
     exact = {a for table in lang.languages() for a in table.agencies}
-    words = re.findall(r"[^\W\d_][\w\-]*", credit)
+    words = _CREDIT_WORDS.findall(credit)
     for k, word in enumerate(words):
         for candidate in (" ".join(words[k : k + 3]), " ".join(words[k : k + 2]), word):
             # Short names match as written: "AP" and "dpa" are agencies, "ap" and "Dpa" are not.
@@ -374,7 +385,7 @@ def lead_day(lead: str | None) -> tuple[int, int] | None:
     if not lead:
         return None
     numbers = lang.month_numbers()
-    words = re.findall(r"\d{1,2}(?=\D|$)|[^\W\d_]+", lead.lower())
+    words = _DAY_WORDS.findall(lead.lower())
     for k, word in enumerate(words):
         month = numbers.get(word)
         if month is None:

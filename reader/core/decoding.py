@@ -70,6 +70,9 @@ class NotText(ValueError):
     """The bytes are not readable text; ``str(error)`` is the reason in plain words."""
 
 
+_LETTERS = patterns.compile(r"[^\W\d_]+")
+
+
 def decode(data: bytes, charset: str | None = None) -> str:
     """Decode a file's bytes; raise :class:`NotText` with the reason when they are not text.
     ``charset`` is the encoding the transport declared (HTTP's Content-Type), for bytes that
@@ -210,7 +213,7 @@ def _has_stray_symbols(text: str) -> bool:
 def _mixes_alphabets(text: str) -> bool:
     """Latin text with a few Cyrillic or Greek letters ("Cafй", "Ђ5"), or words mixing them."""
     latin = other = 0
-    for word in re.findall(r"[^\W\d_]+", text):
+    for word in _LETTERS.findall(text):
         is_latin = [ord(c) < 0x250 for c in word]
         if any(is_latin) and not all(is_latin) and _ALPHABETIC.match(word):
             return True

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from reader.core import patterns
 from reader.core.sanitize import squash
 
+from .records import field, record
 
-@dataclass(slots=True)
+
+@record(slots=True)
 class Page:
     paragraphs: list[str]
     title: str | None = None
@@ -30,6 +32,9 @@ class Page:
     date: str | None = None
     site: str | None = None
     furniture: list[str] = field(default_factory=list)  # text blocks of nav, header, footer, aside
+
+
+_ISO_DATE = patterns.compile(r"\d{4}-\d\d-\d\d(?:[T ]|$)")
 
 
 def extract(html: str) -> Page:
@@ -102,7 +107,7 @@ def _one_line(value: object) -> str | None:
 def _day(value: str | None) -> str | None:
     """The date of an ISO timestamp ("2024-06-12T08:00:00Z" -> "2024-06-12"), as trafilatura gives it."""
     text = _one_line(value)
-    if text and re.match(r"\d{4}-\d\d-\d\d(?:[T ]|$)", text):
+    if text and _ISO_DATE.match(text):
         return text[:10]
     return text
 

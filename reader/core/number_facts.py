@@ -8,11 +8,11 @@ Split from ``facts`` for its size.
 from __future__ import annotations
 
 import bisect
-import re
 from array import array
 from collections import Counter
 from collections.abc import Iterator
 
+from . import patterns
 from .fact_record import Fact
 from .model import Article, Group
 from .numbers import Number, may_touch, spans_and_values
@@ -65,6 +65,9 @@ def _changed_numbers(
         taken.update(range(bisect.bisect_right(ends, lo), bisect.bisect_left(starts, hi)))
     inside = [Number(starts[k], ends[k], found[k], text[starts[k] : ends[k]]) for k in sorted(taken)]
     return Counter(found), inside
+
+
+_NEWLINE = patterns.compile("\n")
 
 
 def _take(counts: Counter, value: float) -> bool:
@@ -129,5 +132,5 @@ class Lines:
         if len(self.indices) == 1:
             return self.indices[0]
         if self.breaks is None:
-            self.breaks = [m.start() for m in re.finditer("\n", self.text)]
+            self.breaks = [m.start() for m in _NEWLINE.finditer(self.text)]
         return self.indices[min(bisect.bisect_left(self.breaks, at), len(self.indices) - 1)]

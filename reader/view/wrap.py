@@ -111,7 +111,8 @@ def _line_pattern(width: int) -> re.Pattern[str]:
         # Longest stretch of at most `width` chars that starts with a word and
         # ends before whitespace (or the end); failing that, `width` chars of
         # one over-long word.
-        pattern = re.compile(rf"(\S.{{0,{width - 1}}})(?=\s|$)|(\S{{{width}}})")
+        # Kept compiled between runs (reader.core.patterns): one pattern per width.
+        pattern = patterns.compile(rf"(\S.{{0,{width - 1}}})(?=\s|$)|(\S{{{width}}})")
         _line_patterns[width] = pattern
     return pattern
 
