@@ -7,7 +7,9 @@ retyped quotes, an appended donation appeal). Then the 100k pair with each side
 as one paragraph (the word diff's worst case: no word occurs once on each side of
 a long stretch), and a 19 MB one-line pair, for the peak memory of the process.
 
-Whole runs of `reader diff --color never` alternate with dwdiff's on the same pair
+align+diff is compare() timed in a fresh process each time, once both articles are
+loaded: repeated in one process it would find its caches warm. Whole runs of
+`reader diff --color never` alternate with dwdiff's on the same pair
 (apt-get install dwdiff; skipped with a line when it is missing), and the ratio is
 the median of the ratios of each turn: a shared machine slows both alike. The child
 processes run with compiled bytecode, as an installed package does.
@@ -19,6 +21,7 @@ processes run with compiled bytecode, as an installed package does.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -34,8 +37,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.compare import compare  # noqa: E402
-from reader.core.loading import load_file  # noqa: E402
 
 APPEAL = [
     "A Message from The Daily Example:",
@@ -172,15 +173,35 @@ def alternating(reader: list[str], dwdiff: list[str] | None, runs: int, env: dic
     return out
 
 
-def in_process(a_path: Path, b_path: Path, repeat: int) -> tuple[int, int, int, float]:
-    (a,), _ = load_file(a_path)
-    (b,), _ = load_file(b_path)
-    times = []
+def in_process(a_path: Path, b_path: Path, repeat: int, env: dict[str, str]) -> tuple[int, int, int, float]:
+    """(words of A, of B, groups, median seconds of compare()): each time in a process of
+    its own, once both articles are loaded. Repeated in one process, the comparison
+    would find its caches warm (sentences' keys and specifics, up to some thousands):
+    all of them at 100k words, few at 1M, which made the growth look worse than it is
+    and the small pairs faster than a real comparison."""
+    once = (
+        "import json, sys, time\n"
+        "from pathlib import Path\n"
+        "from reader.core.compare import compare\n"
+        "from reader.core.loading import load_file\n"
+        "(a,), _ = load_file(Path(sys.argv[1]))\n"
+        "(b,), _ = load_file(Path(sys.argv[2]))\n"
+        "t0 = time.perf_counter()\n"
+        "groups = compare(a, b).groups\n"
+        "print(json.dumps([a.words, b.words, len(groups), time.perf_counter() - t0]))\n"
+    )
+    runs = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        groups = compare(a, b).groups
-        times.append(time.perf_counter() - t0)
-    return a.words, b.words, len(groups), statistics.median(times)
+        out = subprocess.run(
+            [sys.executable, "-c", once, str(a_path), str(b_path)],
+            capture_output=True,
+            text=True,
+            env={**env, "PYTHONPATH": str(ROOT)},
+            check=True,
+        )
+        runs.append(json.loads(out.stdout))
+    wa, wb, ng, _ = runs[0]
+    return wa, wb, ng, statistics.median(r[3] for r in runs)
 
 
 def peak_memory(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
@@ -246,7 +267,7 @@ def main() -> int:
         for words, one_line in cases:
             a_path, b_path = make_pair(Path(tmp), words, one_line=one_line)
             repeat = args.repeat if words < 1_000_000 else min(args.repeat, 3)
-            wa, wb, ng, t = in_process(a_path, b_path, repeat)
+            wa, wb, ng, t = in_process(a_path, b_path, repeat, env)
             inproc[(words, one_line)] = t
             cmd = [*reader_cmd, "diff", "--color", "never", str(a_path), str(b_path)]
             dw_cmd = [dwdiff, str(a_path), str(b_path)] if dwdiff else None
