@@ -153,8 +153,8 @@ class Folder:
         self.hashes = hashes
         self.a_count = np.asarray(counts, dtype=np.int64)
         self.a_start = np.cumsum(self.a_count) - self.a_count
-        # Examined: an article's first EXAMINED non-stock samples by hash value; room for
-        # the most there can be, filled slice by slice and cut to what was found.
+        # Examined: an article's first EXAMINED non-stock samples by hash value, in room
+        # for the most there can be (from room_start on; ex_count says how many there are).
         room = np.minimum(self.a_count, EXAMINED)
         room_start = np.cumsum(room) - room
         ex_hash = np.empty(int(room.sum()), dtype=np.uint32)
@@ -165,7 +165,7 @@ class Folder:
         # The prefix is the first pre_count[i] of an article's examined samples.
         self.pre_count = np.zeros(n, dtype=np.int64)
         pre_total = np.zeros(n, dtype=np.int64)
-        for alo, ahi in _ranges(self.a_count, _SLICE):
+        for alo, ahi in ranges(self.a_count, _SLICE):
             lo, hi = self.a_start[alo], self.a_start[ahi - 1] + self.a_count[ahi - 1]
             h = hashes[lo:hi]
             df = _lookup(values, value_df, h)
@@ -177,8 +177,7 @@ class Folder:
             before = np.concatenate(([0], seen))[self.a_start[alo:ahi] - lo]
             rank = seen - np.repeat(before, lengths).astype(np.int32)
             chosen = np.flatnonzero(eligible & (rank <= EXAMINED))
-            del rank
-            del eligible, seen
+            del rank, eligible, seen
             own, got_df, got_hash = owner[chosen], df[chosen], h[chosen]
             del owner, df, chosen
             # Rarest first inside each article (df, then hash): the prefix, then the rest.
@@ -203,7 +202,7 @@ class Folder:
         self.rest_w = self.total - pre_total
         self.postings = np.empty(int(np.count_nonzero(shared)), dtype=np.uint64)
         done = 0
-        for alo, ahi in _ranges(self.a_count, _SLICE):
+        for alo, ahi in ranges(self.a_count, _SLICE):
             lo, hi = self.a_start[alo], self.a_start[ahi - 1] + self.a_count[ahi - 1]
             mask = shared[lo:hi]
             owner = np.repeat(np.arange(alo, ahi, dtype=np.uint64), self.a_count[alo:ahi])[mask]
@@ -230,7 +229,7 @@ class Folder:
         samples b holds and their weight (the join tells exactly); less the pairs that
         could not link even if b held all of a's samples after the prefix."""
         # Some articles' prefixes at a time: their holders' ranges are 16 bytes an entry.
-        for alo, ahi in _ranges(self.pre_count, _ROUND // 4):
+        for alo, ahi in ranges(self.pre_count, _ROUND // 4):
             lengths = self.pre_count[alo:ahi]
             owner = np.repeat(np.arange(alo, ahi, dtype=np.int64), lengths)
             if len(owner) == 0:
@@ -326,7 +325,7 @@ def _lookup(values: np.ndarray, value_df: np.ndarray, hashes: np.ndarray) -> np.
     return found
 
 
-def _ranges(counts: np.ndarray, limit: int) -> Iterator[tuple[int, int]]:
+def ranges(counts: np.ndarray, limit: int) -> Iterator[tuple[int, int]]:
     """Ranges [lo, hi) of articles whose ``counts`` add up to about ``limit`` (one
     article alone when it has more): an article's entries are never cut."""
     ends = np.cumsum(counts)

@@ -64,6 +64,7 @@ from .candidates import (
     distinct,
     examined,
     linked,
+    ranges,
     stock,
     weight,
 )
@@ -128,16 +129,12 @@ def _squeezed(hashes: np.ndarray, samples: np.ndarray, counts: np.ndarray) -> np
     ``samples[i]`` entries, moved down in place: no second copy of a million articles'
     samples."""
     starts = np.cumsum(samples) - samples
-    done, alo = 0, 0
-    step = 2_000_000
-    while alo < len(samples):
-        ahi = int(np.searchsorted(starts, starts[alo] + step, side="right"))
-        ahi = min(len(samples), max(ahi, alo + 1))
+    done = 0
+    for alo, ahi in ranges(samples, 2_000_000):
         lo, hi = starts[alo], starts[ahi - 1] + samples[ahi - 1]
         kept = hashes[lo:hi][np.repeat(counts[alo:ahi] > 0, samples[alo:ahi])]
         hashes[done : done + len(kept)] = kept  # done <= lo: nothing not yet read is overwritten
         done += len(kept)
-        alo = ahi
     return hashes[:done]
 
 
