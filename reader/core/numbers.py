@@ -10,7 +10,7 @@ import re
 from array import array
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
 
 from . import lang, patterns
 from .records import record
@@ -62,7 +62,7 @@ def spans_and_values(text: str, code: str | None) -> Iterator[tuple[int, int, fl
     read: dict[tuple[str, str], tuple[float | str, bool, bool] | None] = {}
     takes_after = _takes_after(code)
     last = len(tokens) - 2
-    for k in _candidates(text, starts, words):
+    for k in _candidates(tokens, words):
         if k == skip:
             continue
         if addresses:
@@ -144,31 +144,22 @@ def may_touch(text: str, spans: list[tuple[int, int]], code: str | None) -> bool
     return False
 
 
-def _candidates(text: str, starts: array, words: dict[str, int]) -> list[int]:
-    """The tokens (by index) that may be numbers: those opening with a digit or a currency,
-    and the language's number words. Found by one scan of the text, so that a long text
-    does not pay a step of Python for each of its words and spaces."""
-    found = []
-    k = 0  # matches come in order: each token is looked for after the one before
-    for at in map(re.Match.start, _starters(tuple(words)).finditer(text)):
-        k = bisect.bisect_left(starts, at, k)
-        if starts[k] == at:
-            found.append(k)
-    return found
+def _candidates(tokens: list[str], words: dict[str, int]) -> list[int]:
+    """The tokens (by index) that may open a number: those opening with a digit or a
+    currency, and the language's number words (in any case, not right after a letter or
+    a digit). Read with map and compress, so that a long text does not pay a step of
+    Python for each of its words and spaces; only the number words are looked at again."""
+    digits = compress(count(), map(_OPENS_NUMBER.match, tokens))
+    named = compress(count(), map(words.__contains__, map(str.lower, tokens)))
+    return sorted([*digits, *(k for k in named if not k or not _ends_in_word(tokens[k - 1]))])
 
 
-@cache
-def _starters(words: tuple[str, ...]) -> re.Pattern[str]:
-    # Case is left to the exact test (the token lower-cased is a number word).
-    # Grouped by first letter: an alternation of forty words tried at every word start
-    # was a third of the time of reading a long text's numbers. Only where a match
-    # starts is used, and every match ends with its word, so the grouping changes none.
-    heads: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
-        heads.setdefault(w[:1], []).append(re.escape(w[1:]))
-    names = "|".join(f"{re.escape(h)}(?:{'|'.join(rest)})" for h, rest in heads.items())
-    spelled = f"|(?<!\\w)(?i:{names})(?!\\w)" if names else ""
-    return patterns.compile(f"\\d+|[{_CURRENCIES}]{spelled}")
+def _ends_in_word(token: str) -> bool:
+    last = token[-1]
+    return last.isalnum() or last == "_"  # what \w matches
+
+
+_OPENS_NUMBER = patterns.compile(f"[\\d{_CURRENCIES}]")
 
 
 _HOUR = patterns.compile(r"\d{1,2}[:.h]00")

@@ -294,6 +294,18 @@ def test_long_texts_are_keyed_and_counted_without_keeping() -> None:
 # --- numbers of a long text: read once per distinct token, found inside changes by halving
 
 
+def _plain_starters(words) -> re.Pattern[str]:
+    """How number candidates were first found: one alternation over the text."""
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"\\d+|[{numbers._CURRENCIES}]" + (f"|(?<!\\w)(?i:{names})(?!\\w)" if names else ""))
+
+
+def _regex_candidates(text: str, starts: list[int], words) -> list[int]:
+    """The tokens at whose start that alternation matches."""
+    at = {start: k for k, start in enumerate(starts)}
+    return [at[m.start()] for m in _plain_starters(words).finditer(text) if m.start() in at]
+
+
 def _numbers_one_at_a_time(text: str, code: str | None) -> list[tuple[int, int, float | str]]:
     """How numbers.spans_and_values read each number in turn before it kept what it read."""
     table = lang.language(code)
@@ -303,7 +315,7 @@ def _numbers_one_at_a_time(text: str, code: str | None) -> list[tuple[int, int, 
     addresses = [m.span() for m in numbers._ADDRESS.finditer(text)]
     out: list[tuple[int, int, float | str]] = []
     skip = -1
-    for k in numbers._candidates(text, starts, words):
+    for k in _regex_candidates(text, starts, words):
         if k == skip or any(lo <= starts[k] < hi for lo, hi in addresses):
             continue
         token = toks[k]
@@ -430,18 +442,21 @@ def test_votes_count_as_one_update_per_trigram(
     ),
     st.sampled_from(lang.CODES),
 )
-def test_number_word_starts_as_found_by_the_plain_alternation(parts: list[str], code: str) -> None:
+def test_number_candidates_hold_every_number_the_plain_alternation_found(parts: list[str], code: str) -> None:
+    """Candidates are read from the tokens, not by an alternation over the text: every
+    token it found that can open a number is one, and the numbers read are the same."""
     table = lang.language(code)
-    words = tuple(table.numbers) if table is not None else ()
+    words = table.numbers if table is not None else {}
+    assert all(w == w.lower() for w in words)  # looked up lower-cased
     text = "".join(parts) + " " + " ".join(words) + " " + " ".join(w.upper() for w in words)
-    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    plain = re.compile(f"\\d+|[{numbers._CURRENCIES}]" + (f"|(?<!\\w)(?i:{names})(?!\\w)" if names else ""))
-    assert [m.start() for m in numbers._starters(words).finditer(text)] == [
-        m.start() for m in plain.finditer(text)
-    ]
-    starts = list(accumulate(map(len, tokens.tokenize(text)), initial=0))
-    at_token_starts = [starts.index(m.start()) for m in plain.finditer(text) if m.start() in starts]
-    assert numbers._candidates(text, starts, dict.fromkeys(words, 0)) == at_token_starts
+    toks = tokens.tokenize(text)
+    starts = list(accumulate(map(len, toks), initial=0))
+    found = set(numbers._candidates(toks, words))
+    for k in _regex_candidates(text, starts, words):
+        token = toks[k]
+        if token[0].isdigit() or token[0] in numbers._CURRENCIES or token.lower() in words:
+            assert k in found, token
+    assert list(numbers.spans_and_values(text, code)) == _numbers_one_at_a_time(text, code)
 
 
 @settings(max_examples=300, deadline=None)
