@@ -68,7 +68,8 @@ def _group(raw: RawGroup, a: Article, b: Article) -> Group:
             ops = (Op("insert", "", text_b),) if text_b else ()
         else:
             ops = tuple(word_diff(text_a, text_b))
-        counts = count_words(ops) if ops else WordCounts()
+        # A's words are known from its paragraphs: its unchanged text is not counted again.
+        counts = count_words(ops, sum(a.paragraphs[i].words for i in raw.a)) if ops else WordCounts()
     total = counts.words_a + counts.words_b
     similarity = 2 * counts.kept / total if total else 1.0
     return Group(

@@ -112,13 +112,16 @@ def _as_typography(runs: list[_Run], always: bool = False) -> list[_Run]:
     return runs
 
 
-def count_words(ops: Iterable[Op]) -> WordCounts:
+def count_words(ops: Iterable[Op], words_a: int | None = None) -> WordCounts:
     """Words kept (equal and typography), deleted, inserted, and on each side of
-    replacements."""
+    replacements. Given ``words_a``, the words of all the ops' A sides (known from the
+    paragraphs), the unchanged text is not counted again: what A's deletions and
+    replacements do not hold is kept (ops cut text between tokens, never in a word)."""
     kept = deleted = inserted = replaced_a = replaced_b = 0
     for op in ops:
         if op.tag in _UNCHANGED:
-            kept += word_count(op.a)
+            if words_a is None:
+                kept += word_count(op.a)
         elif op.tag == "delete":
             deleted += word_count(op.a)
         elif op.tag == "insert":
@@ -126,6 +129,8 @@ def count_words(ops: Iterable[Op]) -> WordCounts:
         else:
             replaced_a += word_count(op.a)
             replaced_b += word_count(op.b)
+    if words_a is not None:
+        kept = words_a - deleted - replaced_a
     return WordCounts(
         kept=kept, inserted=inserted, deleted=deleted, replaced_a=replaced_a, replaced_b=replaced_b
     )

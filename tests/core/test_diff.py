@@ -55,6 +55,7 @@ def check_invariants(a: str, b: str, ops: list[Op]) -> None:
     counts = count_words(ops)
     assert counts.words_a == word_count(a)
     assert counts.words_b == word_count(b)
+    assert count_words(ops, word_count(a)) == counts  # A's words known: kept is the rest
 
 
 # -- properties ----------------------------------------------------------------
