@@ -107,6 +107,8 @@ def prefix(a_hashes: np.ndarray, a_df: np.ndarray, stop: int) -> np.ndarray:
     any article that a links to (``linked``) holds one of them."""
     a_hashes, a_df = np.asarray(a_hashes), np.asarray(a_df)
     at = examined(a_df, stop)
+    if len(at) == 0:  # no sample to examine (none at all, or stock phrases only): no link
+        return a_hashes[:0]
     order = np.lexsort((a_hashes[at], a_df[at]))
     at = at[order]
     keep = _in_prefix(weight(a_df[at]), np.zeros(1, dtype=np.int64), np.array([len(at)]))

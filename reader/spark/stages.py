@@ -76,7 +76,7 @@ def candidates(sketched: DataFrame, reps: DataFrame, stop: int) -> DataFrame:
         for row in rows:
             hashes, dfs = np.asarray(row.hashes, dtype=np.int64), np.asarray(row.dfs, dtype=np.int64)
             if len(grouping.examined(dfs, stop)) == 0:
-                continue  # only stock phrases: it links to nothing (and prefix() fails on it)
+                continue  # no sample to examine (stock phrases only): it links to nothing
             for h in keys_of.prefix(hashes, dfs, stop).tolist():
                 yield h, row.id
 

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.library import Library
 from reader.library.candidates import all_pairs, prefix
@@ -237,3 +239,32 @@ def test_a_large_folder_built_and_joined_in_slices_gives_the_same_stories(monkey
     scratch = hashes.copy()
     assert np.array_equal(group(samples, fingerprints, scratch, scratch=True), whole)
     assert np.array_equal(whole, _pair_by_pair(samples, fingerprints, sketches))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_random_folders_group_as_the_pair_by_pair_contract_in_any_slices(data) -> None:
+    """Empty sketches, verbatim copies, articles of stock phrases only, slices of one
+    article: the sliced build gives the contract's links."""
+    import reader.library.candidates as candidates
+    import reader.library.grouping as grouping
+
+    n = data.draw(st.integers(1, 40))
+    universe = data.draw(st.integers(4, 60))
+    sketches = [
+        np.array(sorted(data.draw(st.sets(st.integers(0, universe), max_size=30))), dtype=np.uint32) * 4
+        for _ in range(n)
+    ]
+    samples = np.array([len(s) for s in sketches], dtype=np.int64)
+    fingerprints = np.array([data.draw(st.integers(0, 3)) for _ in range(n)], dtype=np.int64)
+    fingerprints = np.where(samples > 0, fingerprints * 1000 + samples, np.arange(n) + 10**6)
+    hashes = np.concatenate(sketches) if n else np.zeros(0, dtype=np.uint32)
+    expected = _pair_by_pair(samples, fingerprints, sketches)
+    old = candidates._SLICE, candidates._ROUND, grouping._ROUND
+    try:
+        candidates._SLICE = data.draw(st.integers(1, 50))
+        candidates._ROUND = data.draw(st.integers(4, 80))
+        grouping._ROUND = data.draw(st.integers(1, 10))
+        assert np.array_equal(group(samples, fingerprints, hashes), expected)
+    finally:
+        candidates._SLICE, candidates._ROUND, grouping._ROUND = old
