@@ -11,19 +11,24 @@ import bisect
 from array import array
 from collections import Counter
 from collections.abc import Iterator
+from itertools import accumulate
 
 from . import patterns
 from .fact_record import Fact
 from .model import Article, Group
-from .numbers import Number, may_touch, spans_and_values
+from .numbers import Number, clean_points, may_touch, spans_and_values
+from .tokens import tokenize
 
 
 def number_changes(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]:
     text_a, text_b, changed_a, changed_b, ops = changed_spans(g)
     if not may_touch(text_a, changed_a, code) and not may_touch(text_b, changed_b, code):
         return  # a fact is a number inside a change: no change holds one
-    values_a, nums_a = _changed_numbers(text_a, changed_a, code)
-    values_b, nums_b = _changed_numbers(text_b, changed_b, code)
+    within_a, within_b = _around_changes(g, text_a, text_b, code)
+    values_a, nums_a = _changed_numbers(text_a, changed_a, code, within_a)
+    values_b, nums_b = _changed_numbers(text_b, changed_b, code, within_b)
+    # The values a side has more of than the other; only what is read around the changes
+    # counts when the rest is the same text on both sides.
     only_a, only_b = values_a - values_b, values_b - values_a
     lost = [n for n in nums_a if _take(only_a, n.value)]
     new = [n for n in nums_b if _take(only_b, n.value)]
@@ -47,14 +52,94 @@ def number_changes(a: Article, b: Article, g: Group, code: str | None) -> Iterat
             yield Fact("number", "added", None, y.text, None, lines_b.para(y.start))
 
 
+# A group this long (both sides, in characters) has its numbers read around its changes
+# only: a 100k-word paragraph holds tens of thousands of numbers, and reading them all
+# took a fifth of its comparison.
+AROUND_FROM = 16_384
+
+
+def _around_changes(
+    g: Group, text_a: str, text_b: str, code: str | None
+) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]] | None]:
+    """Ranges of token indices of each side holding every change and what reading a
+    number in it depends on, outside which both sides are the same text read the same
+    way (so its numbers, the same on both sides, need not be read); None, None: read
+    everything (a short group, or no unchanged text to leave out)."""
+    if len(text_a) + len(text_b) < AROUND_FROM or not any(op.tag == "equal" for op in g.ops):
+        return None, None
+    tokens_a, tokens_b = tokenize(text_a), tokenize(text_b)
+    starts_a = array("q", accumulate(map(len, tokens_a), initial=0))
+    starts_b = array("q", accumulate(map(len, tokens_b), initial=0))
+    # Each op as token ranges (ops cut the texts between tokens).
+    spans: list[tuple[str, int, int, int, int]] = []
+    at_a = at_b = 0
+    for op in g.ops:
+        end_a, end_b = at_a + len(op.a), at_b + len(op.b)
+        ka0, ka1 = _token_at(starts_a, at_a), _token_at(starts_a, end_a)
+        kb0, kb1 = _token_at(starts_b, at_b), _token_at(starts_b, end_b)
+        if None in (ka0, ka1, kb0, kb1):
+            return None, None  # not cut between tokens: read everything
+        spans.append((op.tag, ka0, ka1, kb0, kb1))  # type: ignore[arg-type]
+        at_a, at_b = end_a, end_b
+    clean = clean_points(tokens_a, code)  # the unchanged text is read on A's side
+    regions: list[list[int]] = []  # [lo_a, lo_b, hi_a, hi_b]: from a clean point to a change's end
+    for i, (tag, ka0, ka1, kb0, kb1) in enumerate(spans):
+        if tag == "equal":
+            continue
+        if regions and regions[-1][2] == ka0:  # the change right after the last one
+            regions[-1][2:] = [ka1, kb1]
+            continue
+        # Back into the unchanged text before, to a clean point at least 3 tokens before
+        # the change (a number may open 2 tokens before it: "10 [million]").
+        # The two tokens before the point are in that unchanged text too (the same on
+        # both sides, so the point is clean on both), unless the text starts there.
+        floor = spans[i - 1][1] if i else 0
+        lowest = floor if floor == 0 else floor + 2
+        back = 3
+        while ka0 - back >= lowest and not clean(ka0 - back):
+            back += 1
+        if ka0 - back >= lowest:
+            regions.append([ka0 - back, kb0 - back, ka1, kb1])
+        elif regions:
+            regions[-1][2:] = [ka1, kb1]  # no clean point between: one range with the last
+        else:
+            regions.append([0, 0, ka1, kb1])  # the text's start is clean
+    # Forward into the unchanged text after, to a clean point at least 2 tokens on, or
+    # up to the next range, or the end of the text.
+    within_a: list[tuple[int, int]] = []
+    within_b: list[tuple[int, int]] = []
+    for n, (lo_a, lo_b, hi_a, hi_b) in enumerate(regions):
+        limit = regions[n + 1][0] if n + 1 < len(regions) else len(tokens_a)
+        ahead = 2
+        while hi_a + ahead < limit and not clean(hi_a + ahead):
+            ahead += 1
+        if hi_a + ahead >= limit:
+            if n + 1 < len(regions):  # reaches the next range: the two are one
+                regions[n + 1][0], regions[n + 1][1] = lo_a, lo_b
+                continue
+            within_a.append((lo_a, len(tokens_a)))
+            within_b.append((lo_b, len(tokens_b)))
+            continue
+        within_a.append((lo_a, hi_a + ahead))
+        within_b.append((lo_b, hi_b + ahead))
+    return within_a, within_b
+
+
+def _token_at(starts: array, offset: int) -> int | None:
+    """The index of the token starting at ``offset`` (or the end), None if none does."""
+    k = bisect.bisect_left(starts, offset)
+    return k if k < len(starts) and starts[k] == offset else None
+
+
 def _changed_numbers(
-    text: str, changed: list[tuple[int, int]], code: str | None
+    text: str, changed: list[tuple[int, int]], code: str | None, within: list[tuple[int, int]] | None = None
 ) -> tuple[Counter, list[Number]]:
-    """The values of all the numbers of a text, and the numbers inside its changes (the
-    others are not kept: a paragraph as long as a book holds millions)."""
+    """The values of the numbers of a text (or of those in the ranges ``within``), and
+    the numbers inside its changes (the others are not kept: a paragraph as long as a
+    book holds millions)."""
     # Kept as arrays, not a tuple for each: a 20 MB text holds a million numbers.
     starts, ends, found = array("q"), array("q"), []
-    for start, end, value in spans_and_values(text, code):
+    for start, end, value in spans_and_values(text, code, within):
         starts.append(start)
         ends.append(end)
         found.append(value)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import accumulate, compress, count
 
@@ -46,9 +46,13 @@ def iter_numbers(text: str, code: str | None) -> Iterator[Number]:
         yield Number(start, end, value, text[start:end])
 
 
-def spans_and_values(text: str, code: str | None) -> Iterator[tuple[int, int, float | str]]:
+def spans_and_values(
+    text: str, code: str | None, within: Sequence[tuple[int, int]] | None = None
+) -> Iterator[tuple[int, int, float | str]]:
     """``iter_numbers`` as (start, end, value): what counting a long text's numbers
-    needs, without an object for each of them."""
+    needs, without an object for each of them. ``within``: only the numbers opening in
+    these ranges of token indices (ascending), each read as if the text started there
+    (see :func:`clean_points`)."""
     table = lang.language(code)
     words = table.numbers if table is not None else {}
     tokens = tokenize(text)
@@ -56,32 +60,47 @@ def spans_and_values(text: str, code: str | None) -> Iterator[tuple[int, int, fl
     # Digits in a web address or an e-mail ("/2024/06/12/", "x2@y.com") are no figures.
     addresses = [m.span() for m in _ADDRESS.finditer(text)] if ("/" in text or "@" in text) else []
     address_starts = [lo for lo, _ in addresses]
-    skip = -1  # a magnitude word already read with the number before it
     # A long text says the same few numbers thousands of times: each (token, word after)
     # is read once.
     read: dict[tuple[str, str], tuple[float | str, bool, bool] | None] = {}
     takes_after = _takes_after(code)
     last = len(tokens) - 2
-    for k in _candidates(tokens, words):
-        if k == skip:
-            continue
-        if addresses:
-            at = bisect.bisect_right(address_starts, starts[k]) - 1
-            if at >= 0 and starts[k] < addresses[at][1]:
+    for lo, hi in within if within is not None else ((0, len(tokens)),):
+        skip = -1  # a magnitude word already read with the number before it
+        for k in _candidates(tokens, words, lo, hi):
+            if k == skip:
                 continue
-        after = tokens[k + 2] if k < last and tokens[k + 1].isspace() else ""
-        if after and after.lower() not in takes_after and after.lower().rstrip(".") not in takes_after:
-            after = ""  # reads as no word after: the key below then repeats far more often
-        key = (tokens[k], after)
-        found = read.get(key, read)
-        if found is read:
-            found = read[key] = _read(*key, words)
-        if found is None:
-            continue
-        value, wide, skips = found
-        yield starts[k], starts[k + 2] + len(after) if wide else starts[k + 1], value
-        if skips:
-            skip = k + 2
+            if addresses:
+                at = bisect.bisect_right(address_starts, starts[k]) - 1
+                if at >= 0 and starts[k] < addresses[at][1]:
+                    continue
+            after = tokens[k + 2] if k < last and tokens[k + 1].isspace() else ""
+            if after and after.lower() not in takes_after and after.lower().rstrip(".") not in takes_after:
+                after = ""  # reads as no word after: the key below then repeats far more often
+            key = (tokens[k], after)
+            found = read.get(key, read)
+            if found is read:
+                found = read[key] = _read(*key, words)
+            if found is None:
+                continue
+            value, wide, skips = found
+            yield starts[k], starts[k + 2] + len(after) if wide else starts[k + 1], value
+            if skips:
+                skip = k + 2
+
+
+def clean_points(tokens: Sequence[str], code: str | None) -> Callable[[int], bool]:
+    """Whether reading numbers from token ``k`` on needs nothing read before it: no
+    number word that could take the word after it in ("fifteen hundred") is one or two
+    tokens before ``k``. ``spans_and_values`` reads the same numbers from such a point
+    on whatever came before, so a range of ``within`` starts at one."""
+    table = lang.language(code)
+    takers = {w for w, v in (table.numbers if table is not None else {}).items() if 2 <= v < 1000}
+
+    def clean(k: int) -> bool:
+        return all(j < 0 or tokens[j].lower() not in takers for j in (k - 1, k - 2))
+
+    return clean
 
 
 def _read(token: str, after: str, words: dict[str, int]) -> tuple[float | str, bool, bool] | None:
@@ -144,13 +163,15 @@ def may_touch(text: str, spans: list[tuple[int, int]], code: str | None) -> bool
     return False
 
 
-def _candidates(tokens: list[str], words: dict[str, int]) -> list[int]:
-    """The tokens (by index) that may open a number: those opening with a digit or a
-    currency, and the language's number words (in any case, not right after a letter or
-    a digit). Read with map and compress, so that a long text does not pay a step of
-    Python for each of its words and spaces; only the number words are looked at again."""
-    digits = compress(count(), map(_OPENS_NUMBER.match, tokens))
-    named = compress(count(), map(words.__contains__, map(str.lower, tokens)))
+def _candidates(tokens: list[str], words: dict[str, int], lo: int = 0, hi: int | None = None) -> list[int]:
+    """The tokens (by index, from ``lo`` to ``hi``) that may open a number: those opening
+    with a digit or a currency, and the language's number words (in any case, not right
+    after a letter or a digit). Read with map and compress, so that a long text does not
+    pay a step of Python for each of its words and spaces; only the number words are
+    looked at again."""
+    some = tokens[lo:hi] if lo or hi is not None else tokens
+    digits = compress(count(lo), map(_OPENS_NUMBER.match, some))
+    named = compress(count(lo), map(words.__contains__, map(str.lower, some)))
     return sorted([*digits, *(k for k in named if not k or not _ends_in_word(tokens[k - 1]))])
 
 

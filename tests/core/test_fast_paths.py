@@ -12,7 +12,17 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import LCSseq
 
-from reader.core import lang, matching, number_facts, numbers, patterns, relatedness, sentences, tokens
+from reader.core import (
+    lang,
+    matching,
+    number_facts,
+    numbers,
+    patterns,
+    records,
+    relatedness,
+    sentences,
+    tokens,
+)
 from reader.core.compare import compare
 from reader.core.loading import article_from_text
 from reader.core.matching import lcs_length
@@ -475,3 +485,37 @@ def test_words_after_numbers_read_as_when_every_one_was_read(parts: list[str], c
     # spans_and_values reads a word after a number as none unless it may be a magnitude.
     text = " ".join(parts)
     assert list(numbers.spans_and_values(text, code)) == _numbers_one_at_a_time(text, code)
+
+
+# --- a long group's numbers read around its changes only ---------------------------
+
+_AROUND_VOCAB = [*_VOCAB, "two", "fifteen", "hundreds", "thousand", "10 000", "10.000", "http://x.y/2024/06",
+                 "a@b.cd", "peace", "dix", "mille", "cent", "$2", "2:00", ",", ".", "—", "“"]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_AROUND_VOCAB), min_size=1, max_size=120),
+    st.lists(st.tuples(st.integers(0, 119), st.sampled_from([*_AROUND_VOCAB, "", "  "])), max_size=8),
+    st.sampled_from(["en", "fr", None]),
+)
+@settings(max_examples=300, deadline=None)
+def test_numbers_read_around_changes_give_the_facts_of_reading_everything(
+    words: list[str], edits: list[tuple[int, str]], code: str | None
+) -> None:
+    """Outside the ranges the two sides are the same text, read the same way: leaving
+    it unread changes no fact, whatever number words chain across a range's edge."""
+    edited = list(words)
+    for at, word in edits:
+        if at < len(edited):
+            edited[at] = word
+    text_a, text_b = " ".join(words), " ".join(w for w in edited if w)
+    a = article_from_text("Headline\n\n" + text_a, "a.txt")
+    b = article_from_text("Headline\n\n" + text_b, "b.txt")
+    if code is not None:
+        a, b = records.replace(a, language=code), records.replace(b, language=code)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(number_facts, "AROUND_FROM", 10**9)
+        everything = compare(a, b).facts
+        mp.setattr(number_facts, "AROUND_FROM", 0)
+        around = compare(a, b).facts
+    assert around == everything
