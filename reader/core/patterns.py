@@ -21,6 +21,7 @@ import os
 import re
 import sys
 import zlib
+from array import array
 from pathlib import Path
 
 try:  # CPython's engine, the one call re.compile ends in
@@ -31,7 +32,9 @@ except ImportError:  # pragma: no cover - another Python: compile as usual
 
 _APP_DIR = "wire-reader"
 # One file per Python build: the programs are the engine's own instruction codes.
-_BUILD = f"{sys.implementation.cache_tag}|{getattr(_sre, 'MAGIC', '')}|{sys.version}"
+_BUILD = f"{sys.implementation.cache_tag}|{getattr(_sre, 'MAGIC', '')}|{sys.version}|code-as-bytes"
+# The engine's code words as machine integers wide enough for them (SRE_CODE: 4 bytes).
+_CODE = "I" if array("I").itemsize >= getattr(_sre, "CODESIZE", 8) else "Q"
 _MAX_ENTRIES = 4000  # patterns are fixed, so more means something keeps making new ones
 
 _programs: dict[tuple[str, int], tuple] | None = None
@@ -61,7 +64,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def _program(pattern: str, flags: int) -> tuple:
     """What ``re._compiler.compile`` hands the engine, as plain data."""
     parsed = _parser.parse(pattern, flags)
-    code = [int(c) for c in _compiler._code(parsed, flags)]
+    # Kept as bytes: unmarshalled at every start, a list of ints for each of some 150
+    # programs took longer than building the few a command uses.
+    code = array(_CODE, (int(c) for c in _compiler._code(parsed, flags))).tobytes()
     groupindex = {str(k): int(v) for k, v in parsed.state.groupdict.items()}
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, number in groupindex.items():
@@ -72,7 +77,7 @@ def _program(pattern: str, flags: int) -> tuple:
 def _build(pattern: str, entry: tuple) -> re.Pattern[str]:
     flags, code, groups, groupindex, indexgroup = entry
     # The engine checks the program before it takes it ("invalid SRE code").
-    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    return _sre.compile(pattern, flags, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
 
 
 def cache_file() -> Path:
