@@ -35,7 +35,7 @@ class NotArticles(ValueError):
 
 # --- plain text ----------------------------------------------------------------
 
-_BLANK_LINE = patterns.compile(r"\n[ \t\u00a0]*\n\s*")
+_BLANK_LINE = patterns.lazy(r"\n[ \t\u00a0]*\n\s*")
 
 
 def text_paragraphs(text: str) -> list[str]:
@@ -60,28 +60,28 @@ def _lines(block: str) -> Iterable[str]:
 
 # --- Markdown -------------------------------------------------------------------
 
-_FRONT_MATTER = patterns.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_ATX = patterns.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = patterns.compile(r"^(=+|-+)[ \t]*$")
-_RULE = patterns.compile(r"^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_FENCE = patterns.compile(r"^(?:```|~~~)")
-_REF_DEF = patterns.compile(r"^\[[^\]]+\]:\s*\S+")
-_LIST_ITEM = patterns.compile(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+")
-_QUOTE = patterns.compile(r"^(?:>[ \t]?)+")
+_FRONT_MATTER = patterns.lazy(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_ATX = patterns.lazy(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = patterns.lazy(r"^(=+|-+)[ \t]*$")
+_RULE = patterns.lazy(r"^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_FENCE = patterns.lazy(r"^(?:```|~~~)")
+_REF_DEF = patterns.lazy(r"^\[[^\]]+\]:\s*\S+")
+_LIST_ITEM = patterns.lazy(r"^(?:[-*+]|\d{1,3}[.)])[ \t]+")
+_QUOTE = patterns.lazy(r"^(?:>[ \t]?)+")
 _INLINE = (
-    (patterns.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\])"), ""),  # images are dropped
-    (patterns.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)"), r"\1"),  # [text](url) -> text
-    (patterns.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref] -> text
-    (patterns.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # <http://...> -> the URL
-    (patterns.compile(r"`([^`]+)`"), r"\1"),
-    (patterns.compile(r"(?<![\w*])(\*\*\*|\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),
-    (patterns.compile(r"(?<![\w_])(___|__|_)(?=\S)(.+?)(?<=\S)\1(?![\w_])"), r"\2"),
-    (patterns.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (patterns.lazy(r"\s*(?:!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\])"), ""),  # images are dropped
+    (patterns.lazy(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)"), r"\1"),  # [text](url) -> text
+    (patterns.lazy(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref] -> text
+    (patterns.lazy(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # <http://...> -> the URL
+    (patterns.lazy(r"`([^`]+)`"), r"\1"),
+    (patterns.lazy(r"(?<![\w*])(\*\*\*|\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),
+    (patterns.lazy(r"(?<![\w_])(___|__|_)(?=\S)(.+?)(?<=\S)\1(?![\w_])"), r"\2"),
+    (patterns.lazy(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
 )
 # Backslash-escaped characters are parked in a private-use plane while the
 # patterns above run, so that "\*not emphasis\*" keeps its asterisks.
-_ESCAPED = patterns.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
-_PARKED = patterns.compile("[\U000f0000-\U000f007f]")
+_ESCAPED = patterns.lazy(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
+_PARKED = patterns.lazy("[\U000f0000-\U000f007f]")
 
 
 class Markdown(NamedTuple):
@@ -348,7 +348,7 @@ def _field(item: dict[str, object], keys: tuple[str, ...]) -> object | None:
     return None
 
 
-_HTML_FRAGMENT = patterns.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>", re.IGNORECASE)
+_HTML_FRAGMENT = patterns.lazy(r"<(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>", re.IGNORECASE)
 
 
 def _body_paragraphs(body: object) -> list[str]:

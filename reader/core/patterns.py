@@ -61,6 +61,26 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+class Lazy:
+    """A pattern compiled (through :func:`compile`) when first used: a module's patterns
+    for formats a run may never read cost its start nothing. Used as the pattern itself
+    (``.match``, ``.sub``, ...): the first attribute asked for compiles it, and each is
+    then found on the object as the compiled pattern's own."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str):
+        value = getattr(compile(*self._source), name)
+        setattr(self, name, value)
+        return value
+
+
+def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``compile(pattern, flags)`` when the pattern is first used (see :class:`Lazy`)."""
+    return Lazy(pattern, flags)  # type: ignore[return-value]
+
+
 def _program(pattern: str, flags: int) -> tuple:
     """What ``re._compiler.compile`` hands the engine, as plain data."""
     parsed = _parser.parse(pattern, flags)

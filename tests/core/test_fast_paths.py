@@ -519,3 +519,11 @@ def test_numbers_read_around_changes_give_the_facts_of_reading_everything(
         mp.setattr(number_facts, "AROUND_FROM", 0)
         around = compare(a, b).facts
     assert around == everything
+
+
+def test_a_lazy_pattern_is_the_pattern_once_used() -> None:
+    lazy = patterns.lazy(r"(\d+)-(\d+)", re.IGNORECASE)
+    assert "match" not in vars(lazy)  # nothing compiled yet
+    assert lazy.sub(r"\2-\1", "10-20 and 3-4") == "20-10 and 4-3"
+    assert lazy.pattern == r"(\d+)-(\d+)" and lazy.flags & re.IGNORECASE
+    assert lazy.search("x 7-8").groups() == ("7", "8")
