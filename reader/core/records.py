@@ -73,33 +73,36 @@ def _build(cls: type, frozen: bool, slots: bool, order: bool) -> type:
     for name, annotation in cls.__dict__.get("__annotations__", {}).items():  # noqa: RUF063 - its own only
         if "ClassVar" in str(annotation):
             continue
+        if name.startswith("_rec_"):
+            raise TypeError(f"{cls.__name__}.{name}: a record's field cannot start with _rec_")
         value = cls.__dict__.get(name, _MISSING)
         options[name] = value if isinstance(value, Field) else Field(value, _MISSING, True, True)
     names = tuple(options)
     scope: dict[str, Any] = {
         "__name__": cls.__module__,  # the methods' module, as for methods written in the class
-        "MISSING": _MISSING,
-        "set_field": object.__setattr__,
+        "_rec_MISSING": _MISSING,
+        "_rec_set": object.__setattr__,
     }
     params, body = [], []
     for name, option in options.items():
         if option.factory is not _MISSING:
-            scope[f"factory_{name}"] = option.factory
-            value = (
-                f"factory_{name}() if {name} is MISSING else {name}" if option.init else f"factory_{name}()"
-            )
-            default = "MISSING"
+            # The scope's names start "_rec_": no field's name is one (a field "default_x"
+            # would otherwise hide the default of a field "x").
+            scope[f"_rec_factory_{name}"] = option.factory
+            made = f"_rec_factory_{name}()"
+            value = f"{made} if {name} is _rec_MISSING else {name}" if option.init else made
+            default = "_rec_MISSING"
         else:
-            scope[f"default_{name}"] = option.default
-            value = name if option.init else f"default_{name}"
-            default = f"default_{name}" if option.default is not _MISSING else None
+            scope[f"_rec_default_{name}"] = option.default
+            value = name if option.init else f"_rec_default_{name}"
+            default = f"_rec_default_{name}" if option.default is not _MISSING else None
         if option.init:
             params.append(name if default is None else f"{name}={default}")
-        body.append(f"    set_field(self, {name!r}, {value})" if frozen else f"    self.{name} = {value}")
+        body.append(f"    _rec_set(self, {name!r}, {value})" if frozen else f"    self.{name} = {value}")
     if hasattr(cls, "__post_init__"):
         body.append("    self.__post_init__()")
     source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body or ["    pass"])
-    exec(source, scope)
+    exec(source, scope)  # our own source, built from the class's annotations
     # The other methods are closures: compiling them too cost as much as dataclasses.
     compared = [n for n in names if options[n].compare]
     methods = {"__init__": scope["__init__"], **_methods(names, compared, order)}

@@ -92,3 +92,19 @@ def test_the_core_values_keep_their_dataclass_behaviour() -> None:
     article = Article("x", __import__("pathlib").Path("x.txt"), "T", paragraphs)
     assert pickle.loads(pickle.dumps(article)) == article and article.words == 2
     assert "Paragraph(index=0, text='Hi there.', boilerplate=None, words=2)" in repr(article)
+
+
+def test_field_names_do_not_meet_the_builders_own() -> None:
+    @record(frozen=True, slots=True)
+    class Named:
+        x: int = 1
+        default_x: int = 2
+        factory_x: tuple = field(default_factory=tuple)
+        MISSING: str = "m"
+
+    assert (Named().x, Named().default_x, Named().factory_x, Named().MISSING) == (1, 2, (), "m")
+    with pytest.raises(TypeError):
+
+        @record()
+        class Clash:
+            _rec_set: int = 0
