@@ -98,10 +98,18 @@ def content(words: list[str], code: str | None) -> set[str]:
 
 
 def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | None) -> list[Match]:
-    index = _index(a_sents)
+    twins = _twins(a_sents, b_sents)
+    index = _index(a_sents, [sb.words for sb in b_sents if sb.pos not in twins])
     n_a, n_b = max(len(a_sents), 1), max(len(b_sents), 1)
     out: list[Match] = []
     for sb in b_sents:
+        sa = twins.get(sb.pos)
+        if sa is not None:
+            # Its one copy in A is the match ``assign`` takes first (tier 2, dice 1) and
+            # the one any other pairing of it would lose to: no votes needed.
+            drift = abs(sa.pos / n_a - sb.pos / n_b)
+            out.append(Match((2, 1.0, -drift), sa, sb, len(sb), 1.0, 1.0))
+            continue
         votes = _votes(index, sb.words)
         settled = 0  # votes of a near-identical candidate already found
         # Ties go to the earlier sentence of A, whatever order the votes came in.
@@ -135,6 +143,35 @@ def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | Non
     return out
 
 
+def _twins(a_sents: list[Sentence], b_sents: list[Sentence]) -> dict[int, Sentence]:
+    """B's sentences (by position) kept word for word from a sentence of A, and that
+    sentence: most of a copy's. Voting would make that sentence the match ``assign``
+    takes first (tier 2, dice 1), before any other pairing of either, so votes are not
+    counted for them. Only for words held by one sentence on each side, with no trigram
+    said twice (a shorter sentence of A could then hold all of them). Voting could
+    have done otherwise only in a long text (more than MAX_POSTINGS sentences) that
+    says one thing again and again: a sentence of common trigrams only was left
+    without a match there, or given one holding its few uncommon ones; it is now given
+    its copy."""
+    once_a: dict[tuple[str, ...], Sentence | None] = {}
+    for s in a_sents:
+        words = tuple(s.words)
+        once_a[words] = None if words in once_a else s
+    seen_b: dict[tuple[str, ...], int | None] = {}
+    for s in b_sents:
+        words = tuple(s.words)
+        seen_b[words] = None if words in seen_b else s.pos
+    twins: dict[int, Sentence] = {}
+    for words, pos in seen_b.items():
+        sa = once_a.get(words) if pos is not None else None
+        if sa is None:
+            continue
+        if len(words) >= 3 and len(set(zip(words, words[1:], words[2:], strict=False))) < len(words) - 2:
+            continue
+        twins[pos] = sa
+    return twins
+
+
 def _votes(index: _Postings | _PackedPostings, words: list[str]) -> Counter[int]:
     """How many trigrams of ``words`` each sentence of A holds, common trigrams aside."""
     # One count over all the postings: a Counter.update per trigram costs a third more.
@@ -142,12 +179,22 @@ def _votes(index: _Postings | _PackedPostings, words: list[str]) -> Counter[int]
 
 
 class _Postings:
-    """The sentences of A holding each trigram."""
+    """The sentences of A holding each trigram; given ``wanted`` (the word lists that
+    will be looked up), only the trigrams those hold."""
 
-    def __init__(self, a_sents: list[Sentence]) -> None:
+    def __init__(self, a_sents: list[Sentence], wanted: list[list[str]] | None = None) -> None:
         self.index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        if wanted is None:
+            for k, s in enumerate(a_sents):
+                for h in trigrams(s.words):
+                    self.index[h].append(k)
+            return
+        keep = {h for words in wanted for h in trigrams(words)}
         for k, s in enumerate(a_sents):
-            for h in trigrams(s.words):
+            w = s.words
+            # A set of the sentence's trigrams: each is added once, and the postings
+            # are in sentence order whatever order the set gives them in.
+            for h in keep.intersection(zip(w, w[1:], w[2:]) if len(w) >= 3 else (tuple(w),)):
                 self.index[h].append(k)
 
     def postings(self, words: list[str]) -> Iterator[list[int]]:
@@ -163,12 +210,24 @@ class _PackedPostings:
     made of its words' numbers, and a trigram held by one sentence (nearly all) maps to
     that sentence's number, not to a list."""
 
-    def __init__(self, a_sents: list[Sentence]) -> None:
+    def __init__(self, a_sents: list[Sentence], wanted: list[list[str]] | None = None) -> None:
         self.ids: dict[str, int] = {}
         self.packed: dict[object, int | list[int]] = {}
         ids, packed = self.ids, self.packed
+        keep = None
+        if wanted is not None:
+            # Numbers only for the words looked up: a trigram of A holding another word
+            # is never asked for.
+            for words in wanted:
+                for w in words:
+                    ids.setdefault(w, len(ids))
+            keep = {h for words in wanted for h in _packed([ids[w] for w in words])}
         for k, s in enumerate(a_sents):
-            for h in _packed([ids.setdefault(w, len(ids)) for w in s.words]):
+            if keep is None:
+                grams = _packed([ids.setdefault(w, len(ids)) for w in s.words])
+            else:
+                grams = [h for h in _packed([ids.get(w) for w in s.words]) if h in keep]
+            for h in grams:
                 held = packed.get(h)
                 if held is None:
                     packed[h] = k
@@ -197,11 +256,15 @@ def _packed(numbers: list[int | None]) -> list[object]:
 _PACKED_WORDS = 200_000
 
 
-def _index(a_sents: list[Sentence]) -> _Postings | _PackedPostings:
+def _index(a_sents: list[Sentence], wanted: list[list[str]]) -> _Postings | _PackedPostings:
     words = sum(len(s.words) for s in a_sents)
-    if words <= _PACKED_WORDS or len({w for s in a_sents for w in s.words}) >= 1 << 21:
-        return _Postings(a_sents)
-    return _PackedPostings(a_sents)
+    if (
+        words <= _PACKED_WORDS
+        or len({w for s in a_sents for w in s.words}) >= 1 << 21
+        or len({w for ws in wanted for w in ws}) >= 1 << 21  # numbered in 21 bits
+    ):
+        return _Postings(a_sents, wanted)
+    return _PackedPostings(a_sents, wanted)
 
 
 def _shared_run(a: list[str], b: list[str], votes: int, code: str | None) -> bool:

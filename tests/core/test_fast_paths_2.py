@@ -3,9 +3,15 @@ test_fast_paths.py)."""
 
 from __future__ import annotations
 
-from reader.core import tokens
+from unittest.mock import patch
+
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
+
+from reader.core import matching, tokens
 from reader.core.compare import compare
 from reader.core.loading import article_from_text
+from reader.core.sentences import Sentence
 
 # --- a long paragraph's tokens taken again, within one comparison only
 
@@ -56,3 +62,51 @@ def test_a_long_paragraph_compares_as_when_tokenized_each_time(monkeypatch) -> N
     assert kept.groups == plain.groups
     assert kept.facts == plain.facts
     assert kept.summary == plain.summary
+
+
+# --- sentences kept word for word are matched without counting votes
+
+_WORDS = st.lists(st.sampled_from("abcdefg"), min_size=1, max_size=9)
+
+
+def _sentences(word_lists: list[list[str]]) -> list[Sentence]:
+    return [Sentence(k // 3, k, " ".join(w), w, None, "en") for k, w in enumerate(word_lists)]
+
+
+def _pairs(a_words: list[list[str]], b_words: list[list[str]]) -> list[tuple[int, int, int]]:
+    chosen = matching.assign(matching.candidates(_sentences(a_words), _sentences(b_words), "en"))
+    return [(m.a.pos, m.b.pos, m.lcs) for m in chosen]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_WORDS, min_size=1, max_size=matching.MAX_POSTINGS),
+    st.lists(st.one_of(_WORDS, st.integers(min_value=0, max_value=200)), max_size=40),
+)
+# A copy saying a trigram twice, and a shorter sentence of A holding all its trigrams:
+# that one joins the copy's match (a sentence split in two).
+@example([list("abcabc"), list("abcab")], [0])
+def test_copies_are_matched_as_voting_matches_them(a_words: list[list[str]], picks: list) -> None:
+    # B: new sentences and copies of A's (an integer picks one).
+    b_words = [list(a_words[p % len(a_words)]) if isinstance(p, int) else p for p in picks]
+    # As voting alone matches them, except where eight sentences of A hold all of a
+    # copy (see matching._twins).
+    twins = matching._twins(_sentences(a_words), _sentences(b_words))
+    for pos, sa in twins.items():
+        held = set(matching.trigrams(b_words[pos]))
+        others = [w for k, w in enumerate(a_words) if k != sa.pos and held <= set(matching.trigrams(w))]
+        assume(len(others) < matching.CANDIDATES)
+    with patch.object(matching, "_twins", lambda a, b: {}):
+        voted = _pairs(a_words, b_words)
+    assert _pairs(a_words, b_words) == voted
+
+
+def test_a_copy_is_matched_without_votes() -> None:
+    a_words = [["the", "council", "said", "on", "monday"], ["it", "would", "meet", "again"]]
+    b_words = [["it", "would", "meet", "again"], ["a", "new", "sentence", "here"]]
+    twins = matching._twins(_sentences(a_words), _sentences(b_words))
+    assert {pos: sa.pos for pos, sa in twins.items()} == {0: 1}
+    # Said twice in B, or with a trigram said twice: voted on.
+    assert matching._twins(_sentences(a_words), _sentences([a_words[1], a_words[1]])) == {}
+    looped = [["x", "y", "z", "x", "y", "z"]]
+    assert matching._twins(_sentences(looped), _sentences(looped)) == {}
