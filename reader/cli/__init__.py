@@ -72,8 +72,9 @@ def _run(args: argparse.Namespace) -> int:
 
         return story(args.files, base=args.base, as_json=args.json, as_html=args.html, width=args.width)
     from . import compare
+    from .pair import load_pair
 
-    a, b = compare.load_one(args.a), compare.load_one(args.b)
+    a, b = load_pair(args.a, args.b)
     if args.command == "align":
         return compare.align(a, b, as_json=args.json, typography=args.typography)
     if args.command == "stats":

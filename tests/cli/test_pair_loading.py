@@ -1,0 +1,107 @@
+"""B read in a forked child while A is read: the same output, status and messages as
+reading both in turn. Each case runs in a fresh process (pytest's may hold threads, and
+then nothing is forked), with the fork made to happen for files of any size."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli.pair import _size
+
+ROOT = Path(__file__).resolve().parents[2]
+AFP = str(ROOT / "seeds" / "002_990fca62850f33f5.txt")
+MT = str(ROOT / "seeds" / "003_574f2177cef51eb0.txt")
+
+# Runs `reader ARGS` with FORK_FROM set, and says on stderr how many forks were made
+# (after the command, in this process only: the child leaves by os._exit).
+SCRIPT = """
+import os, sys
+import reader.cli.pair as pair
+pair.FORK_FROM = int(sys.argv[1])
+if sys.argv[2] == "broken-hand-over":
+    pair.pickle.dumps = lambda *a, **k: 1 / 0
+real, forks = os.fork, []
+os.fork = lambda: (forks.append(1), real())[1]
+from reader.cli import main
+code = main(sys.argv[3:])
+print(f"forks={len(forks)}", file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def reader(*argv: str, fork_from: int = 0, mode: str = "plain") -> tuple[int, str, str, int]:
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(fork_from), mode, *argv],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    err, _, forks = proc.stderr.rpartition("forks=")
+    return proc.returncode, proc.stdout, err, int(forks)
+
+
+NEVER = 1 << 62
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("diff", "--color", "never", AFP, MT),
+        ("align", "--json", MT, AFP),
+        ("stats", AFP, AFP),
+    ],
+)
+def test_the_same_output_read_side_by_side_or_in_turn(argv: tuple[str, ...]) -> None:
+    forked = reader(*argv)
+    in_turn = reader(*argv, fork_from=NEVER)
+    assert forked[3] == 1 and in_turn[3] == 0
+    assert forked[:3] == in_turn[:3]
+    assert forked[1]
+
+
+def test_b_that_cannot_be_read_is_reported_as_before(tmp_path: Path) -> None:
+    empty = tmp_path / "b.txt"
+    empty.write_bytes(b"")
+    forked = reader("diff", AFP, str(empty))
+    in_turn = reader("diff", AFP, str(empty), fork_from=NEVER)
+    assert forked[3] == 1
+    assert forked[:3] == in_turn[:3]
+    assert forked[0] == 2 and forked[2] == f"reader: {empty}: empty file\n"
+
+
+def test_a_that_cannot_be_read_is_reported_first(tmp_path: Path) -> None:
+    empty = tmp_path / "a.txt"
+    empty.write_bytes(b"")
+    missing = tmp_path / "gone.txt"
+    code, out, err, forks = reader("diff", str(empty), str(empty))
+    assert (code, out, err, forks) == (2, "", f"reader: {empty}: empty file\n", 1)
+    # A missing file is no regular file: nothing to read beside it.
+    code, _, err, forks = reader("diff", AFP, str(missing))
+    assert code == 2 and str(missing) in err and forks == 0
+
+
+def test_a_broken_hand_over_reads_b_here() -> None:
+    forked = reader("diff", "--color", "never", AFP, MT, mode="broken-hand-over")
+    in_turn = reader("diff", "--color", "never", AFP, MT, fork_from=NEVER)
+    assert forked[3] == 1
+    assert forked[:3] == in_turn[:3]
+
+
+def test_short_files_are_read_in_turn() -> None:
+    from reader.cli.pair import FORK_FROM
+
+    assert _size(AFP) < FORK_FROM
+    assert reader("diff", AFP, MT, fork_from=FORK_FROM)[3] == 0
+
+
+def test_the_size_of_a_record_is_its_file_s(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "x"}\n', encoding="utf-8")
+    assert _size(f"{feed}#1") == feed.stat().st_size
+    assert _size(str(tmp_path)) is None
+    assert _size(str(tmp_path / "none")) is None
