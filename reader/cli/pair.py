@@ -11,8 +11,8 @@ read here as it always was, so the command says and does exactly what it did.
 
 from __future__ import annotations
 
+import contextlib
 import os
-import pickle
 import signal
 import sys
 from pathlib import Path
@@ -74,6 +74,8 @@ def _size(spec: str) -> int | None:
 def _child(spec: str, read_end: int, write_end: int) -> None:
     """Read B, write the outcome to the pipe and leave at once: no cleanup of the
     parent's (atexit handlers, buffered output) runs twice."""
+    import pickle
+
     status = 1
     try:
         os.close(read_end)
@@ -91,6 +93,8 @@ def _child(spec: str, read_end: int, write_end: int) -> None:
 
 
 def _from_child(pid: int, read_end: int, spec: str) -> Article:
+    import pickle  # here: a short comparison never forks, and need not import it
+
     with os.fdopen(read_end, "rb") as pipe:
         data = pipe.read()
     _, status = os.waitpid(pid, 0)
@@ -111,11 +115,7 @@ def _from_child(pid: int, read_end: int, spec: str) -> Article:
 def _stop(pid: int, read_end: int) -> None:
     """A's trouble (or an interrupt) ends the command: B's reading is of no use."""
     os.close(read_end)
-    try:
+    with contextlib.suppress(OSError):
         os.kill(pid, signal.SIGKILL)
-    except OSError:
-        pass
-    try:
+    with contextlib.suppress(OSError):  # ChildProcessError is one
         os.waitpid(pid, 0)
-    except (OSError, ChildProcessError):
-        pass

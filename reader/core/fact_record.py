@@ -7,12 +7,16 @@ otherwise the two would import each other.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from .records import record
 
-FactKind = Literal["credit", "number", "quote", "name"]
-FactChange = Literal["dropped", "added", "changed"]
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
+if TYPE_CHECKING:
+    from typing import Literal
+
+    FactKind = Literal["credit", "number", "quote", "name"]
+    FactChange = Literal["dropped", "added", "changed"]
+else:
+    FactKind = FactChange = str
 FACT_KINDS: tuple[str, ...] = ("credit", "number", "quote", "name")
 
 

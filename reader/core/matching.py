@@ -194,7 +194,7 @@ class _Postings:
             w = s.words
             # A set of the sentence's trigrams: each is added once, and the postings
             # are in sentence order whatever order the set gives them in.
-            for h in keep.intersection(zip(w, w[1:], w[2:]) if len(w) >= 3 else (tuple(w),)):
+            for h in keep.intersection(zip(w, w[1:], w[2:], strict=False) if len(w) >= 3 else (tuple(w),)):
                 self.index[h].append(k)
 
     def postings(self, words: list[str]) -> Iterator[list[int]]:

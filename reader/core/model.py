@@ -7,11 +7,14 @@ UI, the CLI and the JSON contract all read the same values.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, get_args
 
 from .records import field, record
 from .sanitize import clean, escape_name
 from .tokens import word_count
+
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
+if TYPE_CHECKING:
+    from typing import Literal
 
 # Why a paragraph is boilerplate ("donation appeal", "photo caption", ...); None for body text.
 BoilerplateReason = str | None
@@ -96,7 +99,10 @@ class LoadResult:
     problems: tuple[Problem, ...]
 
 
-OpTag = Literal["equal", "typography", "delete", "insert", "replace"]
+if TYPE_CHECKING:
+    OpTag = Literal["equal", "typography", "delete", "insert", "replace"]
+else:
+    OpTag = str
 
 
 @record(frozen=True, slots=True)
@@ -114,7 +120,23 @@ class Op:
         return [self.tag, self.a, self.b]
 
 
-GroupKind = Literal[
+if TYPE_CHECKING:
+    GroupKind = Literal[
+        "identical",
+        "typography",
+        "edited",
+        "rewritten",
+        "merged",
+        "split",
+        "moved",
+        "deleted",
+        "inserted",
+        "boilerplate",
+    ]
+else:
+    GroupKind = str
+# GroupKind's values, in its order (a test holds them together).
+GROUP_KINDS: tuple[str, ...] = (
     "identical",
     "typography",
     "edited",
@@ -125,8 +147,7 @@ GroupKind = Literal[
     "deleted",
     "inserted",
     "boilerplate",
-]
-GROUP_KINDS: tuple[str, ...] = get_args(GroupKind)
+)
 
 
 @record(frozen=True, slots=True)

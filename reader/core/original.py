@@ -15,7 +15,14 @@ then the longest.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple, Protocol
+
+from .records import record
+
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
+if TYPE_CHECKING:
+    from typing import Protocol
+else:
+    Protocol = object
 
 # A version with at least this share of the longest credited version's words is full.
 FULL_SHARE = 0.5
@@ -85,7 +92,8 @@ def likely_original(versions: Sequence) -> object:
     return by_originality(versions)[0]
 
 
-class Choice(NamedTuple):
+@record(frozen=True, slots=True)
+class Choice:
     """Why a version was taken for the original (worded by reader.view.words.why)."""
 
     agency: str | None  # the credit it carries, None when no version carries one

@@ -7,14 +7,18 @@ compiled programs are kept in the user's cache (``patterns-<python>.bin`` beside
 the folder indexes) and rebuilt from there with the same call ``re`` makes, so a
 pattern behaves exactly as ``re.compile`` would make it.
 
+The methods ``records`` writes for the core's value classes are kept the same way
+(compiling their source was most of building a class, some 2 ms of every start).
+
 Only fixed patterns (the modules' own and those built from the language tables)
-go through here, never one built from an article. Anything unexpected (another
+and that fixed source go through here, never anything built from an article. Anything unexpected (another
 Python, a damaged or missing file, a read-only cache) costs only the time: the
 pattern is compiled by ``re`` as before, and nothing is said.
 """
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import marshal
 import os
@@ -23,6 +27,7 @@ import sys
 import zlib
 from array import array
 from pathlib import Path
+from types import CodeType
 
 try:  # CPython's engine, the one call re.compile ends in
     import _sre
@@ -36,6 +41,7 @@ _BUILD = f"{sys.implementation.cache_tag}|{getattr(_sre, 'MAGIC', '')}|{sys.vers
 # The engine's code words as machine integers wide enough for them (SRE_CODE: 4 bytes).
 _CODE = "I" if array("I").itemsize >= getattr(_sre, "CODESIZE", 8) else "Q"
 _MAX_ENTRIES = 4000  # patterns are fixed, so more means something keeps making new ones
+_SOURCE = -1  # the "flags" of a kept piece of Python source (a pattern's are 0 or more)
 
 _programs: dict[tuple[str, int], tuple] | None = None
 _new = False
@@ -59,6 +65,19 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     programs[(pattern, flags)] = entry
     _new = True
     return compiled
+
+
+def python(source: str, filename: str) -> CodeType:
+    """``compile(source, filename, "exec")``, from the kept code when there is one."""
+    programs = _loaded()
+    entry = programs.get((source, _SOURCE))
+    if isinstance(entry, CodeType) and entry.co_filename == filename:
+        return entry
+    code = builtins.compile(source, filename, "exec")
+    global _new
+    programs[(source, _SOURCE)] = code
+    _new = True
+    return code
 
 
 class Lazy:

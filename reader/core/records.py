@@ -7,17 +7,23 @@ of comparing two short articles. :func:`record` builds the same classes: fields
 from the class's annotations in order, defaults and :func:`field` options
 (``default_factory``, ``init=False``, ``compare=False``), ``__post_init__``,
 ``frozen``, ``slots`` and ``order``; ``__eq__``, ``__hash__`` (frozen only, as
-dataclasses do), ``__repr__`` and pickling as theirs. Its methods are written as one
-piece of source and compiled once per class. Base classes with fields, ``InitVar``
+dataclasses do), ``__repr__`` and pickling as theirs. ``__init__`` is written as
+source, compiled once per Python and kept (``patterns.python``); the other methods
+are closures. Base classes with fields, ``InitVar``
 and keyword-only fields are not supported (none is used).
 """
 
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Any, TypeVar
 
-T = TypeVar("T")
+from . import patterns
+
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 _MISSING: Any = object()
 
@@ -102,7 +108,8 @@ def _build(cls: type, frozen: bool, slots: bool, order: bool) -> type:
     if hasattr(cls, "__post_init__"):
         body.append("    self.__post_init__()")
     source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body or ["    pass"])
-    exec(source, scope)  # our own source, built from the class's annotations
+    # Our own source, built from the class's annotations; compiled once per Python.
+    exec(patterns.python(source, f"<record {cls.__module__}.{cls.__qualname__}>"), scope)
     # The other methods are closures: compiling them too cost as much as dataclasses.
     compared = [n for n in names if options[n].compare]
     methods = {"__init__": scope["__init__"], **_methods(names, compared, order)}

@@ -32,12 +32,13 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
-from typing import Literal
 
 from . import lang, patterns
 from .matching import content
 from .records import field, record
 from .sentences import Sentence, cased_keys
+
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
 
 # Shared text covering this share of the shorter text makes a copy.
 COPY_COVERAGE = 0.5
@@ -64,7 +65,12 @@ SLOT_WORDS = 5
 
 # How the ledes of two texts relate: "version" (one keeps the other's), "template" (two
 # stories told in one frame), "restated" (one recalls the other's lede below its own).
-Lede = Literal["version", "template", "restated"] | None
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Lede = Literal["version", "template", "restated"] | None
+else:
+    Lede = str | None
 
 
 @record(slots=True)

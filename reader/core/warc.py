@@ -34,7 +34,6 @@ import os
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 from reader.core import formats
 from reader.core.building import build_article
@@ -42,6 +41,10 @@ from reader.core.decoding import NotText, decode
 from reader.core.failures import unforeseen
 from reader.core.model import Article, Problem
 from reader.core.sanitize import clean
+
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 SUFFIXES = (".warc", ".warc.gz")
 MAX_PAGE = 20_000_000  # as for a file: a news page is tens of kilobytes

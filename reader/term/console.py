@@ -11,10 +11,10 @@ rely on (a pipe, ``--color never``, ``NO_COLOR``) the text itself carries
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from reader.view.wrap import Line
 
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
 if TYPE_CHECKING:  # rich is imported only where styling is drawn: a pipe never needs it
     from rich.console import Console
 

@@ -8,7 +8,6 @@ rendered through rich, which would take seconds; a pipe never loads rich.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
 from reader.core.model import Article, Comparison
 from reader.view.layout import SIDE_BY_SIDE_MIN_WIDTH, Options
@@ -18,6 +17,7 @@ from reader.view.words import facts_line, unrelated_note, verdict
 
 from .console import SGR, SGR_NO_COLOR, emit, make_console, uses_markers
 
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
 if TYPE_CHECKING:
     from rich.console import Console
 

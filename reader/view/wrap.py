@@ -16,12 +16,16 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
-from typing import TypeVar
 
 from ..core import patterns
 
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    R = TypeVar("R")  # the role of a run: a style name, a status...
+
 Run = tuple[str, str]
-R = TypeVar("R")  # the role of a run: a style name, a status...
 Line = list[Run]
 
 _TOKEN = patterns.compile(r"\s+|\S+")

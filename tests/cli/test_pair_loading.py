@@ -23,7 +23,8 @@ import os, sys
 import reader.cli.pair as pair
 pair.FORK_FROM = int(sys.argv[1])
 if sys.argv[2] == "broken-hand-over":
-    pair.pickle.dumps = lambda *a, **k: 1 / 0
+    import pickle
+    pickle.dumps = lambda *a, **k: 1 / 0
 real, forks = os.fork, []
 os.fork = lambda: (forks.append(1), real())[1]
 from reader.cli import main

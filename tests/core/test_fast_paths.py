@@ -119,6 +119,24 @@ def test_a_kept_pattern_is_the_one_re_makes(fresh: None, monkeypatch: pytest.Mon
         _same(patterns.compile(p.pattern, p.flags), re.compile(p.pattern, p.flags))
 
 
+def test_kept_python_is_what_compile_makes(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = "def __init__(self, a, b=_rec_default_b):\n    self.a = a\n    self.b = b"
+    made = patterns.python(source, "<record x.Y>")
+    assert made == compile(source, "<record x.Y>", "exec")
+    patterns.keep()
+    monkeypatch.setattr(patterns, "_programs", None)
+    monkeypatch.setattr(patterns.builtins, "compile", None)  # the next run reads it back
+    kept = patterns.python(source, "<record x.Y>")
+    assert kept == made and kept is not made
+    scope = {"_rec_default_b": 2}
+    exec(kept, scope)
+
+    class Y:
+        __init__ = scope["__init__"]
+
+    assert vars(Y(1)) == {"a": 1, "b": 2}
+
+
 @pytest.mark.parametrize(
     "damage",
     [

@@ -3,13 +3,17 @@ against a dataclass declared the same way."""
 
 from __future__ import annotations
 
+import ast
 import copy
 import dataclasses
 import pickle
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from reader.core import records
+from reader.core import fact_record, model, records
 from reader.core.model import Article, Group, Op, Paragraph, WordCounts
 from reader.core.records import field, record
 
@@ -108,3 +112,38 @@ def test_field_names_do_not_meet_the_builders_own() -> None:
         @record()
         class Clash:
             _rec_set: int = 0
+
+
+def _checked_literals(module) -> dict[str, tuple[str, ...]]:
+    """The ``Literal[...]`` aliases a module defines for type checkers only (under
+    ``if TYPE_CHECKING:``), as the values they allow."""
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    found = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Subscript):
+            sub = node.value
+            if isinstance(sub.value, ast.Name) and sub.value.id == "Literal":
+                elts = sub.slice.elts if isinstance(sub.slice, ast.Tuple) else [sub.slice]
+                found[node.targets[0].id] = tuple(ast.literal_eval(e) for e in elts)
+    return found
+
+
+def test_the_kinds_listed_at_run_time_are_those_type_checkers_see() -> None:
+    assert _checked_literals(model)["GroupKind"] == model.GROUP_KINDS
+    assert set(_checked_literals(model)["OpTag"]) == {"equal", "typography", "delete", "insert", "replace"}
+    assert _checked_literals(fact_record)["FactKind"] == fact_record.FACT_KINDS
+
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+
+
+def test_a_comparison_imports_no_typing() -> None:
+    # typing costs every command's start about 1.5 ms (a tenth of a short diff's run).
+    code = (
+        "import sys; from reader.cli import main; import io, contextlib;"
+        "out = io.StringIO();"
+        f"contextlib.redirect_stdout(out).__enter__(); main(['diff', {str(SEEDS[0])!r}, {str(SEEDS[1])!r}]);"
+        "sys.stderr.write(str('typing' in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stderr == "False"
