@@ -93,7 +93,10 @@ def align(
     a_boiler = list(a_boiler) if a_boiler is not None else [None] * len(a_paras)
     b_boiler = list(b_boiler) if b_boiler is not None else [None] * len(b_paras)
     a_keys = [key_text(p) for p in a_paras]
-    b_keys = [key_text(p) for p in b_paras]
+    # Most of B's paragraphs are A's: their keys are looked up, not made again (the
+    # keys' memo holds some thousands, fewer than a million-word text has).
+    a_key_of = dict(zip(a_paras, a_keys, strict=True))
+    b_keys = [a_key_of[p] if p in a_key_of else key_text(p) for p in b_paras]
     words_a = sum(k.count(" ") + 1 for k, bp in zip(a_keys, a_boiler, strict=True) if bp is None and k)
     words_b = sum(k.count(" ") + 1 for k, bp in zip(b_keys, b_boiler, strict=True) if bp is None and k)
     all_a = sum(k.count(" ") + 1 for k in a_keys if k)
@@ -109,7 +112,8 @@ def align(
     used_a, used_b = {i for i, _ in links}, {j for _, j in links}
     a_rest = [p if i not in used_a and a_boiler[i] is None else "" for i, p in enumerate(a_paras)]
     b_rest = [p if j not in used_b and b_boiler[j] is None else "" for j, p in enumerate(b_paras)]
-    a_sents, b_sents = sentences_of(a_rest, code), sentences_of(b_rest, code)
+    a_sents = sentences_of(a_rest, code)
+    b_sents = sentences_of(b_rest, code, known=a_sents)
     chosen = assign(candidates(a_sents, b_sents, code))
     _link_sentences(chosen, links, evidence, code)
     if evidence.lede is None:

@@ -252,17 +252,14 @@ def _packed(numbers: list[int | None]) -> list[object]:
     return list(dict.fromkeys((x << 42) | (y << 21) | z for x, y, z in triples if None not in (x, y, z)))
 
 
-# Past this many words in A's sentences, the trigram index is packed.
+# Past this many words in the sentences of B looked up, the trigram index is packed.
 _PACKED_WORDS = 200_000
 
 
 def _index(a_sents: list[Sentence], wanted: list[list[str]]) -> _Postings | _PackedPostings:
-    words = sum(len(s.words) for s in a_sents)
-    if (
-        words <= _PACKED_WORDS
-        or len({w for s in a_sents for w in s.words}) >= 1 << 21
-        or len({w for ws in wanted for w in ws}) >= 1 << 21  # numbered in 21 bits
-    ):
+    # The index holds the trigrams of the sentences looked up, no more than their words.
+    words = sum(len(ws) for ws in wanted)
+    if words <= _PACKED_WORDS or len({w for ws in wanted for w in ws}) >= 1 << 21:  # numbered in 21 bits
         return _Postings(a_sents, wanted)
     return _PackedPostings(a_sents, wanted)
 

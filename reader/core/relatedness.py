@@ -147,6 +147,8 @@ def _number(token: str) -> str:
 
 def is_template(a_text: str, b_text: str, code: str | None) -> bool:
     """Whether two matched sentences are one frame filled with other specifics."""
+    if a_text == b_text:  # most matched sentences: kept as they were
+        return False
     sa, sb = specifics(a_text, code), specifics(b_text, code)
     return len(sa - sb) >= TEMPLATE_SWAPS and len(sb - sa) >= TEMPLATE_SWAPS
 

@@ -242,8 +242,13 @@ class Sentence:
         return self.words if self.unquoted is None else lang.stems(keys(self.unquoted), self.code)
 
 
-def sentences_of(paragraphs: list[str], code: str | None = None) -> list[Sentence]:
-    """The sentences of each paragraph, their words stemmed in language ``code``."""
+def sentences_of(
+    paragraphs: list[str], code: str | None = None, known: list[Sentence] | None = None
+) -> list[Sentence]:
+    """The sentences of each paragraph, their words stemmed in language ``code``. The
+    words of a sentence as written in ``known`` (the other text's, in the same
+    language) are taken from it, not made again: a copy keeps most of its sentences."""
+    words_of = {s.text: s.words for s in known} if known else {}
     out: list[Sentence] = []
     for i, para in enumerate(paragraphs):
         if not para:
@@ -253,7 +258,8 @@ def sentences_of(paragraphs: list[str], code: str | None = None) -> list[Sentenc
         blanked = blank_quotations(para)
         cursor = 0
         for piece in split(para, code):
-            w = keys(piece)
+            stems = words_of.get(piece)
+            w = stems if stems is not None else keys(piece)
             if not w:
                 continue
             unquoted = None
@@ -266,5 +272,5 @@ def sentences_of(paragraphs: list[str], code: str | None = None) -> list[Sentenc
                     unquoted = None if blanked.startswith(piece, at) else blanked[at:cursor]
                 else:
                     unquoted = blank_quotations(piece)
-            out.append(Sentence(i, len(out), piece, lang.stems(w, code), unquoted, code))
+            out.append(Sentence(i, len(out), piece, stems or lang.stems(w, code), unquoted, code))
     return out

@@ -3,15 +3,17 @@ test_fast_paths.py)."""
 
 from __future__ import annotations
 
+import gc
 from unittest.mock import patch
 
+import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from reader.core import matching, tokens
 from reader.core.compare import compare
 from reader.core.loading import article_from_text
-from reader.core.sentences import Sentence
+from reader.core.sentences import Sentence, sentences_of
 
 # --- a long paragraph's tokens taken again, within one comparison only
 
@@ -110,3 +112,88 @@ def test_a_copy_is_matched_without_votes() -> None:
     assert matching._twins(_sentences(a_words), _sentences([a_words[1], a_words[1]])) == {}
     looped = [["x", "y", "z", "x", "y", "z"]]
     assert matching._twins(_sentences(looped), _sentences(looped)) == {}
+
+
+# --- a comparison with the cycle collector paused
+
+
+def test_a_comparison_leaves_no_cycles_for_the_collector(monkeypatch) -> None:
+    a_text = _long_paragraph(7) + "\n\n“We will not stop,” she said. The 7,000 workers left."
+    b_text = a_text.replace("six million", "seven million", 3) + "\n\nRead more: the strike"
+    a = article_from_text(a_text, "a.txt")
+    b = article_from_text(b_text, "b.txt")
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        compare(a, b)
+        compare(b, a)
+        gc.collect()
+        assert gc.garbage == []
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+
+
+def test_the_collector_is_left_as_it_was_found(monkeypatch) -> None:
+    a = article_from_text("One paragraph of text here.\n\nAnd another one.", "a.txt")
+    b = article_from_text("One paragraph of text there.\n\nAnd another one.", "b.txt")
+    assert gc.isenabled()
+    compare(a, b)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        compare(a, b)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def broken(*_args, **_kwargs):
+        assert not gc.isenabled()  # paused while it runs
+        raise RuntimeError("a comparison that fails")
+
+    monkeypatch.setattr("reader.core.compare.align", broken)
+    with pytest.raises(RuntimeError):
+        compare(a, b)
+    assert gc.isenabled()
+
+
+# --- B's sentences kept from A take A's words
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The strike ended.",
+                "“We will go,” he said.",
+                "Dr. Leroy left at 10 a.m.",
+                "Prices rose 7,000 times.",
+                "L'usine a fermé.",
+                "Nothing.",
+            ]
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.lists(
+        st.sampled_from(
+            [
+                "The strike ended.",
+                "He said no.",
+                "The strike ended in June.",
+                "Prices rose 7.000 times.",
+                "L’usine a fermé.",
+                "“We will go,” he said.",
+            ]
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["en", "fr", None]),
+)
+def test_sentences_known_from_a_are_those_read_afresh(a_parts: list[str], b_parts: list[str], code) -> None:
+    a_paras = [" ".join(a_parts), " ".join(reversed(a_parts))]
+    b_paras = [" ".join(b_parts), "", " ".join(a_parts[:2] + b_parts[:1])]
+    a_sents = sentences_of(a_paras, code)
+    assert sentences_of(b_paras, code, known=a_sents) == sentences_of(b_paras, code)
