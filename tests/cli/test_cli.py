@@ -367,3 +367,29 @@ def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns: str | N
     else:
         monkeypatch.setenv("COLUMNS", columns)
     assert _columns() == shutil.get_terminal_size().columns
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"), [(("diff", "--color", "never", AFP, MT), 1), (("stats", AFP, AFP), 0)]
+)
+def test_a_comparison_ends_the_process_when_written(argv: tuple[str, ...], code: int, capsys) -> None:
+    # From the shell (main() without arguments), a comparison's process ends once its
+    # output is written: no tear-down, so no exit handler runs. `list` ends as usual.
+    script = (
+        "import atexit, sys; from reader.cli import main;"
+        "atexit.register(lambda: sys.stderr.write('torn down'));"
+        "sys.exit(main())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    expected_code, expected_out, _ = run(capsys, *argv)
+    assert (done.returncode, done.stdout, done.stderr) == (code, expected_out, "")
+    assert expected_code == code
+    listed = subprocess.run(
+        [sys.executable, "-c", script, "list", str(SEEDS)], capture_output=True, text=True, check=False
+    )
+    assert listed.returncode == 0 and listed.stderr == "torn down"
