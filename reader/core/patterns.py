@@ -42,6 +42,7 @@ _BUILD = f"{sys.implementation.cache_tag}|{getattr(_sre, 'MAGIC', '')}|{sys.vers
 _CODE = "I" if array("I").itemsize >= getattr(_sre, "CODESIZE", 8) else "Q"
 _MAX_ENTRIES = 4000  # patterns are fixed, so more means something keeps making new ones
 _SOURCE = -1  # the "flags" of a kept piece of Python source (a pattern's are 0 or more)
+_REQUIRED = -2  # ... and of the substrings a pattern cannot match without
 
 _programs: dict[tuple[str, int], tuple] | None = None
 _new = False
@@ -78,6 +79,75 @@ def python(source: str, filename: str) -> CodeType:
     programs[(source, _SOURCE)] = code
     _new = True
     return code
+
+
+def required(pattern: str) -> tuple[str, ...] | None:
+    """Plain substrings one of which is in any text the pattern (no flags) matches in,
+    found from its syntax: a gate of ``in`` tests, many times faster than searching
+    with an alternation of phrases. None when there is no such set (a branch starting
+    anywhere, a case-blind part). Kept as the programs are."""
+    programs = _loaded()
+    entry = programs.get((pattern, _REQUIRED), _REQUIRED)
+    if entry is None or (isinstance(entry, tuple) and all(isinstance(s, str) for s in entry)):
+        return entry
+    found = None
+    if _sre is not None:
+        parsed = _parser.parse(pattern)
+        found = None if parsed.state.flags & re.IGNORECASE else _required(parsed)
+    if found is not None:
+        # Shortest first; one holding another is not needed ("newsletter", "newsletters").
+        kept: list[str] = []
+        for s in sorted(found, key=lambda s: (len(s), s)):
+            if not any(k in s for k in kept):
+                kept.append(s)
+        found = tuple(kept)
+    global _new
+    programs[(pattern, _REQUIRED)] = found
+    _new = True
+    return found
+
+
+def _required(items) -> frozenset[str] | None:
+    """The substrings one of which a match of the parsed ``items`` holds: the best of
+    its parts' (longest shortest member, then fewest), a run of literal characters
+    being one part."""
+    constants = _parser  # its op codes, from re._constants
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _rank(found) > _rank(best)):
+            best = found
+
+    run: list[str] = []
+    for op, arg in items:
+        if op is constants.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            consider(frozenset(("".join(run),)))
+            run = []
+        if op is constants.SUBPATTERN:
+            _group, add_flags, _del_flags, inner = arg
+            if not add_flags & re.IGNORECASE:
+                consider(_required(inner))
+        elif op is constants.BRANCH:
+            branches = [_required(b) for b in arg[1]]
+            if all(b is not None for b in branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT):
+            low, _high, inner = arg
+            if low >= 1:
+                consider(_required(inner))
+        elif op is constants.ATOMIC_GROUP:
+            consider(_required(arg))
+    if run:
+        consider(frozenset(("".join(run),)))
+    return best
+
+
+def _rank(found: frozenset[str]) -> tuple[int, int]:
+    return min(map(len, found)), -len(found)
 
 
 class Lazy:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from reader.core import matching, tokens
+from reader.core import boilerplate_tables, matching, patterns, tokens
 from reader.core.compare import compare
 from reader.core.loading import article_from_text
 from reader.core.sentences import Sentence, sentences_of
@@ -197,3 +197,40 @@ def test_sentences_known_from_a_are_those_read_afresh(a_parts: list[str], b_part
     b_paras = [" ".join(b_parts), "", " ".join(a_parts[:2] + b_parts[:1])]
     a_sents = sentences_of(a_paras, code)
     assert sentences_of(b_paras, code, known=a_sents) == sentences_of(b_paras, code)
+
+
+# --- phrases a pattern cannot match without
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gate"),
+    [
+        (r"abc", ("abc",)),
+        (r"\bnewsletters?\b", ("newsletter",)),
+        (r"(?:abonnez|inscrivez)-vous\b.{0,40}\bnewsletter", ("newsletter",)),  # the longest part
+        (r"(?:abonnez|inscrivez)-vous\b", ("abonnez", "inscrivez")),
+        (r"x(?:ab){2,}y", ("ab",)),
+        (r"ab?c", ("a",)),  # "b" may be missing: "a" and "c" stand apart
+        (r"(?i:abc)d", ("d",)),  # a case-blind part says nothing in lower case
+        (r"(?i)abc", None),
+        (r"abc|d*", None),  # a branch that needs nothing
+        (r".{0,4}", None),
+        (r"(?:news|newsletter)x", ("news",)),  # one holding another is not needed
+    ],
+)
+def test_the_phrases_a_pattern_needs(pattern: str, gate) -> None:
+    assert patterns.required(pattern) == gate
+
+
+_GATED = [
+    (r, bundle, gate) for r, _, bundle, gate, _ in boilerplate_tables._table_checks() if bundle is not None
+]
+
+
+@pytest.mark.parametrize(("reason", "bundle", "gate"), _GATED, ids=[r for r, _, _ in _GATED])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_every_match_of_a_table_bundle_holds_its_gate(reason: str, bundle, gate, data) -> None:
+    assert gate  # each bundle of the tables has one
+    text = data.draw(st.from_regex(bundle.pattern, fullmatch=True))
+    assert boilerplate_tables._holds_any(gate, text)
