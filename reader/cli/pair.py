@@ -33,18 +33,27 @@ def load_pair(spec_a: str, spec_b: str) -> tuple[Article, Article]:
         return load_one(spec_a), load_one(spec_b)
     try:
         read_end, write_end = os.pipe()
+    except OSError:
+        return load_one(spec_a), load_one(spec_b)
+    try:
         pid = os.fork()
     except OSError:
+        os.close(read_end)
+        os.close(write_end)
         return load_one(spec_a), load_one(spec_b)
     if pid == 0:
         _child(spec_b, read_end, write_end)
     os.close(write_end)
+    pipe = os.fdopen(read_end, "rb")
     try:
         a = load_one(spec_a)
-    except BaseException:
-        _stop(pid, read_end)
+        data = pipe.read()
+    except BaseException:  # A's trouble, or an interrupt: B's reading is of no use
+        pipe.close()
+        _stop(pid)
         raise
-    return a, _from_child(pid, read_end, spec_b)
+    pipe.close()
+    return a, _from_child(pid, data, spec_b)
 
 
 def _worth_forking(spec_a: str, spec_b: str) -> bool:
@@ -92,11 +101,9 @@ def _child(spec: str, read_end: int, write_end: int) -> None:
         os._exit(status)
 
 
-def _from_child(pid: int, read_end: int, spec: str) -> Article:
+def _from_child(pid: int, data: bytes, spec: str) -> Article:
     import pickle  # here: a short comparison never forks, and need not import it
 
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
     _, status = os.waitpid(pid, 0)
     outcome = None
     if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
@@ -112,9 +119,8 @@ def _from_child(pid: int, read_end: int, spec: str) -> Article:
     return value
 
 
-def _stop(pid: int, read_end: int) -> None:
-    """A's trouble (or an interrupt) ends the command: B's reading is of no use."""
-    os.close(read_end)
+def _stop(pid: int) -> None:
+    """Stop the child and reap it."""
     with contextlib.suppress(OSError):
         os.kill(pid, signal.SIGKILL)
     with contextlib.suppress(OSError):  # ChildProcessError is one

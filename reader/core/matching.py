@@ -145,14 +145,14 @@ def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | Non
 
 def _twins(a_sents: list[Sentence], b_sents: list[Sentence]) -> dict[int, Sentence]:
     """B's sentences (by position) kept word for word from a sentence of A, and that
-    sentence: most of a copy's. Voting would make that sentence the match ``assign``
-    takes first (tier 2, dice 1), before any other pairing of either, so votes are not
-    counted for them. Only for words held by one sentence on each side, with no trigram
-    said twice (a shorter sentence of A could then hold all of them). Voting could
-    have done otherwise only in a long text (more than MAX_POSTINGS sentences) that
-    says one thing again and again: a sentence of common trigrams only was left
-    without a match there, or given one holding its few uncommon ones; it is now given
-    its copy."""
+    sentence: most of a copy's. Where voting would surely rank that sentence among the
+    CANDIDATES, it makes it the match ``assign`` takes first (tier 2, dice 1), before
+    any other pairing of either, and no pairing voting gives the B sentence could join
+    it: so votes are not counted for them. Sure when the words are held by one sentence
+    on each side, no trigram is said twice (a shorter sentence of A could then hold
+    all of them), one of its words is in at most CANDIDATES sentences of A (more could
+    hold all its trigrams and rank first), and no three words in a row are each in more
+    than MAX_POSTINGS (a trigram voting would not count)."""
     once_a: dict[tuple[str, ...], Sentence | None] = {}
     for s in a_sents:
         words = tuple(s.words)
@@ -161,15 +161,31 @@ def _twins(a_sents: list[Sentence], b_sents: list[Sentence]) -> dict[int, Senten
     for s in b_sents:
         words = tuple(s.words)
         seen_b[words] = None if words in seen_b else s.pos
+    pairs = [(w, pos, sa) for w, pos in seen_b.items() if pos is not None and (sa := once_a.get(w))]
+    if not pairs:
+        return {}
+    # In how many sentences of A each word is.
+    held = Counter(chain.from_iterable(map(set, (s.words for s in a_sents))))
+    common = len(a_sents) > MAX_POSTINGS
     twins: dict[int, Sentence] = {}
-    for words, pos in seen_b.items():
-        sa = once_a.get(words) if pos is not None else None
-        if sa is None:
-            continue
+    for words, pos, sa in pairs:
         if len(words) >= 3 and len(set(zip(words, words[1:], words[2:], strict=False))) < len(words) - 2:
+            continue
+        counts = [held[w] for w in words]
+        if min(counts) > CANDIDATES or (common and _three_common(counts)):
             continue
         twins[pos] = sa
     return twins
+
+
+def _three_common(counts: list[int]) -> bool:
+    """Whether three words in a row are each in more than MAX_POSTINGS sentences."""
+    run = 0
+    for n in counts:
+        run = run + 1 if n > MAX_POSTINGS else 0
+        if run == 3:
+            return True
+    return False
 
 
 def _votes(index: _Postings | _PackedPostings, words: list[str]) -> Counter[int]:

@@ -42,7 +42,9 @@ _BUILD = f"{sys.implementation.cache_tag}|{getattr(_sre, 'MAGIC', '')}|{sys.vers
 _CODE = "I" if array("I").itemsize >= getattr(_sre, "CODESIZE", 8) else "Q"
 _MAX_ENTRIES = 4000  # patterns are fixed, so more means something keeps making new ones
 _SOURCE = -1  # the "flags" of a kept piece of Python source (a pattern's are 0 or more)
-_REQUIRED = -2  # ... and of the substrings a pattern cannot match without
+# ... and of the substrings a pattern cannot match without: a new number each time
+# ``_required`` changes, so that no gate kept by an older one is read back.
+_REQUIRED = -101
 
 _programs: dict[tuple[str, int], tuple] | None = None
 _new = False

@@ -393,3 +393,14 @@ def test_a_comparison_ends_the_process_when_written(argv: tuple[str, ...], code:
         [sys.executable, "-c", script, "list", str(SEEDS)], capture_output=True, text=True, check=False
     )
     assert listed.returncode == 0 and listed.stderr == "torn down"
+
+
+def test_a_comparison_started_with_stdout_closed_ends_as_before() -> None:
+    done = subprocess.run(
+        f"{sys.executable} -m reader.cli stats {AFP} {AFP} >&-",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")

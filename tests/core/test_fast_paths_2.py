@@ -7,7 +7,7 @@ import gc
 from unittest.mock import patch
 
 import pytest
-from hypothesis import assume, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.core import boilerplate_tables, matching, patterns, tokens
@@ -80,24 +80,21 @@ def _pairs(a_words: list[list[str]], b_words: list[list[str]]) -> list[tuple[int
     return [(m.a.pos, m.b.pos, m.lcs) for m in chosen]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
-    st.lists(_WORDS, min_size=1, max_size=matching.MAX_POSTINGS),
+    st.lists(_WORDS, min_size=1, max_size=matching.MAX_POSTINGS + 16),
     st.lists(st.one_of(_WORDS, st.integers(min_value=0, max_value=200)), max_size=40),
 )
 # A copy saying a trigram twice, and a shorter sentence of A holding all its trigrams:
 # that one joins the copy's match (a sentence split in two).
 @example([list("abcabc"), list("abcab")], [0])
+# Eight longer sentences of A hold all of a copy's trigrams: voting ranks them first.
+@example([[*"abc", x] for x in "defghijk"] + [list("abc")], [8])
+# A copy whose trigrams are too common to count (in more than MAX_POSTINGS sentences).
+@example([list("abcd")] * 65 + [list("abc")], [65])
 def test_copies_are_matched_as_voting_matches_them(a_words: list[list[str]], picks: list) -> None:
     # B: new sentences and copies of A's (an integer picks one).
     b_words = [list(a_words[p % len(a_words)]) if isinstance(p, int) else p for p in picks]
-    # As voting alone matches them, except where eight sentences of A hold all of a
-    # copy (see matching._twins).
-    twins = matching._twins(_sentences(a_words), _sentences(b_words))
-    for pos, sa in twins.items():
-        held = set(matching.trigrams(b_words[pos]))
-        others = [w for k, w in enumerate(a_words) if k != sa.pos and held <= set(matching.trigrams(w))]
-        assume(len(others) < matching.CANDIDATES)
     with patch.object(matching, "_twins", lambda a, b: {}):
         voted = _pairs(a_words, b_words)
     assert _pairs(a_words, b_words) == voted
@@ -234,3 +231,36 @@ def test_every_match_of_a_table_bundle_holds_its_gate(reason: str, bundle, gate,
     assert gate  # each bundle of the tables has one
     text = data.draw(st.from_regex(bundle.pattern, fullmatch=True))
     assert boilerplate_tables._holds_any(gate, text)
+
+
+def test_a_copy_that_longer_sentences_all_hold_is_voted_on() -> None:
+    # "Police said Tuesday." is a sentence of A and of B, and nine longer sentences of A
+    # hold all its trigrams: voting ranks them first and never looks at the copy.
+    bridges = [
+        "Harbor",
+        "Millbrook",
+        "Easton",
+        "Ridgeway",
+        "Pinecrest",
+        "Oakdale",
+        "Brookfield",
+        "Lakeside",
+        "Fairview",
+    ]
+    lead = "Heavy rain flooded low-lying neighborhoods across the region on Monday night."
+    a_text = "\n\n".join(
+        [
+            lead,
+            *(f"Police said Tuesday the {b} bridge closed early." for b in bridges),
+            "Police said Tuesday.",
+            "The governor toured flooded streets with relief workers at noon.",
+        ]
+    )
+    b_text = (
+        f"{lead}\n\nPolice said Tuesday. The governor toured flooded streets with relief workers at noon."
+    )
+    a, b = article_from_text(a_text, "a.txt"), article_from_text(b_text, "b.txt")
+    shortcut = compare(a, b)
+    with patch.object(matching, "_twins", lambda a, b: {}):
+        voted = compare(a, b)
+    assert [(g.a, g.b, g.kind) for g in shortcut.groups] == [(g.a, g.b, g.kind) for g in voted.groups]
