@@ -23,7 +23,7 @@ shared words, patience-diff style, so the matcher only ever sees small gaps.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import zip_longest
 
 from .model import Op, OpTag, WordCounts
@@ -83,8 +83,11 @@ def word_diff(a: str, b: str) -> list[Op]:
     if len(ta) == len(tb) and all(x == y or fold(x) == fold(y) for x, y in zip(ta, tb, strict=True)):
         runs = _normalize(_pair_tokens(ta, tb))
     elif _same_key(ta, tb):
-        # House style only ("10.000"/"10 000", "x—y"/"x - y", « x »/"x"): every change is typography.
-        runs = _normalize(_as_typography(_normalize(_match(ta, tb)), always=True))
+        # House style only ("10.000"/"10 000", "x—y"/"x - y", « x »/"x"): every change is
+        # typography. Matched by the same key, so that each restyled token pairs with its
+        # own (by its fold alone, "the — the —" and "the - the —" matched a "the —" to the
+        # later one, and the first and last were an insertion and a deletion).
+        runs = _normalize(_as_typography(_normalize(_match(ta, tb, canonical)), always=True))
     else:
         # Typography is told apart before the clean-up, so that a restyled number or dash
         # is unchanged text there, not a change to merge with its neighbours.
@@ -153,7 +156,7 @@ def _pair_tokens(ta: list[str], tb: list[str]) -> list[_Run]:
     return runs
 
 
-def _units(tokens: list[str]) -> tuple[array, list[str]]:
+def _units(tokens: list[str], key: Callable[[str], str] = fold) -> tuple[array, list[str]]:
     """Where each unit starts, and its key (the token folded). A unit is a non-space
     token plus the whitespace after it; whitespace opening the text is a unit of its own."""
     # An array of machine integers: a list would hold an object for each (a 20 MB paragraph
@@ -161,14 +164,14 @@ def _units(tokens: list[str]) -> tuple[array, list[str]]:
     starts = array("q", (i for i, token in enumerate(tokens) if not token.isspace()))
     if tokens and tokens[0].isspace():
         starts.insert(0, 0)
-    keys = [fold(tokens[i]) for i in starts]
+    keys = [key(tokens[i]) for i in starts]
     starts.append(len(tokens))
     return starts, keys
 
 
-def _match(ta: list[str], tb: list[str]) -> list[_Run]:
-    sa, ka = _units(ta)
-    sb, kb = _units(tb)
+def _match(ta: list[str], tb: list[str], key: Callable[[str], str] = fold) -> list[_Run]:
+    sa, ka = _units(ta, key)
+    sb, kb = _units(tb, key)
     runs: list[_Run] = []
     for tag, i1, i2, j1, j2 in opcodes(ka, kb):
         if tag != "equal":
