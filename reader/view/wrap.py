@@ -218,7 +218,10 @@ def truncate(text: str, width: int, ellipsis: str = "…", words: bool = False) 
         return text
     if width <= len(ellipsis):
         return ellipsis[:width]
-    head, _ = _cut(text, width - cell_width(ellipsis))
+    room = width - cell_width(ellipsis)
+    head, _ = _cut(text, room)
+    if cell_width(head) > room:  # a wide first character, and one cell for it
+        head = ""
     if words and text[len(head) : len(head) + 1] not in ("", " "):
         space = head.rfind(" ")
         if space > len(head) // 2:

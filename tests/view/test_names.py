@@ -3,7 +3,7 @@ the outlet falls back on the URL's host."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reader.core.metadata import host_outlet
@@ -43,6 +43,7 @@ def test_narrow_names_lose_the_shared_part_not_the_part_that_tells_them_apart() 
 
 
 @given(st.text(min_size=1, max_size=60), st.integers(min_value=1, max_value=40), st.integers(0, 60))
+@example("🏸0", 2, 0)  # a wide character where one cell is left before the ellipsis
 def test_fit_name_never_exceeds_its_width(name: str, width: int, prefix: int) -> None:
     name = name.replace("\n", " ")
     assert cell_width(fit_name(name, width, prefix)) <= max(width, 1)

@@ -60,6 +60,9 @@ def test_wide_characters_take_two_cells() -> None:
 def test_truncate_adds_an_ellipsis_within_the_width() -> None:
     assert truncate("North Korean leader Kim", 12) == "North Korea…"
     assert truncate("short", 12) == "short"
+    # One cell before the ellipsis cannot hold a wide character: the ellipsis alone.
+    assert truncate("北朝鮮", 2) == "…"
+    assert truncate("北朝鮮", 3) == "北…"
 
 
 @settings(max_examples=300, deadline=None)
