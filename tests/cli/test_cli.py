@@ -303,13 +303,13 @@ def test_nonsense_options_are_usage_errors(extra: tuple[str, str], capsys) -> No
     assert extra[0] in capsys.readouterr().err
 
 
+def _shell(command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
+
+
 def test_a_closed_pipe_ends_the_command_quietly() -> None:
-    proc = subprocess.run(
-        f"{sys.executable} -c 'from reader.cli import main; main()' diff --color never {AFP} {MT} | head -1",
-        shell=True,
-        capture_output=True,
-        text=True,
-        check=False,
+    proc = _shell(
+        f"{sys.executable} -c 'from reader.cli import main; main()' diff --color never {AFP} {MT} | head -1"
     )
     assert proc.stdout.startswith("A 002_")
     assert "Traceback" not in proc.stderr and "Broken pipe" not in proc.stderr
@@ -396,11 +396,5 @@ def test_a_comparison_ends_the_process_when_written(argv: tuple[str, ...], code:
 
 
 def test_a_comparison_started_with_stdout_closed_ends_as_before() -> None:
-    done = subprocess.run(
-        f"{sys.executable} -m reader.cli stats {AFP} {AFP} >&-",
-        shell=True,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = _shell(f"{sys.executable} -m reader.cli stats {AFP} {AFP} >&-")
     assert (done.returncode, done.stderr) == (0, "")
