@@ -195,16 +195,11 @@ def _votes(index: _Postings | _PackedPostings, words: list[str]) -> Counter[int]
 
 
 class _Postings:
-    """The sentences of A holding each trigram; given ``wanted`` (the word lists that
-    will be looked up), only the trigrams those hold."""
+    """The sentences of A holding each of the trigrams of ``wanted`` (the word lists
+    that will be looked up): the others are never asked for."""
 
-    def __init__(self, a_sents: list[Sentence], wanted: list[list[str]] | None = None) -> None:
+    def __init__(self, a_sents: list[Sentence], wanted: list[list[str]]) -> None:
         self.index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        if wanted is None:
-            for k, s in enumerate(a_sents):
-                for h in trigrams(s.words):
-                    self.index[h].append(k)
-            return
         keep = {h for words in wanted for h in trigrams(words)}
         for k, s in enumerate(a_sents):
             w = s.words
@@ -226,24 +221,18 @@ class _PackedPostings:
     made of its words' numbers, and a trigram held by one sentence (nearly all) maps to
     that sentence's number, not to a list."""
 
-    def __init__(self, a_sents: list[Sentence], wanted: list[list[str]] | None = None) -> None:
+    def __init__(self, a_sents: list[Sentence], wanted: list[list[str]]) -> None:
         self.ids: dict[str, int] = {}
         self.packed: dict[object, int | list[int]] = {}
         ids, packed = self.ids, self.packed
-        keep = None
-        if wanted is not None:
-            # Numbers only for the words looked up: a trigram of A holding another word
-            # is never asked for.
-            for words in wanted:
-                for w in words:
-                    ids.setdefault(w, len(ids))
-            keep = {h for words in wanted for h in _packed([ids[w] for w in words])}
+        # Numbers only for the words looked up: a trigram of A holding another word is
+        # never asked for.
+        for words in wanted:
+            for w in words:
+                ids.setdefault(w, len(ids))
+        keep = {h for words in wanted for h in _packed([ids[w] for w in words])}
         for k, s in enumerate(a_sents):
-            if keep is None:
-                grams = _packed([ids.setdefault(w, len(ids)) for w in s.words])
-            else:
-                grams = [h for h in _packed([ids.get(w) for w in s.words]) if h in keep]
-            for h in grams:
+            for h in [h for h in _packed([ids.get(w) for w in s.words]) if h in keep]:
                 held = packed.get(h)
                 if held is None:
                     packed[h] = k

@@ -451,12 +451,29 @@ def test_votes_count_as_one_update_per_trigram(
     a_words: list[list[str]], b_words: list[str], packed: bool
 ) -> None:
     a_sents = [sentences.Sentence(0, k, " ".join(w), w, None, "en") for k, w in enumerate(a_words)]
-    index = (matching._PackedPostings if packed else matching._Postings)(a_sents)
+    index = (matching._PackedPostings if packed else matching._Postings)(a_sents, [b_words])
     expected: Counter[int] = Counter()
     for posting in index.postings(b_words):
         if len(posting) <= matching.MAX_POSTINGS:
             expected.update(posting)
     assert list(matching._votes(index, b_words).items()) == list(expected.items())
+
+
+@given(
+    st.lists(st.lists(st.sampled_from("abcde"), max_size=8), min_size=1, max_size=40),
+    st.lists(st.lists(st.sampled_from("abcdef"), max_size=10), min_size=1, max_size=4),
+    st.booleans(),
+)
+def test_the_index_holds_every_sentence_of_a_with_a_trigram_looked_up(
+    a_words: list[list[str]], wanted: list[list[str]], packed: bool
+) -> None:
+    a_sents = [sentences.Sentence(0, k, " ".join(w), w, None, "en") for k, w in enumerate(a_words)]
+    index = (matching._PackedPostings if packed else matching._Postings)(a_sents, wanted)
+    for words in wanted:
+        holders = (
+            [k for k, w in enumerate(a_words) if t in matching.trigrams(w)] for t in matching.trigrams(words)
+        )
+        assert list(index.postings(words)) == [h for h in holders if h]
 
 
 @settings(max_examples=150, deadline=None)
