@@ -7,13 +7,15 @@ compiled programs are kept in the user's cache (``patterns-<python>.bin`` beside
 the folder indexes) and rebuilt from there with the same call ``re`` makes, so a
 pattern behaves exactly as ``re.compile`` would make it.
 
-The methods ``records`` writes for the core's value classes are kept the same way
-(compiling their source was most of building a class, some 2 ms of every start).
+The ``__init__`` that ``records`` writes for the core's value classes is kept the
+same way (compiling its source was most of building a class, some 2 ms of every
+start), and so are the phrases a pattern cannot match without (``required``).
 
 Only fixed patterns (the modules' own and those built from the language tables)
-and that fixed source go through here, never anything built from an article. Anything unexpected (another
-Python, a damaged or missing file, a read-only cache) costs only the time: the
-pattern is compiled by ``re`` as before, and nothing is said.
+and that fixed source go through here, never anything built from an article.
+Anything unexpected (another Python, a damaged or missing file, a read-only cache)
+costs only the time: the pattern is compiled by ``re`` as before, and nothing is
+said.
 """
 
 from __future__ import annotations
