@@ -258,10 +258,12 @@ def sentences_of(
         blanked = blank_quotations(para)
         cursor = 0
         for piece in split(para, code):
-            stems = words_of.get(piece)
-            w = stems if stems is not None else keys(piece)
-            if not w:
-                continue
+            words = words_of.get(piece)
+            if words is None:
+                found = keys(piece)
+                if not found:
+                    continue
+                words = lang.stems(found, code)
             unquoted = None
             if blanked is not None:
                 at = para.find(piece, cursor)
@@ -272,5 +274,5 @@ def sentences_of(
                     unquoted = None if blanked.startswith(piece, at) else blanked[at:cursor]
                 else:
                     unquoted = blank_quotations(piece)
-            out.append(Sentence(i, len(out), piece, stems or lang.stems(w, code), unquoted, code))
+            out.append(Sentence(i, len(out), piece, words, unquoted, code))
     return out
