@@ -156,3 +156,17 @@ def test_only_the_spark_job_imports_pyspark() -> None:
         name for name, imported in IMPORTS.items() if any(i.split(".")[0] == "pyspark" for i in imported)
     )
     assert users and all(_part(name) == "spark" for name in users), users
+
+
+def test_only_the_command_line_forks() -> None:
+    # A fork copies one thread: the app runs comparisons in worker threads, so the core
+    # and the painters take a way to share work as an argument and never fork themselves.
+    forking = sorted(
+        name
+        for name, path in MODULES.items()
+        if any(
+            isinstance(node, ast.Attribute) and node.attr in ("fork", "forkpty")
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        )
+    )
+    assert forking == ["reader.cli.forking"], forking

@@ -93,13 +93,13 @@ def _run(args: argparse.Namespace) -> int:
     from . import compare
     from .pair import load_pair
 
-    a, b = load_pair(args.a, args.b)
+    a, b, keys = load_pair(args.a, args.b)
     if args.command == "align":
-        return compare.align(a, b, as_json=args.json, typography=args.typography)
+        return compare.align(a, b, as_json=args.json, typography=args.typography, keys=keys)
     if args.command == "stats":
-        return compare.stats(a, b, as_json=args.json, typography=args.typography)
+        return compare.stats(a, b, as_json=args.json, typography=args.typography, keys=keys)
     if args.html:
-        return compare.diff_html(a, b, typography=args.typography)
+        return compare.diff_html(a, b, typography=args.typography, keys=keys)
     return compare.diff(
-        a, b, width=args.width, color=args.color, context=args.context, typography=args.typography
+        a, b, width=args.width, color=args.color, context=args.context, typography=args.typography, keys=keys
     )

@@ -11,7 +11,13 @@ from ..core.loading import load_file
 from ..core.model import Article
 from ..core.patterns import keep
 from ..core.sanitize import escape_name
+from . import forking
 from .errors import EXIT_SAME, Trouble, dump_json, status, write_page
+
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
+if TYPE_CHECKING:
+    # Each paragraph's comparison key, A's and B's, when made beforehand (reader.cli.pair).
+    Keys = tuple[list[str], list[str]]
 
 
 def load_one(spec: str) -> Article:
@@ -46,8 +52,8 @@ def load_one(spec: str) -> Article:
     return articles[0]
 
 
-def align(a: Article, b: Article, as_json: bool, typography: bool) -> int:
-    comparison = compare(a, b, typography=typography)
+def align(a: Article, b: Article, as_json: bool, typography: bool, keys: Keys | None = None) -> int:
+    comparison = compare(a, b, typography=typography, share=forking.share, keys=keys)
     if as_json:
         from ..view.json import comparison_json
 
@@ -61,8 +67,8 @@ def align(a: Article, b: Article, as_json: bool, typography: bool) -> int:
     return _kept(EXIT_SAME)
 
 
-def stats(a: Article, b: Article, as_json: bool, typography: bool) -> int:
-    comparison = compare(a, b, typography=typography)
+def stats(a: Article, b: Article, as_json: bool, typography: bool, keys: Keys | None = None) -> int:
+    comparison = compare(a, b, typography=typography, share=forking.share, keys=keys)
     if as_json:
         from ..view.json import article_meta, comparison_json
 
@@ -76,19 +82,29 @@ def stats(a: Article, b: Article, as_json: bool, typography: bool) -> int:
     return _kept(status(comparison.equal))
 
 
-def diff(a: Article, b: Article, width: int | None, color: str, context: int | None, typography: bool) -> int:
+def diff(
+    a: Article,
+    b: Article,
+    width: int | None,
+    color: str,
+    context: int | None,
+    typography: bool,
+    keys: Keys | None = None,
+) -> int:
     from ..term.diff import print_diff
 
-    comparison = compare(a, b, typography=typography)
+    comparison = compare(a, b, typography=typography, share=forking.share, keys=keys)
     gc.freeze()  # the comparison too lives until the end, while its rows are made
-    print_diff(comparison, width=width, color=color, context=context, typography=typography)
+    print_diff(
+        comparison, width=width, color=color, context=context, typography=typography, share=forking.share
+    )
     return _kept(status(comparison.equal))
 
 
-def diff_html(a: Article, b: Article, typography: bool) -> int:
+def diff_html(a: Article, b: Article, typography: bool, keys: Keys | None = None) -> int:
     from ..html import pair_page
 
-    comparison = compare(a, b, typography=typography)
+    comparison = compare(a, b, typography=typography, share=forking.share, keys=keys)
     write_page(pair_page(comparison, typography=typography))
     return _kept(status(comparison.equal))
 

@@ -82,6 +82,7 @@ def align(
     other_day: bool = False,
     starts: tuple[int, int] = (0, 0),
     other_agency: bool = False,
+    keys: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> Alignment:
     """Align two lists of paragraph texts. ``*_boiler`` give each paragraph's
     boilerplate reason (None for body text): boilerplate is only ever paired
@@ -89,14 +90,18 @@ def align(
     language (ISO 639-1) whose stems and function words weigh the words;
     ``other_day`` says the texts' datelines give two different days, ``other_agency``
     that they are credited to two different agencies; ``starts`` are the paragraphs
-    each story opens with (after its headline)."""
+    each story opens with (after its headline); ``keys``, when given, are the
+    paragraphs' ``key_text`` (made beforehand, as two processes can)."""
     a_boiler = list(a_boiler) if a_boiler is not None else [None] * len(a_paras)
     b_boiler = list(b_boiler) if b_boiler is not None else [None] * len(b_paras)
-    a_keys = [key_text(p) for p in a_paras]
-    # Most of B's paragraphs are A's: their keys are looked up, not made again (the
-    # keys' memo holds some thousands, fewer than a million-word text has).
-    a_key_of = dict(zip(a_paras, a_keys, strict=True))
-    b_keys = [a_key_of[p] if p in a_key_of else key_text(p) for p in b_paras]
+    if keys is not None:
+        a_keys, b_keys = list(keys[0]), list(keys[1])
+    else:
+        a_keys = [key_text(p) for p in a_paras]
+        # Most of B's paragraphs are A's: their keys are looked up, not made again (the
+        # keys' memo holds some thousands, fewer than a million-word text has).
+        a_key_of = dict(zip(a_paras, a_keys, strict=True))
+        b_keys = [a_key_of[p] if p in a_key_of else key_text(p) for p in b_paras]
     words_a = sum(k.count(" ") + 1 for k, bp in zip(a_keys, a_boiler, strict=True) if bp is None and k)
     words_b = sum(k.count(" ") + 1 for k, bp in zip(b_keys, b_boiler, strict=True) if bp is None and k)
     all_a = sum(k.count(" ") + 1 for k in a_keys if k)

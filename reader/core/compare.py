@@ -10,11 +10,21 @@ from difflib import SequenceMatcher
 from .align import RawGroup, align
 from .datelines import lead_day
 from .diff import count_words, word_diff
-from .facts import agencies_of, find_facts
+from .facts import agencies_of, find_facts, group_facts
 from .model import Article, Comparison, Group, Op, WordCounts
-from .sentences import keys
+from .sentences import key_text, keys
 from .stats import summarize
 from .tokens import tokens_kept
+
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any
+
+    from .fact_record import Fact
+
+    # Runs two pieces of work side by side, and gives both answers (reader.cli.forking).
+    Share = Callable[[Callable[[], Any], Callable[[], Any]], tuple[Any, Any]]
 
 # A linked group keeping under this share of its A words is a rewrite, not an edit.
 REWRITE_KEPT = 0.25
@@ -22,13 +32,26 @@ REWRITE_KEPT = 0.25
 # texts whose lengths differ by at most this share.
 LINED_UP_SHARE = 0.7
 LINED_UP_LENGTH = 0.25
+# Given a way to share work, a comparison makes half its word diffs (and finds the
+# facts of those groups) there, from this many characters of text to diff: some 15k
+# words, diffed in about 20 ms; sharing costs about 5.
+SHARE_FROM = 100_000
 
 
-def compare(a: Article, b: Article, typography: bool = False) -> Comparison:
+def compare(
+    a: Article,
+    b: Article,
+    typography: bool = False,
+    share: Share | None = None,
+    keys: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> Comparison:
     """The full comparison of A with B. ``typography`` makes quote, dash and space
-    style count as a change (it always shows in the ops, tagged ``typography``)."""
+    style count as a change (it always shows in the ops, tagged ``typography``).
+    ``share(here, there)`` gives ``(here(), there())``, running them side by side: a
+    long comparison's word diffs are then made half in each (the same comparison).
+    ``keys`` are the paragraphs' ``paragraph_keys``, when made beforehand."""
     with _collector_paused():
-        return _compare(a, b, typography)
+        return _compare(a, b, typography, share, keys)
 
 
 @contextmanager
@@ -47,7 +70,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _compare(a: Article, b: Article, typography: bool) -> Comparison:
+def _compare(
+    a: Article,
+    b: Article,
+    typography: bool,
+    share: Share | None,
+    keys: tuple[Sequence[str], Sequence[str]] | None,
+) -> Comparison:
     alignment = align(
         [p.text for p in a.paragraphs],
         [p.text for p in b.paragraphs],
@@ -57,12 +86,74 @@ def _compare(a: Article, b: Article, typography: bool) -> Comparison:
         other_day=_other_day(a, b),
         other_agency=_other_agency(a, b),
         starts=(a.start, b.start),
+        keys=keys,
     )
     with tokens_kept():
-        groups = tuple(_group(raw, a, b) for raw in alignment.groups)
+        groups, found_in = _groups(alignment.groups, a, b, alignment.related, share)
         summary = summarize(a, b, groups, alignment)
-        facts = find_facts(a, b, groups, alignment.related)
+        facts = find_facts(a, b, groups, alignment.related, found_in)
     return Comparison(a=a, b=b, groups=groups, summary=summary, typography=typography, facts=facts)
+
+
+def _groups(
+    raws: list[RawGroup], a: Article, b: Article, related: bool, share: Share | None
+) -> tuple[tuple[Group, ...], dict[int, list[Fact]] | None]:
+    """The groups, and the facts of each found on the way when the work was shared."""
+    if share is None or (cut := _middle(raws, a, b)) is None:
+        return tuple(_group(raw, a, b) for raw in raws), None
+    code = a.language or b.language
+
+    def diffed(part: list[RawGroup]) -> tuple[list[Group], dict[int, list[Fact]]]:
+        groups = [_group(raw, a, b) for raw in part]
+        found = {n: group_facts(a, b, g, code) for n, g in enumerate(groups)} if related else {}
+        return groups, found
+
+    def there() -> tuple[list[tuple], dict[int, list[Fact]]]:
+        groups, found = diffed(raws[cut:])
+        # Plain tuples and strings: pickled ten times faster than the records.
+        return [_packed(g) for g in groups], found
+
+    (mine, mine_found), (packed, their_found) = share(lambda: diffed(raws[:cut]), there)
+    theirs = [_unpacked(raw, p) for raw, p in zip(raws[cut:], packed, strict=True)]
+    found_in = mine_found | {cut + n: facts for n, facts in their_found.items()}
+    return (*mine, *theirs), found_in
+
+
+def _middle(raws: list[RawGroup], a: Article, b: Article) -> int | None:
+    """Where to cut the groups into two shares of as much text to diff, when there is
+    enough of it to share (None when there is not)."""
+    weights = []
+    for raw in raws:
+        text_a = "\n".join(a.paragraphs[i].text for i in raw.a)
+        text_b = "\n".join(b.paragraphs[j].text for j in raw.b)
+        weights.append(len(text_a) + len(text_b) if raw.a and raw.b and text_a != text_b else 0)
+    total = sum(weights)
+    if total < SHARE_FROM:
+        return None
+    done = 0
+    for n, weight in enumerate(weights):
+        done += weight
+        if 2 * done >= total:
+            return n + 1 if n + 1 < len(raws) else None
+    return None
+
+
+def _packed(g: Group) -> tuple:
+    ops = tuple(x for op in g.ops for x in (op.tag, op.a, op.b))
+    c = g.counts
+    return ops, (c.kept, c.inserted, c.deleted, c.replaced_a, c.replaced_b), g.kind, g.similarity
+
+
+def _unpacked(raw: RawGroup, packed: tuple) -> Group:
+    flat, counts, kind, similarity = packed
+    ops = tuple(Op(flat[n], flat[n + 1], flat[n + 2]) for n in range(0, len(flat), 3))
+    return _made(raw, kind, similarity, ops, WordCounts(*counts))
+
+
+def paragraph_keys(article: Article) -> list[str]:
+    """The comparison key of each paragraph (``sentences.key_text``), as ``compare``
+    takes them made beforehand."""
+    return [key_text(p.text) for p in article.paragraphs]
 
 
 def _other_day(a: Article, b: Article) -> bool:
@@ -96,11 +187,15 @@ def _group(raw: RawGroup, a: Article, b: Article) -> Group:
         counts = count_words(ops, sum(a.paragraphs[i].words for i in raw.a)) if ops else WordCounts()
     total = counts.words_a + counts.words_b
     similarity = 2 * counts.kept / total if total else 1.0
+    return _made(raw, _kind(raw, text_a, text_b, ops, counts), round(similarity, 4), ops, counts)
+
+
+def _made(raw: RawGroup, kind: str, similarity: float, ops: tuple[Op, ...], counts: WordCounts) -> Group:
     return Group(
         a=raw.a,
         b=raw.b,
-        kind=_kind(raw, text_a, text_b, ops, counts),
-        similarity=round(similarity, 4),
+        kind=kind,
+        similarity=similarity,
         ops=ops,
         counts=counts,
         moved_a=raw.moved_a,

@@ -43,8 +43,15 @@ RESPELT = 0.5
 NAME_WORDS = 4
 
 
-def find_facts(a: Article, b: Article, groups: tuple[Group, ...], related: bool) -> tuple[Fact, ...]:
-    """The facts of a comparison, in reading order (B's, cuts where they stood)."""
+def find_facts(
+    a: Article,
+    b: Article,
+    groups: tuple[Group, ...],
+    related: bool,
+    found_in: dict[int, list[Fact]] | None = None,
+) -> tuple[Fact, ...]:
+    """The facts of a comparison, in reading order (B's, cuts where they stood).
+    ``found_in`` holds ``group_facts`` of some groups (by index), found beforehand."""
     if not related:
         return ()
     partner_b = {i: g.b[0] for g in groups if g.a and g.b for i in g.a}
@@ -64,13 +71,20 @@ def find_facts(a: Article, b: Article, groups: tuple[Group, ...], related: bool)
 
     code = a.language or b.language
     facts = [*credit_changes(a, b, partner_b, partner_a), *_quotes(a, b)]
-    for g in groups:
-        if g.a and g.b and g.kind not in ("identical", "typography", "boilerplate"):
-            facts.extend(number_changes(a, b, g, code))
-            facts.extend(_names(a, b, g, code))
+    found_in = found_in or {}
+    for n, g in enumerate(groups):
+        facts.extend(found_in[n] if n in found_in else group_facts(a, b, g, code))
     found = [(place(f), f) for f in facts]
     found.sort(key=lambda pf: (pf[0], _pos(pf[1])))
     return tuple(f for _, f in found)
+
+
+def group_facts(a: Article, b: Article, g: Group, code: str | None) -> list[Fact]:
+    """The numbers and names changed in one group of a related pair (none where its
+    text was kept, or is boilerplate)."""
+    if not (g.a and g.b) or g.kind in ("identical", "typography", "boilerplate"):
+        return []
+    return [*number_changes(a, b, g, code), *_names(a, b, g, code)]
 
 
 def fact_places(groups: tuple[Group, ...], facts: tuple[Fact, ...]) -> dict[int, tuple[list[str], list[str]]]:

@@ -6,7 +6,7 @@ prints them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from reader.core.facts import fact_places
 from reader.core.model import Comparison, Group
@@ -264,30 +264,80 @@ class _Builder:
         rows: list[tuple[Run, ...]] = []
         starts: list[int] = []
         ends: list[int] = []
-        blank: tuple[Run, ...] = ((" " * self.full_width, "text"),)
-        margin: Run = (" ", "text")
-        previous_compact = True
-        for n, block in enumerate(blocks):
-            if rows and not (block.compact and previous_compact):
-                rows.append(blank)
+        for n in range(len(blocks)):
+            if n and self.separated(blocks, n):
+                rows.append(self.blank)
             starts.append(len(rows))
-            if block.kind == "fold":
-                block_rows = self.fold_rows(block)
-            elif block.kind == "ghost":
-                target = index.get(block.target) if block.target else None
-                block_rows = self.ghost_rows(block, before_target=target is not None and n < target)
-            elif block.kind == "pair":
-                block_rows = self.pair_rows(block)
-            elif block.kind == "hidden":
-                block_rows = self.hidden_rows(block)
-            elif block.compact:
-                block_rows = self.collapsed_rows(block.groups[0])
-            else:
-                block_rows = self.group_rows(block.groups[0], block)
-            rows.extend((*row, margin) for row in block_rows)
+            rows.extend(self.block_rows(blocks, index, n))
             ends.append(len(rows))
-            previous_compact = block.compact
         return Layout(self.full_width, self.options, blocks, starts, ends, rows, index)
+
+    @property
+    def blank(self) -> tuple[Run, ...]:
+        return ((" " * self.full_width, "text"),)
+
+    @staticmethod
+    def separated(blocks: list[Block], n: int) -> bool:
+        """Whether a blank row stands between block n and the one before it (when
+        there are rows before it): only compact blocks follow one another closely."""
+        return not (blocks[n].compact and (n == 0 or blocks[n - 1].compact))
+
+    def block_rows(self, blocks: list[Block], index: dict, n: int) -> list[tuple[Run, ...]]:
+        """The rows of block n, each with the right margin."""
+        block = blocks[n]
+        if block.kind == "fold":
+            block_rows = self.fold_rows(block)
+        elif block.kind == "ghost":
+            target = index.get(block.target) if block.target else None
+            block_rows = self.ghost_rows(block, before_target=target is not None and n < target)
+        elif block.kind == "pair":
+            block_rows = self.pair_rows(block)
+        elif block.kind == "hidden":
+            block_rows = self.hidden_rows(block)
+        elif block.compact:
+            block_rows = self.collapsed_rows(block.groups[0])
+        else:
+            block_rows = self.group_rows(block.groups[0], block)
+        margin: Run = (" ", "text")
+        return [(*row, margin) for row in block_rows]
+
+
+class Body:
+    """A layout's rows made a stretch of blocks at a time, for printing: two stretches
+    can be made side by side. ``rows(0, len(blocks))`` are ``build_layout``'s rows."""
+
+    def __init__(self, comparison: Comparison, width: int, options: Options) -> None:
+        self._builder = _Builder(comparison, width, options)
+        self.blocks = plan_blocks(comparison, options)
+        self._index = {block.key: n for n, block in enumerate(self.blocks)}
+
+    def rows(self, start: int, end: int) -> Iterator[tuple[Run, ...]]:
+        """The rows of blocks ``start`` to ``end`` (excluded), with the blank rows that
+        stand before them; ``start`` > 0 is a block that comes after rows."""
+        builder, blocks = self._builder, self.blocks
+        for n in range(start, end):
+            block_rows = builder.block_rows(blocks, self._index, n)
+            if n and builder.separated(blocks, n):
+                yield builder.blank
+            yield from block_rows
+
+    def middle(self, least: int) -> int | None:
+        """A block that cuts the rows into two stretches of about as much text, when
+        they hold at least ``least`` characters (else None)."""
+        groups = self._builder.comparison.groups
+        weights = [
+            sum(len(op.a) + len(op.b) for gi in block.groups for op in groups[gi].ops)
+            for block in self.blocks
+        ]
+        total = sum(weights)
+        if total < least:
+            return None
+        done = 0
+        for n, weight in enumerate(weights):
+            done += weight
+            if 2 * done >= total:
+                return n + 1 if n + 1 < len(weights) else None
+        return None
 
 
 def _gutter_role(group: Group) -> str:

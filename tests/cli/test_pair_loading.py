@@ -1,6 +1,7 @@
-"""B read in a forked child while A is read: the same output, status and messages as
-reading both in turn. Each case runs in a fresh process (pytest's may hold threads, and
-then nothing is forked), with the fork made to happen for files of any size."""
+"""B read in a forked child while A is read, then half the word diffs and half the
+rows made in a child: the same output, status and messages as doing it all in turn.
+Each case runs in a fresh process (pytest's may hold threads, and then nothing is
+forked), with the forks made to happen for files of any size."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ MT = str(ROOT / "seeds" / "003_574f2177cef51eb0.txt")
 # (after the command, in this process only: the child leaves by os._exit).
 SCRIPT = """
 import os, sys
-import reader.cli.pair as pair
-pair.FORK_FROM = int(sys.argv[1])
+import reader.cli.pair as pair, reader.core.compare as compare, reader.term.diff as diff
+pair.FORK_FROM = compare.SHARE_FROM = diff.SHARE_FROM = int(sys.argv[1])
 if sys.argv[2] == "broken-hand-over":
     import pickle
     pickle.dumps = lambda *a, **k: 1 / 0
@@ -50,17 +51,20 @@ NEVER = 1 << 62
 
 
 @pytest.mark.parametrize(
-    "argv",
+    ("argv", "forks"),
     [
-        ("diff", "--color", "never", AFP, MT),
-        ("align", "--json", MT, AFP),
-        ("stats", AFP, AFP),
+        (("diff", "--color", "never", AFP, MT), 3),  # reading, word diffs, rows
+        (("diff", "--color", "always", "--width", "150", MT, AFP), 3),
+        (("diff", "--html", MT, AFP), 2),
+        (("align", "--json", MT, AFP), 2),
+        (("stats", "--json", AFP, MT), 2),
+        (("stats", AFP, AFP), 2),
     ],
 )
-def test_the_same_output_read_side_by_side_or_in_turn(argv: tuple[str, ...]) -> None:
+def test_the_same_output_side_by_side_or_in_turn(argv: tuple[str, ...], forks: int) -> None:
     forked = reader(*argv)
     in_turn = reader(*argv, fork_from=NEVER)
-    assert forked[3] == 1 and in_turn[3] == 0
+    assert forked[3] == forks and in_turn[3] == 0
     assert forked[:3] == in_turn[:3]
     assert forked[1]
 
@@ -86,10 +90,10 @@ def test_a_that_cannot_be_read_is_reported_first(tmp_path: Path) -> None:
     assert code == 2 and str(missing) in err and forks == 0
 
 
-def test_a_broken_hand_over_reads_b_here() -> None:
+def test_broken_hand_overs_do_the_work_here() -> None:
     forked = reader("diff", "--color", "never", AFP, MT, mode="broken-hand-over")
     in_turn = reader("diff", "--color", "never", AFP, MT, fork_from=NEVER)
-    assert forked[3] == 1
+    assert forked[3] == 3
     assert forked[:3] == in_turn[:3]
 
 
