@@ -53,7 +53,7 @@ def load_one(spec: str) -> Article:
 
 
 def align(a: Article, b: Article, as_json: bool, typography: bool, keys: Keys | None = None) -> int:
-    comparison = compare(a, b, typography=typography, share=forking.share, keys=keys)
+    comparison = compare(a, b, typography=typography, workers=forking, keys=keys)
     if as_json:
         from ..view.json import comparison_json
 
@@ -68,7 +68,7 @@ def align(a: Article, b: Article, as_json: bool, typography: bool, keys: Keys | 
 
 
 def stats(a: Article, b: Article, as_json: bool, typography: bool, keys: Keys | None = None) -> int:
-    comparison = compare(a, b, typography=typography, share=forking.share, keys=keys)
+    comparison = compare(a, b, typography=typography, workers=forking, keys=keys)
     if as_json:
         from ..view.json import article_meta, comparison_json
 
@@ -93,18 +93,16 @@ def diff(
 ) -> int:
     from ..term.diff import print_diff
 
-    comparison = compare(a, b, typography=typography, share=forking.share, keys=keys)
+    comparison = compare(a, b, typography=typography, workers=forking, keys=keys)
     gc.freeze()  # the comparison too lives until the end, while its rows are made
-    print_diff(
-        comparison, width=width, color=color, context=context, typography=typography, share=forking.share
-    )
+    print_diff(comparison, width=width, color=color, context=context, typography=typography, workers=forking)
     return _kept(status(comparison.equal))
 
 
 def diff_html(a: Article, b: Article, typography: bool, keys: Keys | None = None) -> int:
     from ..html import pair_page
 
-    comparison = compare(a, b, typography=typography, share=forking.share, keys=keys)
+    comparison = compare(a, b, typography=typography, workers=forking, keys=keys)
     write_page(pair_page(comparison, typography=typography))
     return _kept(status(comparison.equal))
 

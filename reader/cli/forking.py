@@ -22,8 +22,8 @@ import sys
 
 TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import TypeVar
+    from collections.abc import Callable, Iterable
+    from typing import BinaryIO, TypeVar
 
     X = TypeVar("X")
     Y = TypeVar("Y")
@@ -54,6 +54,140 @@ def share(here: Callable[[], X], there: Callable[[], Y]) -> tuple[X, Y]:
         child.stop()
         raise
     return mine, (there() if theirs is _FAILED else theirs)
+
+
+def ahead(produce: Callable[[], Iterable[object]]) -> Ahead:
+    """Start taking ``produce()``'s values in a forked child while this process goes on
+    with other work. ``take()`` then stops the child after the value in hand and gives
+    the values it took, in order: all of them when it was done, none when it could not
+    fork or failed. What it did not give, the caller makes itself."""
+    if not can_fork():
+        return Ahead(0, None)
+    try:
+        out = _scratch_file()
+    except OSError:
+        return Ahead(0, None)
+    # SIGUSR1 says "stop": held back until the child has a handler for it (by default it
+    # ends the process), so that a stop sent at once is not lost.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
+    try:
+        pid = os.fork()
+    except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        out.close()
+        return Ahead(0, None)
+    if pid == 0:
+        _produce(produce, out, held)
+    signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    return Ahead(pid, out)
+
+
+class Ahead:
+    """A child producing values ahead of their use (see ``ahead``)."""
+
+    __slots__ = ("_out", "_pid")
+
+    def __init__(self, pid: int, out: BinaryIO | None) -> None:
+        self._pid, self._out = pid, out
+
+    def take(self) -> list:
+        if not self._pid or self._out is None:
+            return []
+        with contextlib.suppress(OSError):
+            os.kill(self._pid, signal.SIGUSR1)
+        try:
+            os.waitpid(self._pid, 0)
+        except BaseException:
+            self.cancel()
+            raise
+        self._pid = 0
+        with self._out as out:
+            out.seek(0)
+            data = out.read()
+        self._out = None
+        return _frames(data)
+
+    def cancel(self) -> None:
+        """Stop the child at once, its values unread (after an error or an interrupt)."""
+        if self._pid:
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.waitpid(self._pid, 0)
+            self._pid = 0
+        if self._out is not None:
+            self._out.close()
+            self._out = None
+
+
+def _frames(data: bytes) -> list:
+    """The values of the frames (length, pickle) in ``data``; a frame the child did not
+    finish, and any after it, are left out."""
+    import pickle
+
+    values: list = []
+    at = 0
+    while at + 8 <= len(data):
+        size = int.from_bytes(data[at : at + 8], "little")
+        frame = data[at + 8 : at + 8 + size]
+        if len(frame) < size:
+            break
+        try:
+            values.extend(pickle.loads(frame))
+        except Exception:
+            break
+        at += 8 + size
+    return values
+
+
+def _scratch_file() -> BinaryIO:
+    """A file of no name, in memory where the system allows it."""
+    if hasattr(os, "memfd_create"):
+        return os.fdopen(os.memfd_create("reader-ahead"), "w+b")
+    import tempfile
+
+    return tempfile.TemporaryFile()
+
+
+# The values a child producing ahead writes at a time: about this many seconds' worth.
+_FRAME_SECONDS = 0.005
+
+
+def _produce(produce: Callable[[], Iterable[object]], out: BinaryIO, held: set) -> None:
+    """In the child: write ``produce()``'s values to ``out`` a frame at a time until
+    told to stop, then leave at once (as ``_answer`` does)."""
+    status = 1
+    try:
+        import pickle
+        import time
+
+        stopping = []
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGUSR1, lambda *_: stopping.append(1))
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        fd = out.fileno()
+        frame: list[object] = []
+        since = time.perf_counter()
+        for value in produce():
+            frame.append(value)
+            if stopping or time.perf_counter() - since >= _FRAME_SECONDS:
+                _write_frame(fd, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
+                frame, since = [], time.perf_counter()
+            if stopping:
+                break
+        if frame:
+            _write_frame(fd, pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL))
+        status = 0
+    except BaseException:  # what was written stands; the parent makes the rest
+        pass
+    finally:
+        os._exit(status)
+
+
+def _write_frame(fd: int, data: bytes) -> None:
+    view = memoryview(len(data).to_bytes(8, "little") + data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 class _Child:

@@ -49,9 +49,11 @@ def find_facts(
     groups: tuple[Group, ...],
     related: bool,
     found_in: dict[int, list[Fact]] | None = None,
+    quotes: list[Fact] | None = None,
 ) -> tuple[Fact, ...]:
     """The facts of a comparison, in reading order (B's, cuts where they stood).
-    ``found_in`` holds ``group_facts`` of some groups (by index), found beforehand."""
+    ``found_in`` holds ``group_facts`` of some groups (by index), and ``quotes`` the
+    ``quote_facts``, when found beforehand."""
     if not related:
         return ()
     partner_b = {i: g.b[0] for g in groups if g.a and g.b for i in g.a}
@@ -70,7 +72,7 @@ def find_facts(
         return order.get(("a", fact.a_paragraph), 0)
 
     code = a.language or b.language
-    facts = [*credit_changes(a, b, partner_b, partner_a), *_quotes(a, b)]
+    facts = [*credit_changes(a, b, partner_b, partner_a), *(quote_facts(a, b) if quotes is None else quotes)]
     found_in = found_in or {}
     for n, g in enumerate(groups):
         facts.extend(found_in[n] if n in found_in else group_facts(a, b, g, code))
@@ -269,8 +271,13 @@ def _quotes_of(article: Article) -> list[_Quote]:
     return out
 
 
+def quote_facts(a: Article, b: Article) -> list[Fact]:
+    """Quotations altered (their words, not their marks), cut or added: found in the
+    two texts whatever their alignment (a quotation moves with the text around it)."""
+    return list(_quotes(a, b))
+
+
 def _quotes(a: Article, b: Article) -> Iterator[Fact]:
-    """Quotations altered (their words, not their marks), cut or added."""
     qa, qb = _quotes_of(a), _quotes_of(b)
     index: dict[tuple[str, ...], list[int]] = {}
     for y, q in enumerate(qb):

@@ -19,13 +19,9 @@ from .console import SGR, SGR_NO_COLOR, emit, make_console, uses_markers
 
 TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import Any
-
     from rich.console import Console
 
-    # Runs two pieces of work side by side, and gives both answers (reader.cli.forking).
-    Share = Callable[[Callable[[], Any], Callable[[], Any]], tuple[Any, Any]]
+    from reader.core.compare import Workers
 
 # Given a way to share work, a diff's rows are made half there from this many characters
 # of text: some 30k words, laid out in about 20 ms; sharing costs about 5.
@@ -74,10 +70,10 @@ def print_diff(
     color: str = "auto",
     context: int | None = None,
     typography: bool = False,
-    share: Share | None = None,
+    workers: Workers | None = None,
 ) -> None:
-    """The diff on stdout. ``share(here, there)`` gives ``(here(), there())``, running
-    them side by side: a long diff's rows are then made half in each."""
+    """The diff on stdout. ``workers`` lend another process: a long diff's rows are
+    then made half in each."""
     write = sys.stdout.write
     if color == "never" or (color == "auto" and not sys.stdout.isatty()):
         # No styling at all: plain text with markers, without loading rich.
@@ -107,11 +103,11 @@ def print_diff(
         if chunk:
             write("\n".join(chunk) + "\n")
 
-    if share is None or (cut := body.middle(SHARE_FROM)) is None:
+    if workers is None or (cut := body.middle(SHARE_FROM)) is None:
         write_rows(0, end)
     else:
         # The rows after the cut are made there while these are written.
-        _, rest = share(
+        _, rest = workers.share(
             lambda: write_rows(0, cut), lambda: "".join(emit(row, sgr) + "\n" for row in body.rows(cut, end))
         )
         write(rest)

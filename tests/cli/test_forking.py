@@ -3,6 +3,7 @@ doing it all here, whatever becomes of the child."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 import time
@@ -101,3 +102,71 @@ def test_a_failed_fork_does_the_work_here(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(os, "fork", no_fork)
     me = os.getpid()
     assert forking.share(os.getpid, os.getpid) == (me, me)
+
+
+# --- values made ahead
+
+
+def test_values_made_ahead_come_in_order() -> None:
+    me = os.getpid()
+    made = forking.ahead(lambda: (os.getpid() if n == 0 else n for n in range(2000)))
+    time.sleep(0.3)  # the child is done long before: all of them
+    values = made.take()
+    assert values[0] != me and values[1:] == list(range(1, 2000))
+    assert _no_child_left()
+
+
+def test_a_child_stopped_at_once_gives_what_it_made() -> None:
+    # A stop sent before the child could answer it is kept for it, not lost nor fatal.
+    for _ in range(20):
+        values = forking.ahead(lambda: itertools.count()).take()
+        assert values == list(range(len(values)))
+    assert _no_child_left()
+
+
+def test_a_slow_value_in_hand_is_finished_then_the_child_stops() -> None:
+    def produce():
+        yield "quick"
+        time.sleep(0.5)
+        yield "slow"
+        time.sleep(60)
+        yield "never"
+
+    made = forking.ahead(produce)
+    time.sleep(0.2)
+    started = time.monotonic()
+    assert made.take() == ["quick", "slow"]
+    assert time.monotonic() - started < 30
+
+
+def test_a_failing_producer_gives_what_it_wrote() -> None:
+    def produce():
+        yield from range(5)
+        time.sleep(0.1)  # a frame is written every few milliseconds
+        yield 5
+        raise RuntimeError("broken")
+
+    made = forking.ahead(produce)
+    time.sleep(0.5)
+    values = made.take()
+    assert values == list(range(len(values))) and len(values) >= 5
+
+
+def test_cancel_stops_the_child_at_once() -> None:
+    made = forking.ahead(lambda: (time.sleep(60) for _ in range(3)))
+    started = time.monotonic()
+    made.cancel()
+    assert time.monotonic() - started < 30
+    assert _no_child_left()
+    assert made.take() == []
+
+
+def test_nothing_is_made_ahead_while_another_thread_runs() -> None:
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert forking.ahead(lambda: [1, 2, 3]).take() == []
+    finally:
+        stop.set()
+        worker.join()

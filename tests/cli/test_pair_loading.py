@@ -1,5 +1,6 @@
-"""B read in a forked child while A is read, then half the word diffs and half the
-rows made in a child: the same output, status and messages as doing it all in turn.
+"""B read in a forked child while A is read, groups diffed in a child while the
+aligner runs, then half of the rest and half the rows made in a child: the same
+output, status and messages as doing it all in turn.
 Each case runs in a fresh process (pytest's may hold threads, and then nothing is
 forked), with the forks made to happen for files of any size."""
 
@@ -22,7 +23,7 @@ MT = str(ROOT / "seeds" / "003_574f2177cef51eb0.txt")
 SCRIPT = """
 import os, sys
 import reader.cli.pair as pair, reader.core.compare as compare, reader.term.diff as diff
-pair.FORK_FROM = compare.SHARE_FROM = diff.SHARE_FROM = int(sys.argv[1])
+pair.FORK_FROM = compare.SHARE_FROM = compare.AHEAD_FROM = diff.SHARE_FROM = int(sys.argv[1])
 if sys.argv[2] == "broken-hand-over":
     import pickle
     pickle.dumps = lambda *a, **k: 1 / 0
@@ -53,12 +54,13 @@ NEVER = 1 << 62
 @pytest.mark.parametrize(
     ("argv", "forks"),
     [
-        (("diff", "--color", "never", AFP, MT), 3),  # reading, word diffs, rows
-        (("diff", "--color", "always", "--width", "150", MT, AFP), 3),
-        (("diff", "--html", MT, AFP), 2),
-        (("align", "--json", MT, AFP), 2),
-        (("stats", "--json", AFP, MT), 2),
-        (("stats", AFP, AFP), 2),
+        # reading; groups diffed ahead of the alignment; the rest; rows
+        (("diff", "--color", "never", AFP, MT), 4),
+        (("diff", "--color", "always", "--width", "150", MT, AFP), 4),
+        (("diff", "--html", MT, AFP), 3),
+        (("align", "--json", MT, AFP), 3),
+        (("stats", "--json", AFP, MT), 3),
+        (("stats", AFP, AFP), 3),
     ],
 )
 def test_the_same_output_side_by_side_or_in_turn(argv: tuple[str, ...], forks: int) -> None:
@@ -93,7 +95,7 @@ def test_a_that_cannot_be_read_is_reported_first(tmp_path: Path) -> None:
 def test_broken_hand_overs_do_the_work_here() -> None:
     forked = reader("diff", "--color", "never", AFP, MT, mode="broken-hand-over")
     in_turn = reader("diff", "--color", "never", AFP, MT, fork_from=NEVER)
-    assert forked[3] == 3
+    assert forked[3] == 4
     assert forked[:3] == in_turn[:3]
 
 

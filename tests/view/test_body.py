@@ -58,11 +58,11 @@ def test_the_middle_cuts_the_text_in_two() -> None:
     assert body.middle(sum(text) + 1) is None
 
 
-def _printed(comparison, share, **kwargs) -> str:
+def _printed(comparison, workers, **kwargs) -> str:
     out, real = io.StringIO(), sys.stdout
     sys.stdout = out
     try:
-        term_diff.print_diff(comparison, share=share, **kwargs)
+        term_diff.print_diff(comparison, workers=workers, **kwargs)
     finally:
         sys.stdout = real
     return out.getvalue()
@@ -78,12 +78,14 @@ def test_a_diff_printed_in_two_shares_is_the_diff_printed_whole(
     comparison = _comparison(2, 1)
     calls = []
 
-    def share(here, there):
-        calls.append(1)
-        return here(), pickle.loads(pickle.dumps(there()))
+    class Workers:
+        @staticmethod
+        def share(here, there):
+            calls.append(1)
+            return here(), pickle.loads(pickle.dumps(there()))
 
     whole = _printed(comparison, None, **kwargs)
     monkeypatch.setattr(term_diff, "SHARE_FROM", 0)
-    assert _printed(comparison, share, **kwargs) == whole
+    assert _printed(comparison, Workers, **kwargs) == whole
     assert calls == [1]
     assert whole.count("\n") > 40
