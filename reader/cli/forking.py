@@ -1,16 +1,19 @@
-"""Work shared with a forked copy of this process: ``reader align``, ``diff`` and
-``stats`` on long articles use both of a machine's cores.
+"""Another process's help: ``reader align``, ``diff`` and ``stats`` on long articles
+use two of a machine's cores.
 
-The steps shared are pure functions of what this process already holds (two
-articles, a comparison): a fork gives the child all of it at once, copied on write,
-and its answer comes back pickled through a pipe while this process does its own
-half. Whatever goes wrong in the child (an exception, a crash, a torn hand-over),
-its half is done here as it always was, so sharing never changes what a command
-says or does; an error that half raises is then raised here, as before.
+The work handed over is a pure function of what this process already holds (two
+articles, a comparison): a fork gives the child all of it at once, copied on write.
+``share`` runs one piece there while this process runs another, the answer coming
+back pickled through a pipe; ``ahead`` has a child make values (groups diffed before
+the aligner has run) into a file of no name until it is told to stop. Whatever
+goes wrong in a child (an exception, a crash, a torn hand-over), what it did not
+give is made here as it always was, so the help never changes what a command says
+or does; an error raised making it is then raised here, as before.
 
 Only on a system that forks and while this process runs no other thread: a fork
 copies one thread, and a lock another held would stay held in the child. The app
-runs comparisons in worker threads and never forks.
+runs comparisons in worker threads and never forks. A child left behind by a
+killed command ends with its piece of work: each is finite.
 """
 
 from __future__ import annotations
@@ -91,6 +94,7 @@ class Ahead:
         self._pid, self._out = pid, out
 
     def take(self) -> list:
+        """Stop the child once the value in hand is made; the values it made, in order."""
         if not self._pid or self._out is None:
             return []
         with contextlib.suppress(OSError):
@@ -153,7 +157,7 @@ def _scratch_file() -> BinaryIO:
 _FRAME_SECONDS = 0.005
 
 
-def _produce(produce: Callable[[], Iterable[object]], out: BinaryIO, held: set) -> None:
+def _produce(produce: Callable[[], Iterable[object]], out: BinaryIO, held: set[int]) -> None:
     """In the child: write ``produce()``'s values to ``out`` a frame at a time until
     told to stop, then leave at once (as ``_answer`` does)."""
     status = 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.compare import paragraph_keys
+from ..core.compare import HUGE_PARAGRAPH, paragraph_keys
 from ..core.model import Article
 from . import forking
 from .compare import load_one
@@ -31,11 +31,16 @@ def load_pair(spec_a: str, spec_b: str) -> tuple[Article, Article, Keys | None]:
     if not all((size := _size(spec)) is not None and size >= FORK_FROM for spec in (spec_a, spec_b)):
         return load_one(spec_a), load_one(spec_b), None
     (a, keys_a), (b, keys_b) = forking.share(lambda: _keyed(spec_a), lambda: _keyed(spec_b))
-    return a, b, (keys_a, keys_b)
+    return a, b, ((keys_a, keys_b) if keys_a is not None and keys_b is not None else None)
 
 
-def _keyed(spec: str) -> tuple[Article, list[str]]:
+def _keyed(spec: str) -> tuple[Article, list[str] | None]:
+    # Not for a huge paragraph (a whole file on one line): its keys would live through
+    # the whole comparison, and its word diff is where the memory peaks (a 19 MB
+    # one-line pair went from 920 MB to over a gigabyte).
     article = load_one(spec)
+    if any(len(p.text) > HUGE_PARAGRAPH for p in article.paragraphs):
+        return article, None
     return article, paragraph_keys(article)
 
 

@@ -52,6 +52,11 @@ if TYPE_CHECKING:
 # 15k words, diffed in about 20 ms; a fork and the hand-over cost about 5).
 AHEAD_FROM = 100_000
 SHARE_FROM = 100_000
+# A paragraph longer than this (characters: a whole file on one line) is compared with
+# no help ahead of the aligner, nor its keys made beforehand: what counts there is the
+# memory of its word diff, and the order in which the allocator got its memory back
+# raised the peak of a 19 MB one-line pair from 920 to 960 MB.
+HUGE_PARAGRAPH = 1 << 20
 
 
 def compare(
@@ -89,11 +94,8 @@ def _compare(
     a: Article, b: Article, typography: bool, workers: Workers | None, keys: Keys | None
 ) -> Comparison:
     ahead = None
-    if workers is not None and len(a.text) + len(b.text) >= AHEAD_FROM:
-        if keys is None:
-            keys = (paragraph_keys(a), paragraph_keys(b))
-        made_keys = keys
-        ahead = workers.ahead(lambda: _made_ahead(a, b, made_keys))
+    if workers is not None and len(a.text) + len(b.text) >= AHEAD_FROM and not _huge_paragraph(a, b):
+        ahead = workers.ahead(lambda: _made_ahead(a, b, keys))
     try:
         alignment = align(
             [p.text for p in a.paragraphs],
@@ -118,11 +120,19 @@ def _compare(
     return Comparison(a=a, b=b, groups=groups, summary=summary, typography=typography, facts=facts)
 
 
-def _made_ahead(a: Article, b: Article, keys: Keys) -> Iterator[Any]:
+def _huge_paragraph(a: Article, b: Article) -> bool:
+    """Whether a paragraph is longer than HUGE_PARAGRAPH characters."""
+    return any(len(p.text) > HUGE_PARAGRAPH for article in (a, b) for p in article.paragraphs)
+
+
+def _made_ahead(a: Article, b: Article, keys: Keys | None) -> Iterator[Any]:
     """While the aligner runs: the quotations' facts (they do not depend on the
-    alignment), then each likely group diffed, with its facts (a, b, packed, facts)."""
+    alignment), then each likely group diffed, with its facts (a, b, packed, facts).
+    Keys not given are made here too (the aligner makes its own, and lets them go)."""
     code = a.language or b.language
     yield quote_facts(a, b)
+    if keys is None:
+        keys = (paragraph_keys(a), paragraph_keys(b))
     with tokens_kept():
         for raw in likely_groups(a, b, *keys):
             group = diff_group(raw, a, b)

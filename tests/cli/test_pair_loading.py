@@ -112,3 +112,12 @@ def test_the_size_of_a_record_is_its_file_s(tmp_path: Path) -> None:
     assert _size(f"{feed}#1") == feed.stat().st_size
     assert _size(str(tmp_path)) is None
     assert _size(str(tmp_path / "none")) is None
+
+
+def test_keys_are_not_made_beforehand_for_a_huge_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.cli import pair
+
+    article, keys = pair._keyed(AFP)
+    assert keys is not None and len(keys) == len(article.paragraphs)
+    monkeypatch.setattr(pair, "HUGE_PARAGRAPH", max(len(p.text) for p in article.paragraphs) - 1)
+    assert pair._keyed(AFP)[1] is None

@@ -208,3 +208,18 @@ def test_pairs_out_of_order_and_repeated_paragraphs_are_no_anchors() -> None:
     b = _article(['"Same" line.', "Other."])
     # Held twice in A, "Same line" is no anchor: what stands before "Other" is guessed merged.
     assert [(g.a, g.b) for g in likely_groups(a, b, paragraph_keys(a), paragraph_keys(b))] == [((0, 1), (0,))]
+
+
+def test_no_help_ahead_with_a_huge_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A whole file on one line: its word diff's memory is what counts, not time.
+    monkeypatch.setattr(compare_module, "AHEAD_FROM", 0)
+    (a,), _ = load_file(SEEDS[1])
+    (b,), _ = load_file(SEEDS[2])
+    longest = max(len(p.text) for art in (a, b) for p in art.paragraphs)
+    workers = _Workers()
+    monkeypatch.setattr(compare_module, "HUGE_PARAGRAPH", longest - 1)
+    _same(compare(a, b, workers=workers), compare(a, b))
+    assert workers.ahead_values == 0
+    monkeypatch.setattr(compare_module, "HUGE_PARAGRAPH", longest)
+    compare(a, b, workers=workers)
+    assert workers.ahead_values > 0
