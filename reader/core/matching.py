@@ -98,8 +98,8 @@ def content(words: list[str], code: str | None) -> set[str]:
 
 
 def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | None) -> list[Match]:
-    twins = _twins(a_sents, b_sents)
-    index = _index(a_sents, [sb.words for sb in b_sents if sb.pos not in twins])
+    index = _index(a_sents, [sb.words for sb in b_sents])
+    twins = _twins(a_sents, b_sents, index)
     n_a, n_b = max(len(a_sents), 1), max(len(b_sents), 1)
     out: list[Match] = []
     for sb in b_sents:
@@ -143,16 +143,17 @@ def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | Non
     return out
 
 
-def _twins(a_sents: list[Sentence], b_sents: list[Sentence]) -> dict[int, Sentence]:
+def _twins(
+    a_sents: list[Sentence], b_sents: list[Sentence], index: _Postings | _PackedPostings
+) -> dict[int, Sentence]:
     """B's sentences (by position) kept word for word from a sentence of A, and that
-    sentence: most of a copy's. Where voting would surely rank that sentence among the
-    CANDIDATES, it makes it the match ``assign`` takes first (tier 2, dice 1), before
-    any other pairing of either, and no pairing voting gives the B sentence could join
-    it: so votes are not counted for them. Sure when the words are held by one sentence
-    on each side, no trigram is said twice (a shorter sentence of A could then hold
-    all of them), one of its words is in at most CANDIDATES sentences of A (more could
-    hold all its trigrams and rank first), and no three words in a row are each in more
-    than MAX_POSTINGS (a trigram voting would not count)."""
+    sentence, where voting can only choose it, alone: most of a copy's sentences. The
+    words are held by one sentence on each side, at least one of its trigrams is
+    counted (held by at most MAX_POSTINGS sentences of A), and no other sentence of A
+    holds all the counted ones. That sentence then has more votes than any other,
+    comes first, and is a near-copy (dice 1) that settles the rest: voting gives this
+    one match, the one ``assign`` takes first (tier 2, dice 1). So votes are not
+    counted for them; the sets of holders are a few short postings intersected."""
     once_a: dict[tuple[str, ...], Sentence | None] = {}
     for s in a_sents:
         words = tuple(s.words)
@@ -161,30 +162,24 @@ def _twins(a_sents: list[Sentence], b_sents: list[Sentence]) -> dict[int, Senten
     for s in b_sents:
         words = tuple(s.words)
         seen_b[words] = None if words in seen_b else s.pos
-    pairs = [(w, pos, sa) for w, pos in seen_b.items() if pos is not None and (sa := once_a.get(w))]
-    if not pairs:
-        return {}
-    # In how many sentences of A each word is.
-    held = Counter(chain.from_iterable(map(set, (s.words for s in a_sents))))
-    common = len(a_sents) > MAX_POSTINGS
     twins: dict[int, Sentence] = {}
-    for words, pos, sa in pairs:
-        if len(words) >= 3 and len(set(zip(words, words[1:], words[2:], strict=False))) < len(words) - 2:
-            continue
-        counts = [held[w] for w in words]
-        if min(counts) > CANDIDATES or (common and _three_common(counts)):
-            continue
-        twins[pos] = sa
+    for words, pos in seen_b.items():
+        sa = once_a.get(words) if pos is not None else None
+        if sa is not None and _only_holder(index, list(words), sa.pos):
+            twins[pos] = sa
     return twins
 
 
-def _three_common(counts: list[int]) -> bool:
-    """Whether three words in a row are each in more than MAX_POSTINGS sentences."""
-    run = 0
-    for n in counts:
-        run = run + 1 if n > MAX_POSTINGS else 0
-        if run == 3:
-            return True
+def _only_holder(index: _Postings | _PackedPostings, words: list[str], k: int) -> bool:
+    """Whether sentence ``k`` of A, which holds every trigram of ``words``, is the only
+    one holding all those voting counts, and voting counts at least one."""
+    holders: set[int] | None = None
+    for posting in index.postings(words):
+        if len(posting) > MAX_POSTINGS:
+            continue
+        holders = set(posting) if holders is None else holders.intersection(posting)
+        if len(holders) == 1:
+            return True  # k holds them all: it is the one left
     return False
 
 

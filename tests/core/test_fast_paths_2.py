@@ -95,20 +95,41 @@ def _pairs(a_words: list[list[str]], b_words: list[list[str]]) -> list[tuple[int
 def test_copies_are_matched_as_voting_matches_them(a_words: list[list[str]], picks: list) -> None:
     # B: new sentences and copies of A's (an integer picks one).
     b_words = [list(a_words[p % len(a_words)]) if isinstance(p, int) else p for p in picks]
-    with patch.object(matching, "_twins", lambda a, b: {}):
+    with patch.object(matching, "_twins", lambda *_: {}):
         voted = _pairs(a_words, b_words)
     assert _pairs(a_words, b_words) == voted
+
+
+def _twins(a_words: list[list[str]], b_words: list[list[str]]) -> dict[int, int]:
+    a, b = _sentences(a_words), _sentences(b_words)
+    return {
+        pos: sa.pos for pos, sa in matching._twins(a, b, matching._index(a, [s.words for s in b])).items()
+    }
 
 
 def test_a_copy_is_matched_without_votes() -> None:
     a_words = [["the", "council", "said", "on", "monday"], ["it", "would", "meet", "again"]]
     b_words = [["it", "would", "meet", "again"], ["a", "new", "sentence", "here"]]
-    twins = matching._twins(_sentences(a_words), _sentences(b_words))
-    assert {pos: sa.pos for pos, sa in twins.items()} == {0: 1}
-    # Said twice in B, or with a trigram said twice: voted on.
-    assert matching._twins(_sentences(a_words), _sentences([a_words[1], a_words[1]])) == {}
+    assert _twins(a_words, b_words) == {0: 1}
+    # Said twice in B: voted on.
+    assert _twins(a_words, [a_words[1], a_words[1]]) == {}
+    # A trigram said twice is no matter when no other sentence holds them all.
     looped = [["x", "y", "z", "x", "y", "z"]]
-    assert matching._twins(_sentences(looped), _sentences(looped)) == {}
+    assert _twins(looped, looped) == {0: 0}
+    # ... but a shorter sentence of A holding them all joins the copy's match: voted on.
+    assert _twins([list("abcabc"), list("abcab")], [list("abcabc")]) == {}
+
+
+def test_a_copy_of_common_words_in_a_new_order_is_matched_without_votes() -> None:
+    # Each word is in 80 sentences of A, more than voting counts a trigram in; the copy's
+    # trigrams are not: it is the one sentence holding them all.
+    filler = [[w, "and", "or", "but", str(n)] for n in range(80) for w in ("alpha", "beta", "gamma")]
+    copy = ["gamma", "beta", "alpha", "and", "or"]
+    a_words = [*filler, copy]
+    assert _twins(a_words, [copy]) == {0: len(filler)}
+    # Every trigram held by more than MAX_POSTINGS sentences: voting counts none, no match.
+    common = [["and", "or", "but", str(n)] for n in range(matching.MAX_POSTINGS)]
+    assert _twins([*common, ["and", "or", "but"]], [["and", "or", "but"]]) == {}
 
 
 # --- a comparison with the cycle collector paused
@@ -261,6 +282,6 @@ def test_a_copy_that_longer_sentences_all_hold_is_voted_on() -> None:
     )
     a, b = article_from_text(a_text, "a.txt"), article_from_text(b_text, "b.txt")
     shortcut = compare(a, b)
-    with patch.object(matching, "_twins", lambda a, b: {}):
+    with patch.object(matching, "_twins", lambda *_: {}):
         voted = compare(a, b)
     assert [(g.a, g.b, g.kind) for g in shortcut.groups] == [(g.a, g.b, g.kind) for g in voted.groups]
