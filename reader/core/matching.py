@@ -226,8 +226,18 @@ class _PackedPostings:
             for w in words:
                 ids.setdefault(w, len(ids))
         keep = {h for words in wanted for h in _packed([ids[w] for w in words])}
+        get = ids.get
         for k, s in enumerate(a_sents):
-            for h in [h for h in _packed([ids.get(w) for w in s.words]) if h in keep]:
+            # A word B never uses is numbered _UNUSED, which no wanted trigram holds; a
+            # set of the sentence's trigrams holds each once (postings stay in order: k
+            # only grows).
+            nums = [get(w, _UNUSED) for w in s.words]
+            if len(nums) < 3:
+                found = keep.intersection((tuple(nums),))
+            else:
+                triples = zip(nums, nums[1:], nums[2:], strict=False)
+                found = keep.intersection([(x << 42) | (y << 21) | z for x, y, z in triples])
+            for h in found:
                 held = packed.get(h)
                 if held is None:
                     packed[h] = k
@@ -254,12 +264,14 @@ def _packed(numbers: list[int | None]) -> list[object]:
 
 # Past this many words in the sentences of B looked up, the trigram index is packed.
 _PACKED_WORDS = 200_000
+# The number of a word of A that B never uses (the words B uses are numbered below it).
+_UNUSED = (1 << 21) - 1
 
 
 def _index(a_sents: list[Sentence], wanted: list[list[str]]) -> _Postings | _PackedPostings:
     # The index holds the trigrams of the sentences looked up, no more than their words.
     words = sum(len(ws) for ws in wanted)
-    if words <= _PACKED_WORDS or len({w for ws in wanted for w in ws}) >= 1 << 21:  # numbered in 21 bits
+    if words <= _PACKED_WORDS or len({w for ws in wanted for w in ws}) >= _UNUSED:  # numbered in 21 bits
         return _Postings(a_sents, wanted)
     return _PackedPostings(a_sents, wanted)
 
