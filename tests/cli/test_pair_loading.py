@@ -121,3 +121,19 @@ def test_keys_are_not_made_beforehand_for_a_huge_paragraph(monkeypatch: pytest.M
     assert keys is not None and len(keys) == len(article.paragraphs)
     monkeypatch.setattr(pair, "HUGE_PARAGRAPH", max(len(p.text) for p in article.paragraphs) - 1)
     assert pair._keyed(AFP)[1] is None
+
+
+def test_memory_is_given_back_after_comparing_a_huge_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.cli import compare as cli_compare
+
+    a, b = cli_compare.load_one(AFP), cli_compare.load_one(MT)
+    calls: list[int] = []
+    monkeypatch.setattr(cli_compare, "_give_memory_back", lambda: calls.append(1))
+    cli_compare._compared(a, b, False, None)
+    assert calls == []
+    longest = max(len(p.text) for art in (a, b) for p in art.paragraphs)
+    monkeypatch.setattr(cli_compare, "HUGE_PARAGRAPH", longest - 1)
+    cli_compare._compared(a, b, False, None)
+    assert calls == [1]
+    monkeypatch.undo()
+    cli_compare._give_memory_back()  # on any system: given back, or nothing to do
