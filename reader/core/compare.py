@@ -21,6 +21,7 @@ from .group_diff import diff_group, packed, unpacked
 from .likely import likely_groups
 from .model import Article, Comparison, Group
 from .sentences import key_text
+from .shares import halfway
 from .stats import summarize
 from .tokens import tokens_kept
 
@@ -184,15 +185,7 @@ def _middle(raws: list[RawGroup], a: Article, b: Article) -> int | None:
         text_a = "\n".join(a.paragraphs[i].text for i in raw.a)
         text_b = "\n".join(b.paragraphs[j].text for j in raw.b)
         weights.append(len(text_a) + len(text_b) if raw.a and raw.b and text_a != text_b else 0)
-    total = sum(weights)
-    if total < SHARE_FROM:
-        return None
-    done = 0
-    for n, weight in enumerate(weights):
-        done += weight
-        if 2 * done >= total:
-            return n + 1 if n + 1 < len(raws) else None
-    return None
+    return halfway(weights, SHARE_FROM)
 
 
 def paragraph_keys(article: Article) -> list[str]:

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from reader.core.facts import fact_places
 from reader.core.model import Comparison, Group
+from reader.core.shares import halfway
 from reader.view.layout import UNCHANGED_KINDS, Block, Layout, Options, plan_blocks
 from reader.view.runs import first_words, fold_summary, side_runs
 from reader.view.words import KIND_WORDS, pair_label, paragraphs, same_words
@@ -329,15 +330,7 @@ class Body:
             sum(len(op.a) + len(op.b) for gi in block.groups for op in groups[gi].ops)
             for block in self.blocks
         ]
-        total = sum(weights)
-        if total < least:
-            return None
-        done = 0
-        for n, weight in enumerate(weights):
-            done += weight
-            if 2 * done >= total:
-                return n + 1 if n + 1 < len(weights) else None
-        return None
+        return halfway(weights, least)
 
 
 def _gutter_role(group: Group) -> str:

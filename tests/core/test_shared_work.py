@@ -223,3 +223,18 @@ def test_no_help_ahead_with_a_huge_paragraph(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(compare_module, "HUGE_PARAGRAPH", longest)
     compare(a, b, workers=workers)
     assert workers.ahead_values > 0
+
+
+@given(st.lists(st.integers(0, 1000), max_size=30), st.integers(0, 20_000))
+def test_work_is_cut_at_its_middle(weights: list[int], least: int) -> None:
+    from reader.core.shares import halfway
+
+    cut = halfway(weights, least)
+    total = sum(weights)
+    first = next((n + 1 for n in range(len(weights)) if 2 * sum(weights[: n + 1]) >= total), None)
+    if total < least or first is None or first == len(weights):
+        assert cut is None
+    else:
+        # The first place where half the weight is reached, and something is left after.
+        assert cut == first and 0 < cut < len(weights)
+        assert 2 * sum(weights[:cut]) >= total
