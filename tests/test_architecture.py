@@ -165,7 +165,8 @@ def test_only_the_command_line_forks() -> None:
         name
         for name, path in MODULES.items()
         if any(
-            isinstance(node, ast.Attribute) and node.attr in ("fork", "forkpty")
+            (isinstance(node, ast.Attribute) and node.attr in ("fork", "forkpty"))
+            or (isinstance(node, ast.ImportFrom) and any(a.name in ("fork", "forkpty") for a in node.names))
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         )
     )

@@ -36,11 +36,48 @@ _FAILED = object()
 
 
 def can_fork() -> bool:
-    """Whether a fork is safe here: the system forks and no other thread runs."""
-    if not hasattr(os, "fork"):
+    """Whether a fork is safe here: the system forks, no other thread runs, and this
+    process can wait for its children (with SIGCHLD ignored, as a launcher may leave
+    it, the system reaps them at once and there is no telling how one ended)."""
+    if not hasattr(os, "fork") or signal.getsignal(signal.SIGCHLD) == signal.SIG_IGN:
         return False
     threading = sys.modules.get("threading")
     return threading is None or threading.active_count() <= 1
+
+
+# Held back from the moment of the fork until each process is ready for them: Ctrl-C
+# (in a child not yet ready, it would unwind through the command and flush what this
+# process had buffered a second time; here, it would leave the child running), and
+# the stop sent to a child making values ahead (by default it ends the process).
+_HELD = {signal.SIGINT, signal.SIGUSR1}
+
+
+def _fork(child: Callable[[set[int]], None]) -> tuple[int, set[int]] | None:
+    """Fork. The child runs ``child`` with the signal mask it should set back once it
+    is ready, and never returns; here, the child's pid and that mask (for ``_release``),
+    or None when the system would not fork. The signals stay held back until then."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        pid = os.fork()
+    except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        return None
+    if pid == 0:
+        try:
+            child(held)
+        finally:
+            os._exit(1)
+    return pid, held
+
+
+def _release(held: set[int], stop: Callable[[], None]) -> None:
+    """Let the held signals through here; a Ctrl-C held back is raised now, once the
+    child can be stopped."""
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    except BaseException:
+        stop()
+        raise
 
 
 def share(here: Callable[[], X], there: Callable[[], Y]) -> tuple[X, Y]:
@@ -70,19 +107,14 @@ def ahead(produce: Callable[[], Iterable[object]]) -> Ahead:
         out = _scratch_file()
     except OSError:
         return Ahead(0, None)
-    # SIGUSR1 says "stop": held back until the child has a handler for it (by default it
-    # ends the process), so that a stop sent at once is not lost.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
-    try:
-        pid = os.fork()
-    except OSError:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    forked = _fork(lambda held: _produce(produce, out, held))
+    if forked is None:
         out.close()
         return Ahead(0, None)
-    if pid == 0:
-        _produce(produce, out, held)
-    signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    return Ahead(pid, out)
+    pid, held = forked
+    made = Ahead(pid, out)
+    _release(held, made.cancel)
+    return made
 
 
 class Ahead:
@@ -101,6 +133,10 @@ class Ahead:
             os.kill(self._pid, signal.SIGUSR1)
         try:
             os.waitpid(self._pid, 0)
+        except ChildProcessError:  # reaped by someone else: no telling what it wrote
+            self._pid = 0
+            self.cancel()
+            return []
         except BaseException:
             self.cancel()
             raise
@@ -166,7 +202,7 @@ def _produce(produce: Callable[[], Iterable[object]], out: BinaryIO, held: set[i
         import time
 
         stopping = []
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the parent answers it
         signal.signal(signal.SIGUSR1, lambda *_: stopping.append(1))
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         fd = out.fileno()
@@ -209,16 +245,16 @@ class _Child:
             read_end, write_end = os.pipe()
         except OSError:
             return None
-        try:
-            pid = os.fork()
-        except OSError:
+        forked = _fork(lambda held: _answer(work, read_end, write_end, held))
+        if forked is None:
             os.close(read_end)
             os.close(write_end)
             return None
-        if pid == 0:
-            _answer(work, read_end, write_end)
+        pid, held = forked
         os.close(write_end)
-        return cls(pid, read_end)
+        child = cls(pid, read_end)
+        _release(held, child.stop)
+        return child
 
     def answer(self) -> object:
         """The child's answer, or _FAILED; the child is reaped either way."""
@@ -226,7 +262,11 @@ class _Child:
 
         with self._pipe:
             data = self._pipe.read()
-        _, status = os.waitpid(self._pid, 0)
+        try:
+            _, status = os.waitpid(self._pid, 0)
+        except ChildProcessError:  # reaped by someone else: no telling how it ended
+            self._pid = 0
+            return _FAILED
         self._pid = 0
         if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
             return _FAILED
@@ -246,7 +286,7 @@ class _Child:
             self._pid = 0
 
 
-def _answer(work: Callable[[], object], read_end: int, write_end: int) -> None:
+def _answer(work: Callable[[], object], read_end: int, write_end: int, held: set[int]) -> None:
     """In the child: do the work, write its answer to the pipe and leave at once, so
     that none of the parent's cleanup (exit handlers, buffered output) runs twice.
     Any failure leaves with status 1 and writes nothing of its own."""
@@ -254,6 +294,7 @@ def _answer(work: Callable[[], object], read_end: int, write_end: int) -> None:
     try:
         os.close(read_end)
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the parent answers it
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         import pickle
 
         data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)

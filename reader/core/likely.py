@@ -23,6 +23,13 @@ if TYPE_CHECKING:
 # A guess whose two texts are longer than this (characters) is not diffed ahead: its
 # tokens would double the memory of a comparison of one huge paragraph.
 LONGEST = 4_000_000
+# A guess this long (both texts, characters) is diffed ahead only when ALIKE of PROBES
+# runs of three words of the shorter text are in the other: the aligner waits for the
+# child to finish the group in hand, and two stories of one paragraph each are no
+# group (two unrelated 100k-word pages would be diffed for nothing, and waited for).
+CHECKED_FROM = 20_000
+ALIKE = 0.3
+PROBES = 64
 
 
 def likely_groups(a: Article, b: Article, keys_a: Sequence[str], keys_b: Sequence[str]) -> list[RawGroup]:
@@ -55,8 +62,42 @@ def likely_groups(a: Article, b: Article, keys_a: Sequence[str], keys_b: Sequenc
     for ga, gb in sure + likely:
         text_a = "\n".join(a.paragraphs[i].text for i in ga)
         text_b = "\n".join(b.paragraphs[j].text for j in gb)
-        if text_a != text_b and len(text_a) + len(text_b) <= LONGEST:
-            out.append(RawGroup(a=ga, b=gb, kind="linked"))
+        size = len(text_a) + len(text_b)
+        if text_a == text_b or size > LONGEST:
+            continue
+        if size > CHECKED_FROM and not _alike([keys_a[i] for i in ga], [keys_b[j] for j in gb]):
+            continue
+        out.append(RawGroup(a=ga, b=gb, kind="linked"))
+    return out
+
+
+def _alike(keys_a: list[str], keys_b: list[str]) -> bool:
+    """Whether at least ALIKE of PROBES runs of three words, spread over the shorter
+    text (by its paragraphs' keys), are found in the other: a copy keeps most of them,
+    another story few. Looked for in the keys as strings, never split into words: a
+    long text's guess is checked in a few milliseconds."""
+    short, long_ = sorted((" ".join(keys_a), " ".join(keys_b)), key=len)
+    probes = _probes(short, PROBES)
+    within = f" {long_} "
+    return bool(probes) and sum(f" {probe} " in within for probe in probes) >= ALIKE * len(probes)
+
+
+def _probes(text: str, count: int) -> list[str]:
+    """Up to ``count`` runs of three words (``text`` is words between single spaces),
+    each starting at the first word after an evenly spaced point."""
+    out = []
+    for at in range(0, len(text), max(1, len(text) // count)):
+        start = text.find(" ", at) + 1 if at else 0
+        if at and not start:  # no word starts after this point
+            break
+        end = start
+        for _ in range(3):
+            end = text.find(" ", end + 1)
+            if end < 0:
+                break
+        if end < 0:  # fewer than three words left
+            break
+        out.append(text[start:end])
     return out
 
 

@@ -6,6 +6,7 @@ forked), with the forks made to happen for files of any size."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,8 +28,18 @@ pair.FORK_FROM = compare.SHARE_FROM = compare.AHEAD_FROM = diff.SHARE_FROM = int
 if sys.argv[2] == "broken-hand-over":
     import pickle
     pickle.dumps = lambda *a, **k: 1 / 0
+if sys.argv[2] == "sigchld-ignored":  # as a launcher may leave it
+    import signal
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
 real, forks = os.fork, []
-os.fork = lambda: (forks.append(1), real())[1]
+def fork():
+    forks.append(1)
+    pid = real()
+    if pid == 0 and sys.argv[2] == "ctrl-c-at-once":
+        import signal
+        os.kill(os.getpid(), signal.SIGINT)  # the child interrupted before it is ready
+    return pid
+os.fork = fork
 from reader.cli import main
 code = main(sys.argv[3:])
 print(f"forks={len(forks)}", file=sys.stderr)
@@ -37,11 +48,15 @@ sys.exit(code)
 
 
 def reader(*argv: str, fork_from: int = 0, mode: str = "plain") -> tuple[int, str, str, int]:
+    # Buffered output, as in a shell: a child that flushed this process's buffer would
+    # print it twice.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     proc = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(fork_from), mode, *argv],
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env=env,
         check=False,
     )
     err, _, forks = proc.stderr.rpartition("forks=")
@@ -90,6 +105,17 @@ def test_a_that_cannot_be_read_is_reported_first(tmp_path: Path) -> None:
     # A missing file is no regular file: nothing to read beside it.
     code, _, err, forks = reader("diff", AFP, str(missing))
     assert code == 2 and str(missing) in err and forks == 0
+
+
+@pytest.mark.parametrize("mode", ["ctrl-c-at-once", "sigchld-ignored"])
+def test_children_interrupted_at_once_or_not_waited_for(mode: str) -> None:
+    # A child given Ctrl-C before it is ready dies of it (its work is done here); with
+    # SIGCHLD ignored nothing is forked.
+    argv = ("diff", "--color", "never", AFP, MT)
+    done = reader(*argv, mode=mode)
+    in_turn = reader(*argv, fork_from=NEVER)
+    assert done[:3] == in_turn[:3]
+    assert done[3] == (4 if mode == "ctrl-c-at-once" else 0)
 
 
 def test_broken_hand_overs_do_the_work_here() -> None:

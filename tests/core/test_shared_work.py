@@ -238,3 +238,18 @@ def test_work_is_cut_at_its_middle(weights: list[int], least: int) -> None:
         # The first place where half the weight is reached, and something is left after.
         assert cut == first and 0 < cut < len(weights)
         assert 2 * sum(weights[:cut]) >= total
+
+
+def test_a_long_guess_is_made_only_for_texts_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core import likely
+
+    monkeypatch.setattr(likely, "CHECKED_FROM", 10)
+    story = "The council said on Monday that the bridge would stay shut until the repairs were done."
+    edited = story.replace("Monday", "Tuesday") + " Traffic was diverted."
+    other = "Heavy rain flooded the valley overnight and forced hundreds of families from their homes."
+    a, b, c = _article([story]), _article([edited]), _article([other])
+    assert [(g.a, g.b) for g in likely_groups(a, b, paragraph_keys(a), paragraph_keys(b))] == [((0,), (0,))]
+    # Two stories of one paragraph each: no group to diff while the aligner runs.
+    assert likely_groups(a, c, paragraph_keys(a), paragraph_keys(c)) == []
+    monkeypatch.setattr(likely, "CHECKED_FROM", 10_000)
+    assert len(likely_groups(a, c, paragraph_keys(a), paragraph_keys(c))) == 1
