@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from ..core.compare import HUGE_PARAGRAPH, compare
+from ..core.compare import compare, huge_paragraph
 from ..core.loading import load_file
 from ..core.model import Article, Comparison
 from ..core.patterns import keep
@@ -110,7 +110,7 @@ def diff_html(a: Article, b: Article, typography: bool, keys: Keys | None = None
 def _compared(a: Article, b: Article, typography: bool, keys: Keys | None) -> Comparison:
     """The comparison, made with a second core's help (reader.cli.forking)."""
     comparison = compare(a, b, typography=typography, workers=forking, keys=keys)
-    if any(len(p.text) > HUGE_PARAGRAPH for article in (a, b) for p in article.paragraphs):
+    if huge_paragraph(a, b):
         _give_memory_back()
     return comparison
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.compare import HUGE_PARAGRAPH, paragraph_keys
+from ..core.compare import huge_paragraph, paragraph_keys
 from ..core.model import Article
 from . import forking
 from .compare import load_one
@@ -39,7 +39,7 @@ def _keyed(spec: str) -> tuple[Article, list[str] | None]:
     # the whole comparison, and its word diff is where the memory peaks (a 19 MB
     # one-line pair went from 920 MB to over a gigabyte).
     article = load_one(spec)
-    if any(len(p.text) > HUGE_PARAGRAPH for p in article.paragraphs):
+    if huge_paragraph(article):
         return article, None
     return article, paragraph_keys(article)
 

@@ -95,7 +95,7 @@ def _compare(
     a: Article, b: Article, typography: bool, workers: Workers | None, keys: Keys | None
 ) -> Comparison:
     ahead = None
-    if workers is not None and len(a.text) + len(b.text) >= AHEAD_FROM and not _huge_paragraph(a, b):
+    if workers is not None and len(a.text) + len(b.text) >= AHEAD_FROM and not huge_paragraph(a, b):
         ahead = workers.ahead(lambda: _made_ahead(a, b, keys))
     try:
         alignment = align(
@@ -121,9 +121,10 @@ def _compare(
     return Comparison(a=a, b=b, groups=groups, summary=summary, typography=typography, facts=facts)
 
 
-def _huge_paragraph(a: Article, b: Article) -> bool:
-    """Whether a paragraph is longer than HUGE_PARAGRAPH characters."""
-    return any(len(p.text) > HUGE_PARAGRAPH for article in (a, b) for p in article.paragraphs)
+def huge_paragraph(*articles: Article) -> bool:
+    """Whether one of the articles has a paragraph longer than HUGE_PARAGRAPH characters
+    (the keys made beforehand and the memory given back go by it too, reader.cli)."""
+    return any(len(p.text) > HUGE_PARAGRAPH for article in articles for p in article.paragraphs)
 
 
 def _made_ahead(a: Article, b: Article, keys: Keys | None) -> Iterator[Any]:

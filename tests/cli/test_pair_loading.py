@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli.pair import _size
+from reader.core import compare as compare_module
 
 ROOT = Path(__file__).resolve().parents[2]
 AFP = str(ROOT / "seeds" / "002_990fca62850f33f5.txt")
@@ -145,7 +146,7 @@ def test_keys_are_not_made_beforehand_for_a_huge_paragraph(monkeypatch: pytest.M
 
     article, keys = pair._keyed(AFP)
     assert keys is not None and len(keys) == len(article.paragraphs)
-    monkeypatch.setattr(pair, "HUGE_PARAGRAPH", max(len(p.text) for p in article.paragraphs) - 1)
+    monkeypatch.setattr(compare_module, "HUGE_PARAGRAPH", max(len(p.text) for p in article.paragraphs) - 1)
     assert pair._keyed(AFP)[1] is None
 
 
@@ -158,7 +159,7 @@ def test_memory_is_given_back_after_comparing_a_huge_paragraph(monkeypatch: pyte
     cli_compare._compared(a, b, False, None)
     assert calls == []
     longest = max(len(p.text) for art in (a, b) for p in art.paragraphs)
-    monkeypatch.setattr(cli_compare, "HUGE_PARAGRAPH", longest - 1)
+    monkeypatch.setattr(compare_module, "HUGE_PARAGRAPH", longest - 1)
     cli_compare._compared(a, b, False, None)
     assert calls == [1]
     monkeypatch.undo()
