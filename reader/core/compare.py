@@ -160,12 +160,12 @@ def _groups(
     code = a.language or b.language
 
     def diffed(part: list[int]) -> tuple[list[Group], list[list[Fact]]]:
-        made = [diff_group(raws[n], a, b) for n in part]
-        return made, [group_facts(a, b, g, code) for g in made] if related else []
+        groups_made = [diff_group(raws[n], a, b) for n in part]
+        return groups_made, [group_facts(a, b, g, code) for g in groups_made] if related else []
 
     def there() -> tuple[list[tuple], list[list[Fact]]]:
-        made, found = diffed(todo[cut:])
-        return [packed(g) for g in made], found
+        groups_made, found = diffed(todo[cut:])
+        return [packed(g) for g in groups_made], found
 
     (mine, mine_found), (theirs, their_found) = workers.share(lambda: diffed(todo[:cut]), there)
     for n, group in zip(todo[:cut], mine, strict=True):
