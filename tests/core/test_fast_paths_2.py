@@ -175,6 +175,30 @@ def test_the_collector_is_left_as_it_was_found(monkeypatch) -> None:
     assert gc.isenabled()
 
 
+def test_what_a_comparison_made_is_handed_to_the_oldest_generation() -> None:
+    # Left in the youngest, the collector's next pass would go over all of it.
+    a = article_from_text(_long_paragraph(3) + "\n\nAnd another one.", "a.txt")
+    b = article_from_text(_long_paragraph(3).replace("six", "seven") + "\n\nAnd another one.", "b.txt")
+    gc.collect()
+    comparison = compare(a, b)
+    assert gc.is_tracked(comparison.groups)
+    assert any(o is comparison.groups for o in gc.get_objects(generation=2))
+    assert not any(o is comparison.groups for o in gc.get_objects(generation=0))
+    assert gc.get_freeze_count() == 0
+
+
+def test_what_the_caller_froze_stays_frozen() -> None:
+    a = article_from_text("One paragraph of text here.\n\nAnd another one.", "a.txt")
+    b = article_from_text("One paragraph of text there.\n\nAnd another one.", "b.txt")
+    kept = [a]
+    gc.freeze()
+    try:
+        compare(a, b)
+        assert not any(o is kept for o in gc.get_objects())  # still in the permanent generation
+    finally:
+        gc.unfreeze()
+
+
 # --- B's sentences kept from A take A's words
 
 
