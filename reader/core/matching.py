@@ -102,7 +102,7 @@ def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | Non
     twins = _twins(a_sents, b_sents, index)
     n_a, n_b = max(len(a_sents), 1), max(len(b_sents), 1)
     out: list[Match] = []
-    for sb in b_sents:
+    for i, sb in enumerate(b_sents):
         sa = twins.get(sb.pos)
         if sa is not None:
             # Its one copy in A is the match ``assign`` takes first (tier 2, dice 1) and
@@ -110,7 +110,7 @@ def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | Non
             drift = abs(sa.pos / n_a - sb.pos / n_b)
             out.append(Match((2, 1.0, -drift), sa, sb, len(sb), 1.0, 1.0))
             continue
-        votes = _votes(index, sb.words)
+        votes = _votes(index, i)
         settled = 0  # votes of a near-identical candidate already found
         # Ties go to the earlier sentence of A, whatever order the votes came in.
         best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
@@ -159,22 +159,23 @@ def _twins(
         words = tuple(s.words)
         once_a[words] = None if words in once_a else s
     seen_b: dict[tuple[str, ...], int | None] = {}
-    for s in b_sents:
+    for i, s in enumerate(b_sents):
         words = tuple(s.words)
-        seen_b[words] = None if words in seen_b else s.pos
+        seen_b[words] = None if words in seen_b else i
     twins: dict[int, Sentence] = {}
-    for words, pos in seen_b.items():
-        sa = once_a.get(words) if pos is not None else None
-        if sa is not None and _only_holder(index, list(words), sa.pos):
-            twins[pos] = sa
+    for words, i in seen_b.items():
+        sa = once_a.get(words) if i is not None else None
+        if sa is not None and _only_holder(index, i, sa.pos):
+            twins[b_sents[i].pos] = sa
     return twins
 
 
-def _only_holder(index: _Postings | _PackedPostings, words: list[str], k: int) -> bool:
-    """Whether sentence ``k`` of A, which holds every trigram of ``words``, is the only
-    one holding all those voting counts, and voting counts at least one."""
+def _only_holder(index: _Postings | _PackedPostings, i: int, k: int) -> bool:
+    """Whether sentence ``k`` of A, which holds every trigram of the ``i``-th word list
+    looked up, is the only one holding all those voting counts, and voting counts at
+    least one."""
     holders: set[int] | None = None
-    for posting in index.postings(words):
+    for posting in index.postings(i):
         if len(posting) > MAX_POSTINGS:
             continue
         holders = set(posting) if holders is None else holders.intersection(posting)
@@ -183,10 +184,11 @@ def _only_holder(index: _Postings | _PackedPostings, words: list[str], k: int) -
     return False
 
 
-def _votes(index: _Postings | _PackedPostings, words: list[str]) -> Counter[int]:
-    """How many trigrams of ``words`` each sentence of A holds, common trigrams aside."""
+def _votes(index: _Postings | _PackedPostings, i: int) -> Counter[int]:
+    """How many trigrams of the ``i``-th word list looked up each sentence of A holds,
+    common trigrams aside."""
     # One count over all the postings: a Counter.update per trigram costs a third more.
-    return Counter(chain.from_iterable(p for p in index.postings(words) if len(p) <= MAX_POSTINGS))
+    return Counter(chain.from_iterable(p for p in index.postings(i) if len(p) <= MAX_POSTINGS))
 
 
 class _Postings:
@@ -195,7 +197,9 @@ class _Postings:
 
     def __init__(self, a_sents: list[Sentence], wanted: list[list[str]]) -> None:
         self.index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        keep = {h for words in wanted for h in trigrams(words)}
+        # Each word list's trigrams are made once, here, and looked up by its number.
+        self.wanted = [trigrams(words) for words in wanted]
+        keep = set().union(*self.wanted)
         for k, s in enumerate(a_sents):
             w = s.words
             # A set of the sentence's trigrams: each is added once, and the postings
@@ -203,9 +207,9 @@ class _Postings:
             for h in keep.intersection(zip(w, w[1:], w[2:], strict=False) if len(w) >= 3 else (tuple(w),)):
                 self.index[h].append(k)
 
-    def postings(self, words: list[str]) -> Iterator[list[int]]:
-        """The non-empty postings of the trigrams of ``words``."""
-        for h in trigrams(words):
+    def postings(self, i: int) -> Iterator[list[int]]:
+        """The non-empty postings of the trigrams of the ``i``-th word list wanted."""
+        for h in self.wanted[i]:
             posting = self.index.get(h)
             if posting:
                 yield posting
@@ -217,15 +221,16 @@ class _PackedPostings:
     that sentence's number, not to a list."""
 
     def __init__(self, a_sents: list[Sentence], wanted: list[list[str]]) -> None:
-        self.ids: dict[str, int] = {}
+        ids: dict[str, int] = {}
         self.packed: dict[object, int | list[int]] = {}
-        ids, packed = self.ids, self.packed
+        packed = self.packed
         # Numbers only for the words looked up: a trigram of A holding another word is
         # never asked for.
         for words in wanted:
             for w in words:
                 ids.setdefault(w, len(ids))
-        keep = {h for words in wanted for h in _packed([ids[w] for w in words])}
+        self.wanted = [_packed([ids[w] for w in words]) for words in wanted]
+        keep = set().union(*self.wanted)
         get = ids.get
         for k, s in enumerate(a_sents):
             # A word B never uses is numbered _UNUSED, which no wanted trigram holds; a
@@ -246,20 +251,20 @@ class _PackedPostings:
                 else:
                     held.append(k)
 
-    def postings(self, words: list[str]) -> Iterator[list[int]]:
-        for h in _packed([self.ids.get(w) for w in words]):
+    def postings(self, i: int) -> Iterator[list[int]]:
+        for h in self.wanted[i]:
             held = self.packed.get(h)
             if held is not None:
                 yield [held] if isinstance(held, int) else held
 
 
-def _packed(numbers: list[int | None]) -> list[object]:
+def _packed(numbers: list[int]) -> list[object]:
     """The trigrams of words given by their numbers, as ``trigrams`` gives them (a short
-    sentence is one tuple); None stands for a word A never uses, in no trigram of A."""
+    sentence is one tuple)."""
     if len(numbers) < 3:
-        return [] if None in numbers else [tuple(numbers)]
+        return [tuple(numbers)]
     triples = zip(numbers, numbers[1:], numbers[2:], strict=False)
-    return list(dict.fromkeys((x << 42) | (y << 21) | z for x, y, z in triples if None not in (x, y, z)))
+    return list(dict.fromkeys([(x << 42) | (y << 21) | z for x, y, z in triples]))
 
 
 # Past this many words in the sentences of B looked up, the trigram index is packed.

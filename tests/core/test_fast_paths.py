@@ -453,10 +453,10 @@ def test_votes_count_as_one_update_per_trigram(
     a_sents = [sentences.Sentence(0, k, " ".join(w), w, None, "en") for k, w in enumerate(a_words)]
     index = (matching._PackedPostings if packed else matching._Postings)(a_sents, [b_words])
     expected: Counter[int] = Counter()
-    for posting in index.postings(b_words):
+    for posting in index.postings(0):
         if len(posting) <= matching.MAX_POSTINGS:
             expected.update(posting)
-    assert list(matching._votes(index, b_words).items()) == list(expected.items())
+    assert list(matching._votes(index, 0).items()) == list(expected.items())
 
 
 @given(
@@ -469,11 +469,11 @@ def test_the_index_holds_every_sentence_of_a_with_a_trigram_looked_up(
 ) -> None:
     a_sents = [sentences.Sentence(0, k, " ".join(w), w, None, "en") for k, w in enumerate(a_words)]
     index = (matching._PackedPostings if packed else matching._Postings)(a_sents, wanted)
-    for words in wanted:
+    for i, words in enumerate(wanted):
         holders = (
             [k for k, w in enumerate(a_words) if t in matching.trigrams(w)] for t in matching.trigrams(words)
         )
-        assert list(index.postings(words)) == [h for h in holders if h]
+        assert list(index.postings(i)) == [h for h in holders if h]
 
 
 @settings(max_examples=150, deadline=None)
