@@ -8,7 +8,9 @@ as one paragraph (the word diff's worst case: no word occurs once on each side o
 a long stretch), and a 19 MB one-line pair, for the peak memory of the process.
 
 align+diff is compare() timed in a fresh process each time, once both articles are
-loaded: repeated in one process it would find its caches warm. Whole runs of
+loaded: repeated in one process it would find its caches warm. These runs go in
+rounds that take each pair in turn, and a growth (100k -> 1M words, one paragraph
+against paragraphs) is the median of its ratios within the rounds. Whole runs of
 `reader diff --color never` alternate with dwdiff's on the same pair
 (apt-get install dwdiff; skipped with a line when it is missing), and the ratio is
 the median of the ratios of each turn: a shared machine slows both alike. The child
@@ -36,6 +38,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+Case = tuple[int, bool]  # (words, as one paragraph)
 
 
 APPEAL = [
@@ -173,12 +177,12 @@ def alternating(reader: list[str], dwdiff: list[str] | None, runs: int, env: dic
     return out
 
 
-def in_process(a_path: Path, b_path: Path, repeat: int, env: dict[str, str]) -> tuple[int, int, int, float]:
-    """(words of A, of B, groups, median seconds of compare()): each time in a process of
-    its own, once both articles are loaded. Repeated in one process, the comparison
-    would find its caches warm (sentences' keys and specifics, up to some thousands):
-    all of them at 100k words, few at 1M, which made the growth look worse than it is
-    and the small pairs faster than a real comparison."""
+def in_process_once(a_path: Path, b_path: Path, env: dict[str, str]) -> tuple[int, int, int, float]:
+    """(words of A, of B, groups, seconds of compare()) in a process of its own, once both
+    articles are loaded. Repeated in one process, the comparison would find its caches
+    warm (sentences' keys and specifics, up to some thousands): all of them at 100k
+    words, few at 1M, which made the growth look worse than it is and the small pairs
+    faster than a real comparison."""
     once = (
         "import json, sys, time\n"
         "from pathlib import Path\n"
@@ -190,18 +194,42 @@ def in_process(a_path: Path, b_path: Path, repeat: int, env: dict[str, str]) -> 
         "groups = compare(a, b).groups\n"
         "print(json.dumps([a.words, b.words, len(groups), time.perf_counter() - t0]))\n"
     )
-    runs = []
-    for _ in range(repeat):
-        out = subprocess.run(
-            [sys.executable, "-c", once, str(a_path), str(b_path)],
-            capture_output=True,
-            text=True,
-            env={**env, "PYTHONPATH": str(ROOT)},
-            check=True,
-        )
-        runs.append(json.loads(out.stdout))
-    wa, wb, ng, _ = runs[0]
-    return wa, wb, ng, statistics.median(r[3] for r in runs)
+    out = subprocess.run(
+        [sys.executable, "-c", once, str(a_path), str(b_path)],
+        capture_output=True,
+        text=True,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
+    wa, wb, ng, t = json.loads(out.stdout)
+    return wa, wb, ng, t
+
+
+def in_process_rounds(
+    pairs: dict[Case, tuple[Path, Path]], repeats: dict[Case, int], env: dict[str, str]
+) -> tuple[dict[Case, list[float]], dict[Case, tuple[int, int, int]]]:
+    """compare() times of every pair, in rounds that take each pair in turn: a ratio of
+    two sizes' times (the growth) is then taken within a round, a few seconds apart, not
+    between runs minutes apart on a shared machine that speeds up and slows down. Also
+    each pair's words of A and B and its groups."""
+    times: dict[Case, list[float]] = {case: [] for case in pairs}
+    sizes: dict[Case, tuple[int, int, int]] = {}
+    for turn in range(max(repeats.values())):
+        for case, (a_path, b_path) in pairs.items():
+            if turn < repeats[case]:
+                wa, wb, ng, t = in_process_once(a_path, b_path, env)
+                times[case].append(t)
+                sizes[case] = (wa, wb, ng)
+    return times, sizes
+
+
+def _each(times: dict[Case, list[float]], hi: Case, lo: Case) -> str:
+    return " ".join(f"{h / low:.2f}" for h, low in zip(times[hi], times[lo], strict=False))
+
+
+def ratio_of_rounds(times: dict[Case, list[float]], hi: Case, lo: Case) -> float:
+    """The median, over the rounds that timed both, of ``hi``'s time over ``lo``'s."""
+    return statistics.median(h / low for h, low in zip(times[hi], times[lo], strict=False))
 
 
 def peak_memory(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
@@ -254,25 +282,27 @@ def main() -> int:
         subprocess.run([*reader_cmd, "--version"], stdout=subprocess.DEVNULL, env=env, check=False)
         for module in ("reader.cli", "reader.cli.compare"):
             print(f"import {module}: {import_time(module, env):.1f} ms (python -X importtime)")
-        cases = [(w, False) for w in args.sizes]
+        cases: list[Case] = [(w, False) for w in args.sizes]
         if not args.no_one_paragraph:
             cases.append((100_000, True))
+        pairs = {case: make_pair(Path(tmp), case[0], one_line=case[1]) for case in cases}
+        repeats = {case: args.repeat if case[0] < 1_000_000 else min(args.repeat, 3) for case in cases}
+        times, sizes = in_process_rounds(pairs, repeats, env)
         print("median of alternating runs; ratio = reader diff / dwdiff (wall, CPU)")
         print(
             f"{'pair':>14} {'A words':>8} {'B words':>8} {'groups':>7} {'align+diff':>11} "
             f"{'reader diff':>17} {'dwdiff':>15} {'ratio':>13}"
         )
-        inproc: dict[tuple[int, bool], float] = {}
-        whole: dict[tuple[int, bool], float] = {}
-        for words, one_line in cases:
-            a_path, b_path = make_pair(Path(tmp), words, one_line=one_line)
-            repeat = args.repeat if words < 1_000_000 else min(args.repeat, 3)
-            wa, wb, ng, t = in_process(a_path, b_path, repeat, env)
-            inproc[(words, one_line)] = t
+        whole: dict[Case, float] = {}
+        for case in cases:
+            words, one_line = case
+            a_path, b_path = pairs[case]
+            wa, wb, ng = sizes[case]
+            t = statistics.median(times[case])
             cmd = [*reader_cmd, "diff", "--color", "never", str(a_path), str(b_path)]
             dw_cmd = [dwdiff, str(a_path), str(b_path)] if dwdiff else None
-            m = alternating(cmd, dw_cmd, max(3, repeat), env)
-            whole[(words, one_line)] = m["wall"]
+            m = alternating(cmd, dw_cmd, max(3, repeats[case]), env)
+            whole[case] = m["wall"]
             name = f"{words // 1000}k" + (" one para" if one_line else "")
             dw_s = f"{m['dw_wall'] * 1000:6.0f}ms ({m['dw_cpu'] * 1000:5.0f})" if dwdiff else "n/a".rjust(15)
             ratio = f"{m['ratio']:4.1f}x / {m['cpu_ratio']:4.1f}x" if dwdiff else "n/a".rjust(13)
@@ -282,16 +312,18 @@ def main() -> int:
                 flush=True,
             )
         for lo, hi in ((10_000, 100_000), (100_000, 1_000_000)):
-            if (lo, False) in inproc and (hi, False) in inproc:
+            if (lo, False) in times and (hi, False) in times:
                 print(
                     f"growth {lo // 1000}k -> {hi // 1000}k: "
-                    f"{inproc[(hi, False)] / inproc[(lo, False)]:.1f}x "
-                    f"in process, {whole[(hi, False)] / whole[(lo, False)]:.1f}x whole process"
+                    f"{ratio_of_rounds(times, (hi, False), (lo, False)):.1f}x in process "
+                    f"(rounds: {_each(times, (hi, False), (lo, False))}), "
+                    f"{whole[(hi, False)] / whole[(lo, False)]:.1f}x whole process"
                 )
-        if (100_000, True) in inproc and (100_000, False) in inproc:
+        if (100_000, True) in times and (100_000, False) in times:
             print(
                 "100k as one paragraph / in paragraphs: "
-                f"{inproc[(100_000, True)] / inproc[(100_000, False)]:.2f}x in process, "
+                f"{ratio_of_rounds(times, (100_000, True), (100_000, False)):.2f}x in process "
+                f"(rounds: {_each(times, (100_000, True), (100_000, False))}), "
                 f"{whole[(100_000, True)] / whole[(100_000, False)]:.2f}x whole process"
             )
         if not args.no_memory:
