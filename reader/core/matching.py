@@ -200,11 +200,18 @@ class _Postings:
         # Each word list's trigrams are made once, here, and looked up by its number.
         self.wanted = [trigrams(words) for words in wanted]
         keep = set().union(*self.wanted)
+        written = _written_as(wanted)
         for k, s in enumerate(a_sents):
             w = s.words
+            same = written.get(tuple(w))
             # A set of the sentence's trigrams: each is added once, and the postings
-            # are in sentence order whatever order the set gives them in.
-            for h in keep.intersection(zip(w, w[1:], w[2:], strict=False) if len(w) >= 3 else (tuple(w),)):
+            # are in sentence order whatever order the set gives them in. A sentence
+            # written as one looked up holds that one's trigrams, all wanted.
+            if same is not None:
+                found = self.wanted[same]
+            else:
+                found = keep.intersection(zip(w, w[1:], w[2:], strict=False) if len(w) >= 3 else (tuple(w),))
+            for h in found:
                 self.index[h].append(k)
 
     def postings(self, i: int) -> Iterator[list[int]]:
@@ -231,17 +238,22 @@ class _PackedPostings:
                 ids.setdefault(w, len(ids))
         self.wanted = [_packed([ids[w] for w in words]) for words in wanted]
         keep = set().union(*self.wanted)
+        written = _written_as(wanted)
         get = ids.get
         for k, s in enumerate(a_sents):
             # A word B never uses is numbered _UNUSED, which no wanted trigram holds; a
             # set of the sentence's trigrams holds each once (postings stay in order: k
-            # only grows).
-            nums = [get(w, _UNUSED) for w in s.words]
-            if len(nums) < 3:
-                found = keep.intersection((tuple(nums),))
+            # only grows). A sentence written as one looked up holds that one's.
+            same = written.get(tuple(s.words))
+            if same is not None:
+                found = self.wanted[same]
             else:
-                triples = zip(nums, nums[1:], nums[2:], strict=False)
-                found = keep.intersection([(x << 42) | (y << 21) | z for x, y, z in triples])
+                nums = [get(w, _UNUSED) for w in s.words]
+                if len(nums) < 3:
+                    found = keep.intersection((tuple(nums),))
+                else:
+                    triples = zip(nums, nums[1:], nums[2:], strict=False)
+                    found = keep.intersection([(x << 42) | (y << 21) | z for x, y, z in triples])
             for h in found:
                 held = packed.get(h)
                 if held is None:
@@ -256,6 +268,15 @@ class _PackedPostings:
             held = self.packed.get(h)
             if held is not None:
                 yield [held] if isinstance(held, int) else held
+
+
+def _written_as(wanted: list[list[str]]) -> dict[tuple[str, ...], int]:
+    """The number of the first word list looked up written as each: most sentences of a
+    copy are written as in its original."""
+    written: dict[tuple[str, ...], int] = {}
+    for i, words in enumerate(wanted):
+        written.setdefault(tuple(words), i)
+    return written
 
 
 def _packed(numbers: list[int]) -> list[object]:
