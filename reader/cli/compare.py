@@ -94,7 +94,6 @@ def diff(
     from ..term.diff import print_diff
 
     comparison = _compared(a, b, typography, keys)
-    gc.freeze()  # the comparison too lives until the end, while its rows are made
     print_diff(comparison, width=width, color=color, context=context, typography=typography, workers=forking)
     return _kept(status(comparison.equal))
 
@@ -110,6 +109,9 @@ def diff_html(a: Article, b: Article, typography: bool, keys: Keys | None = None
 def _compared(a: Article, b: Article, typography: bool, keys: Keys | None) -> Comparison:
     """The comparison, made with a second core's help (reader.cli.forking)."""
     comparison = compare(a, b, typography=typography, workers=forking, keys=keys)
+    # The articles (frozen by load_one, thawed by compare) and the comparison live until
+    # the end, while the output is made: frozen, no collection walks them.
+    gc.freeze()
     if huge_paragraph(a, b):
         _give_memory_back()
     return comparison

@@ -85,18 +85,18 @@ def _collector_paused() -> Iterator[None]:
 
     The objects made meanwhile all wait in the youngest generation: turned back on, the
     collector would go over every one of them at the next allocation (a tenth of a
-    second at a million words). They are handed to the oldest one instead, as a pass
-    would have left them, by freezing and thawing (moves of whole lists); objects the
-    caller had frozen stay frozen."""
+    second at a million words, in whichever thread allocates next). They are handed to
+    the oldest one instead, as a pass would have left them, by freezing and thawing
+    (moves of whole lists, whatever their length). Objects a caller had frozen are
+    thawed with them (telling them apart would mean counting them all, each time):
+    reader.cli, which freezes what lives to the end of the command, freezes again."""
     was_on = gc.isenabled()
     gc.disable()
-    frozen = gc.get_freeze_count()
     try:
         yield
     finally:
         gc.freeze()
-        if not frozen:
-            gc.unfreeze()
+        gc.unfreeze()
         if was_on:
             gc.enable()
 

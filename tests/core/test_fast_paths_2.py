@@ -10,6 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from reader.cli import compare as cli_compare
 from reader.core import boilerplate_tables, groups, matching, patterns, tokens
 from reader.core.compare import compare
 from reader.core.loading import article_from_text
@@ -187,14 +188,27 @@ def test_what_a_comparison_made_is_handed_to_the_oldest_generation() -> None:
     assert gc.get_freeze_count() == 0
 
 
-def test_what_the_caller_froze_stays_frozen() -> None:
+def test_what_the_caller_froze_is_thawed_into_the_oldest_generation() -> None:
+    # Counting the frozen objects to leave them be costs a walk over all of them: a
+    # thousand comparisons in one process after a freeze went quadratic.
     a = article_from_text("One paragraph of text here.\n\nAnd another one.", "a.txt")
     b = article_from_text("One paragraph of text there.\n\nAnd another one.", "b.txt")
     kept = [a]
     gc.freeze()
     try:
         compare(a, b)
-        assert not any(o is kept for o in gc.get_objects())  # still in the permanent generation
+        assert gc.get_freeze_count() == 0
+        assert any(o is kept for o in gc.get_objects(generation=2))
+    finally:
+        gc.unfreeze()
+
+
+def test_the_command_line_freezes_what_lives_to_its_end() -> None:
+    a = article_from_text("One paragraph of text here.\n\nAnd another one.", "a.txt")
+    b = article_from_text("One paragraph of text there.\n\nAnd another one.", "b.txt")
+    try:
+        comparison = cli_compare._compared(a, b, False, None)
+        assert not any(o is comparison.groups for o in gc.get_objects())
     finally:
         gc.unfreeze()
 
