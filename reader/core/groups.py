@@ -38,12 +38,7 @@ def stars(links: dict[tuple[int, int], int]) -> list[tuple[list[int], list[int]]
     groups: list[tuple[list[int], list[int]]] = []
     of_a: dict[int, int] = {}
     of_b: dict[int, int] = {}
-    # Heaviest first, ties in (i, j) order: two sorts on plain keys (the second, stable
-    # even reversed, keeps the first's order among equal weights) compare integers where
-    # one sort on (-weight, (i, j)) compared tuples: 45 ms against 5 at a million words.
-    order = sorted(links)
-    order.sort(key=links.__getitem__, reverse=True)
-    for i, j in order:
+    for i, j in heaviest_first(links):
         ga, gb = of_a.get(i), of_b.get(j)
         if ga is None and gb is None:
             of_a[i] = of_b[j] = len(groups)
@@ -55,6 +50,16 @@ def stars(links: dict[tuple[int, int], int]) -> list[tuple[list[int], list[int]]
             groups[gb][0].append(i)
             of_a[i] = gb
     return groups
+
+
+def heaviest_first(links: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
+    """The links, heaviest first, ties in (i, j) order. Two sorts on plain keys (the
+    second, stable even reversed, keeps the first's order among equal weights) compare
+    integers where one sort on (-weight, (i, j)) compared tuples: 5 ms against 45 at a
+    million words."""
+    order = sorted(links)
+    order.sort(key=links.__getitem__, reverse=True)
+    return order
 
 
 def longest_increasing(values: list[int]) -> set[int]:

@@ -328,28 +328,9 @@ def test_a_copy_that_longer_sentences_all_hold_is_voted_on() -> None:
 # --- links taken heaviest first, ties in (A, B) order
 
 
-def _stars_by_one_sort(links: dict[tuple[int, int], int]) -> list[tuple[list[int], list[int]]]:
-    """groups.stars as first written: one sort on (-weight, (i, j))."""
-    groups: list[tuple[list[int], list[int]]] = []
-    of_a: dict[int, int] = {}
-    of_b: dict[int, int] = {}
-    for (i, j), _weight in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
-        ga, gb = of_a.get(i), of_b.get(j)
-        if ga is None and gb is None:
-            of_a[i] = of_b[j] = len(groups)
-            groups.append(([i], [j]))
-        elif gb is None and len(groups[ga][0]) == 1:
-            groups[ga][1].append(j)
-            of_b[j] = ga
-        elif ga is None and len(groups[gb][1]) == 1:
-            groups[gb][0].append(i)
-            of_a[i] = gb
-    return groups
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.tuples(st.integers(0, 12), st.integers(0, 12)), st.integers(1, 4), max_size=40))
 def test_links_are_taken_heaviest_first_and_ties_in_reading_order(links: dict[tuple[int, int], int]) -> None:
     # Few weights and few paragraphs: ties everywhere, and which of two tied links comes
     # first decides the groups.
-    assert groups.stars(links) == _stars_by_one_sort(links)
+    assert groups.heaviest_first(links) == sorted(links, key=lambda ij: (-links[ij], ij))
