@@ -109,10 +109,6 @@ def build_groups(
         g.moved_b = _moved_within(g.b, owner_b, n)
 
     # B paragraphs with no partner: added text, boilerplate runs, repeats of A.
-    a_index: dict[str, list[int]] = defaultdict(list)
-    for i, k in enumerate(a_keys):
-        if k:
-            a_index[k].append(i)
     b_owned = {j for g in linked for j in g.b}
     tail: list[RawGroup] = []
     for j in range(len(b_paras)):
@@ -126,7 +122,8 @@ def build_groups(
                 continue
             tail.append(RawGroup((), (j,), "boilerplate", boilerplate=reason))
         else:
-            tail.append(RawGroup((), (j,), "inserted", repeats=tuple(a_index.get(b_keys[j], ())[:1])))
+            tail.append(RawGroup((), (j,), "inserted"))
+    _find_repeats([g for g in tail if g.kind == "inserted"], a_keys, b_keys)
     ordered = sorted(linked + tail, key=lambda g: g.b[0])
 
     # A paragraphs with no partner stand after the in-order group that held the
@@ -159,6 +156,22 @@ def build_groups(
         result.append(g)
         result.extend(anchored.get(p, ()))
     return result
+
+
+def _find_repeats(inserted: list[RawGroup], a_keys: list[str], b_keys: list[str]) -> None:
+    """Set the A paragraph each added one repeats (the first with its key, when it has
+    one), looking in A for the added paragraphs' keys only."""
+    wanted = {b_keys[g.b[0]] for g in inserted} - {""}
+    if not wanted:
+        return
+    first: dict[str, int] = {}
+    for i, k in enumerate(a_keys):
+        if k in wanted and k not in first:
+            first[k] = i
+    for g in inserted:
+        i = first.get(b_keys[g.b[0]])
+        if i is not None:
+            g.repeats = (i,)
 
 
 def _moved_within(a: tuple[int, ...], owner: dict[int, int], n: int) -> tuple[int, ...]:
