@@ -23,21 +23,22 @@ MT = str(ROOT / "seeds" / "003_574f2177cef51eb0.txt")
 # Runs `reader ARGS` with FORK_FROM set, and says on stderr how many forks were made
 # (after the command, in this process only: the child leaves by os._exit).
 SCRIPT = """
-import os, sys
+import os, signal, sys
+# Ctrl-C as a terminal leaves it, whatever the suite was started from (a script's
+# background job ignores it): the child interrupted at once must meet it.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import reader.cli.pair as pair, reader.core.compare as compare, reader.term.diff as diff
 pair.FORK_FROM = compare.SHARE_FROM = compare.AHEAD_FROM = diff.SHARE_FROM = int(sys.argv[1])
 if sys.argv[2] == "broken-hand-over":
     import pickle
     pickle.dumps = lambda *a, **k: 1 / 0
 if sys.argv[2] == "sigchld-ignored":  # as a launcher may leave it
-    import signal
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)
 real, forks = os.fork, []
 def fork():
     forks.append(1)
     pid = real()
     if pid == 0 and sys.argv[2] == "ctrl-c-at-once":
-        import signal
         os.kill(os.getpid(), signal.SIGINT)  # the child interrupted before it is ready
     return pid
 os.fork = fork

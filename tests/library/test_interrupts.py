@@ -95,6 +95,8 @@ sys.exit(main(["index", folder]))
 
 def _start(args: list[str]) -> subprocess.Popen:
     # A session of its own: the signals go to its whole group, as a terminal's Ctrl-C does.
+    # Ctrl-C as a terminal leaves it, whatever the suite was started from: a script's
+    # background job ignores it, and so would every process started from there.
     return subprocess.Popen(
         args,
         cwd=ROOT,
@@ -102,7 +104,12 @@ def _start(args: list[str]) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _files_indexed(folder: Path) -> int:
