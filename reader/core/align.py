@@ -39,7 +39,7 @@ from .matching import (
 )
 from .records import field, record
 from .relatedness import LEDE_RUN, Evidence, is_template, lede_relation
-from .sentences import Sentence, blank_quotations, key_count, key_text, sentences_of
+from .sentences import Sentence, blank_quotations, has_quote_marks, key_count, key_text, sentences_of
 from .tokens import pieces
 
 __all__ = ["Alignment", "RawGroup", "align"]
@@ -68,7 +68,6 @@ TOP_SENTENCES = 12
 class Alignment:
     groups: list[RawGroup]
     related: bool
-    shared_words: int  # words in strongly matched sentences (or paragraphs)
     cut_from_end: int = 0
     links: set[tuple[int, int]] = field(default_factory=set)
 
@@ -111,7 +110,7 @@ def align(
     tops = (_top(a_keys, a_boiler, starts[0]), _top(b_keys, b_boiler, starts[1]))
 
     # 1. Paragraphs equal after folding.
-    links, verbatim = _equal_paragraphs(a_paras, a_keys, b_keys, a_boiler, b_boiler, evidence, tops)
+    links, verbatim, quoting = _equal_paragraphs(a_paras, a_keys, b_keys, a_boiler, b_boiler, evidence, tops)
 
     # 2. Sentences of the rest (body text only).
     used_a, used_b = {i for i, _ in links}, {j for _, j in links}
@@ -126,14 +125,14 @@ def align(
         _weigh_ledes(a_sents, b_sents, tops, words, links, evidence, code)
 
     # 3. Versions or two stories.
-    related = evidence.related()
+    related = _related(evidence, quoting, a_paras, b_boiler, verbatim)
     if not related:
         links = {ij: n for ij, n in links.items() if ij in verbatim}
     else:
         _fill_gaps(links, a_keys, b_keys, a_boiler, b_boiler, code)
 
     groups = build_groups(links, a_paras, b_paras, a_keys, b_keys, a_boiler, b_boiler)
-    alignment = Alignment(groups=groups, related=related, shared_words=evidence.shared, links=set(links))
+    alignment = Alignment(groups=groups, related=related, links=set(links))
     alignment.cut_from_end = cut_from_end(groups)
     return alignment
 
@@ -212,11 +211,14 @@ def _equal_paragraphs(
     b_boiler: list[str | None],
     evidence: Evidence,
     tops: tuple[tuple[int, ...], tuple[int, ...]],
-) -> tuple[dict[tuple[int, int], int], set[tuple[int, int]]]:
-    """Pair paragraphs equal after folding, nearest copy first; the links, and those
-    long enough to stand between two stories (background repeated word for word)."""
+) -> tuple[dict[tuple[int, int], int], set[tuple[int, int]], list[tuple[int, int, int]]]:
+    """Pair paragraphs equal after folding, nearest copy first; the links, those long
+    enough to stand between two stories (background repeated word for word), and the
+    body pairs whose words outside quotations are left for ``_related`` to count:
+    (i, j, words) of those with a quotation mark, the ledes aside."""
     links: dict[tuple[int, int], int] = {}
     verbatim: set[tuple[int, int]] = set()
+    quoting: list[tuple[int, int, int]] = []
     by_key: dict[str, list[int]] = defaultdict(list)  # unused A positions, ascending
     for i, k in enumerate(a_keys):
         if k:
@@ -239,15 +241,51 @@ def _equal_paragraphs(
         evidence.equal_all += n
         links[(i, j)] = n
         if a_boiler[i] is None:
-            blanked = blank_quotations(a_paras[i])
-            plain = n if blanked is None else key_count(blanked)
-            evidence.shared += plain
-            if plain >= VERBATIM_MIN_WORDS and b_boiler[j] is None:
-                verbatim.add((i, j))
-                # A lede kept word for word (a byline "By X" standing first is not one).
-                if i in tops[0] and j in tops[1]:
-                    evidence.lede = "version"
-    return links, verbatim
+            lede = i in tops[0] and j in tops[1]
+            if not lede and has_quote_marks(a_paras[i]):
+                quoting.append((i, j, n))
+                continue
+            plain = _plain_words(a_paras[i], n)
+            _count_plain(evidence, verbatim, (i, j), plain, b_boiler[j] is None)
+            # A lede kept word for word (a byline "By X" standing first is not one).
+            if lede and (i, j) in verbatim:
+                evidence.lede = "version"
+    return links, verbatim, quoting
+
+
+def _plain_words(text: str, words: int) -> int:
+    """The words of a paragraph of ``words`` words that stand outside its quotations."""
+    blanked = blank_quotations(text)
+    return words if blanked is None else key_count(blanked)
+
+
+def _count_plain(
+    evidence: Evidence, verbatim: set[tuple[int, int]], ij: tuple[int, int], plain: int, body_b: bool
+) -> None:
+    """Count an equal pair's words outside quotations as shared, and the pair as
+    verbatim background when they are enough."""
+    evidence.shared += plain
+    if plain >= VERBATIM_MIN_WORDS and body_b:
+        verbatim.add(ij)
+
+
+def _related(
+    evidence: Evidence,
+    quoting: list[tuple[int, int, int]],
+    a_paras: Sequence[str],
+    b_boiler: list[str | None],
+    verbatim: set[tuple[int, int]],
+) -> bool:
+    """Whether the texts are versions of one story (``Evidence.related``). The equal
+    paragraphs that quote have their words outside quotations counted only while the
+    count can still decide: once the shared words make a copy, the rest cannot undo it
+    (and keying each such paragraph again was a tenth of aligning a copy). When they do
+    not, all are counted, and the verbatim pairs are all known."""
+    for i, j, n in quoting:
+        if evidence.copied():
+            break
+        _count_plain(evidence, verbatim, (i, j), _plain_words(a_paras[i], n), b_boiler[j] is None)
+    return evidence.related()
 
 
 def _link_sentences(

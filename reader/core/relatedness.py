@@ -86,9 +86,13 @@ class Evidence:
     other_day: bool = False  # the datelines give two different days
     other_agency: bool = False  # each is credited to an agency, not the same one
 
+    def copied(self) -> bool:
+        """Whether the words shared outside quotations alone make the texts versions."""
+        return self.shared >= COPY_COVERAGE * max(self.shorter, 1)
+
     def related(self) -> bool:
         shorter = max(self.shorter, 1)
-        if self.shared >= COPY_COVERAGE * shorter:
+        if self.copied():
             return True
         if self.equal_all >= RELATED_EQUAL * max(self.longer_all, 1):
             return True

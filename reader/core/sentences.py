@@ -209,16 +209,22 @@ def last_word_start(head: str) -> int:
     return k
 
 
+def has_quote_marks(text: str) -> bool:
+    """Whether ``text`` holds a mark that may open a quotation (without one it quotes
+    nothing; with one it may still not)."""
+    return any(q in text for q in _QUOTE_MARKS)
+
+
 def quotations(text: str) -> list[tuple[int, int]]:
     """Where the quotations of a paragraph stand: (start, end) of each, marks included."""
-    if not any(q in text for q in _QUOTE_MARKS):
+    if not has_quote_marks(text):
         return []
     return [m.span() for m in _QUOTED.finditer(text)]
 
 
 def blank_quotations(text: str) -> str | None:
     """``text`` with its quotations blanked out (same length), None if it quotes nothing."""
-    if not any(q in text for q in _QUOTE_MARKS):
+    if not has_quote_marks(text):
         return None
     blanked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     return None if blanked == text else blanked
