@@ -116,8 +116,9 @@ def align(
     used_a, used_b = {i for i, _ in links}, {j for _, j in links}
     a_rest = [p if i not in used_a and a_boiler[i] is None else "" for i, p in enumerate(a_paras)]
     b_rest = [p if j not in used_b and b_boiler[j] is None else "" for j, p in enumerate(b_paras)]
-    a_sents = sentences_of(a_rest, code)
-    b_sents = sentences_of(b_rest, code, known=a_sents)
+    spelled: dict[str, str] = {}
+    a_sents = sentences_of(a_rest, code, spelled=spelled)
+    b_sents = sentences_of(b_rest, code, known=a_sents, spelled=spelled)
     chosen = assign(candidates(a_sents, b_sents, code))
     _link_sentences(chosen, links, evidence, code)
     if evidence.lede is None:

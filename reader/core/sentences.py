@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from sys import intern
 
 from . import lang, patterns
 from .records import record
@@ -250,12 +249,18 @@ class Sentence:
 
 
 def sentences_of(
-    paragraphs: list[str], code: str | None = None, known: list[Sentence] | None = None
+    paragraphs: list[str],
+    code: str | None = None,
+    known: list[Sentence] | None = None,
+    spelled: dict[str, str] | None = None,
 ) -> list[Sentence]:
     """The sentences of each paragraph, their words stemmed in language ``code``. The
     words of a sentence as written in ``known`` (the other text's, in the same
-    language) are taken from it, not made again: a copy keeps most of its sentences."""
+    language) are taken from it, not made again: a copy keeps most of its sentences.
+    Each word is one string however often it occurs: the one ``spelled`` holds (the
+    same dictionary for both texts of a comparison), else a new one's."""
     words_of = {s.text: s.words for s in known} if known else {}
+    one = (spelled if spelled is not None else {}).setdefault
     out: list[Sentence] = []
     for i, para in enumerate(paragraphs):
         if not para:
@@ -272,8 +277,10 @@ def sentences_of(
                     continue
                 # One string for each word, not one for each time it is written: the
                 # matcher's dictionaries then find a word by identity, in memory already
-                # in cache (a fifth of the matching at a million words).
-                words = list(map(intern, lang.stems(found, code)))
+                # in cache (a fifth of the matching at a million words). Not sys.intern:
+                # Python 3.12 never frees what it interns.
+                stems = lang.stems(found, code)
+                words = list(map(one, stems, stems))
             unquoted = None
             if blanked is not None:
                 at = para.find(piece, cursor)
