@@ -11,6 +11,7 @@ same, made sooner.
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -86,19 +87,30 @@ def _collector_paused() -> Iterator[None]:
     The objects made meanwhile all wait in the youngest generation: turned back on, the
     collector would go over every one of them at the next allocation (a tenth of a
     second at a million words, in whichever thread allocates next). They are handed to
-    the oldest one instead, as a pass would have left them, by freezing and thawing
-    (moves of whole lists, whatever their length). Objects a caller had frozen are
-    thawed with them (telling them apart would mean counting them all, each time):
-    reader.cli, which freezes what lives to the end of the command, freezes again."""
+    the oldest one instead, by freezing and thawing (moves of whole lists, whatever
+    their length); what other threads made meanwhile goes there too, garbage cycles
+    included, freed by the next full pass. Objects a caller had frozen are thawed with
+    them (telling them apart would mean counting them all, each time): reader.cli,
+    which freezes what lives to the end of the command, freezes again. Not where
+    threads run without the GIL: there freezing and thawing each walk every object."""
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
+        if _LISTS_MOVE:
+            try:
+                gc.freeze()
+            finally:  # a Ctrl-C between the two leaves nothing frozen
+                gc.unfreeze()
         if was_on:
             gc.enable()
+
+
+# Freezing moves the generations' lists whole only while the GIL is on (a free-threaded
+# build walks every object instead). sys._is_gil_enabled says so from 3.13; every build
+# before it has the GIL.
+_LISTS_MOVE = getattr(sys, "_is_gil_enabled", lambda: True)()
 
 
 def _compare(
