@@ -153,7 +153,9 @@ def _twins(
     holds all the counted ones. That sentence then has more votes than any other,
     comes first, and is a near-copy (dice 1) that settles the rest: voting gives this
     one match, the one ``assign`` takes first (tier 2, dice 1). So votes are not
-    counted for them; the sets of holders are a few short postings intersected."""
+    counted for them; the sets of holders are a few short postings intersected.
+    ``index`` is made of the word lists of ``b_sents``, in their order."""
+    assert len(index.wanted) == len(b_sents), "an index of other word lists"
     once_a: dict[tuple[str, ...], Sentence | None] = {}
     for s in a_sents:
         words = tuple(s.words)

@@ -464,6 +464,11 @@ def test_votes_count_as_one_update_per_trigram(
     st.lists(st.lists(st.sampled_from("abcdef"), max_size=10), min_size=1, max_size=4),
     st.booleans(),
 )
+# Sentences of A written as one looked up (they take its trigrams): with a repeated
+# trigram, of two words, of none, and as the second of two lists written alike.
+@example([list("abcabc"), list("ab"), [], list("cab")], [list("abcabc"), list("ab"), []], False)
+@example([list("abcabc"), list("ab"), [], list("cab")], [list("abcabc"), list("ab"), []], True)
+@example([list("bcd"), list("abcd")], [list("abcd"), list("bcd"), list("abcd")], True)
 def test_the_index_holds_every_sentence_of_a_with_a_trigram_looked_up(
     a_words: list[list[str]], wanted: list[list[str]], packed: bool
 ) -> None:
