@@ -22,7 +22,11 @@ from .conftest import ROOT, write_articles
 # A `reader index` whose commits (or inverted index, or reading) say when they happen and
 # then take half a second, so that a Ctrl-C sent on that word lands where it is meant to.
 _SLOWED = r"""
-import sqlite3, sys, time
+import signal, sqlite3, sys, time
+
+# Ctrl-C as a terminal leaves it, whatever the suite was started from (a script's
+# background job ignores it, and so would this process).
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 folder, moment = sys.argv[1], sys.argv[2]
 real_connect = sqlite3.connect
@@ -95,8 +99,6 @@ sys.exit(main(["index", folder]))
 
 def _start(args: list[str]) -> subprocess.Popen:
     # A session of its own: the signals go to its whole group, as a terminal's Ctrl-C does.
-    # Ctrl-C as a terminal leaves it, whatever the suite was started from: a script's
-    # background job ignores it, and so would every process started from there.
     return subprocess.Popen(
         args,
         cwd=ROOT,
@@ -104,12 +106,7 @@ def _start(args: list[str]) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
-        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
-
-
-def _ctrl_c_as_in_a_terminal() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _files_indexed(folder: Path) -> int:
