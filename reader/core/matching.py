@@ -18,6 +18,7 @@ from itertools import chain
 from . import lang
 from .records import field, record
 from .sentences import Sentence
+from .trigram_votes import TooManyWords, TrigramVotes
 
 # Thresholds on sentence pairs, in words: dice = 2*LCS/(len a + len b),
 # containment = LCS/len of the shorter.
@@ -110,11 +111,8 @@ def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | Non
             drift = abs(sa.pos / n_a - sb.pos / n_b)
             out.append(Match((2, 1.0, -drift), sa, sb, len(sb), 1.0, 1.0))
             continue
-        votes = _votes(index, i)
         settled = 0  # votes of a near-identical candidate already found
-        # Ties go to the earlier sentence of A, whatever order the votes came in.
-        best = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
-        for k, n_votes in best:
+        for k, n_votes in index.best(i):
             if n_votes < settled:
                 break  # it shares fewer trigrams than a near-copy already in hand
             sa = a_sents[k]
@@ -144,7 +142,7 @@ def candidates(a_sents: list[Sentence], b_sents: list[Sentence], code: str | Non
 
 
 def _twins(
-    a_sents: list[Sentence], b_sents: list[Sentence], index: _Postings | _PackedPostings
+    a_sents: list[Sentence], b_sents: list[Sentence], index: _Postings | TrigramVotes
 ) -> dict[int, Sentence]:
     """B's sentences (by position) kept word for word from a sentence of A, and that
     sentence, where voting can only choose it, alone: most of a copy's sentences. The
@@ -152,10 +150,10 @@ def _twins(
     counted (held by at most MAX_POSTINGS sentences of A), and no other sentence of A
     holds all the counted ones. That sentence then has more votes than any other,
     comes first, and is a near-copy (dice 1) that settles the rest: voting gives this
-    one match, the one ``assign`` takes first (tier 2, dice 1). So votes are not
-    counted for them; the sets of holders are a few short postings intersected.
+    one match, the one ``assign`` takes first (tier 2, dice 1). So their votes are not
+    weighed; the index tells which sentences of A are alone in holding theirs.
     ``index`` is made of the word lists of ``b_sents``, in their order."""
-    assert len(index.wanted) == len(b_sents), "an index of other word lists"
+    assert index.size == len(b_sents), "an index of other word lists"
     once_a: dict[tuple[str, ...], Sentence | None] = {}
     for s in a_sents:
         words = tuple(s.words)
@@ -167,30 +165,9 @@ def _twins(
     twins: dict[int, Sentence] = {}
     for words, i in seen_b.items():
         sa = once_a.get(words) if i is not None else None
-        if sa is not None and _only_holder(index, i, sa.pos):
+        if sa is not None and index.sole_holder(i):
             twins[b_sents[i].pos] = sa
     return twins
-
-
-def _only_holder(index: _Postings | _PackedPostings, i: int, k: int) -> bool:
-    """Whether sentence ``k`` of A, which holds every trigram of the ``i``-th word list
-    looked up, is the only one holding all those voting counts, and voting counts at
-    least one."""
-    holders: set[int] | None = None
-    for posting in index.postings(i):
-        if len(posting) > MAX_POSTINGS:
-            continue
-        holders = set(posting) if holders is None else holders.intersection(posting)
-        if len(holders) == 1:
-            return True  # k holds them all: it is the one left
-    return False
-
-
-def _votes(index: _Postings | _PackedPostings, i: int) -> Counter[int]:
-    """How many trigrams of the ``i``-th word list looked up each sentence of A holds,
-    common trigrams aside."""
-    # One count over all the postings: a Counter.update per trigram costs a third more.
-    return Counter(chain.from_iterable(p for p in index.postings(i) if len(p) <= MAX_POSTINGS))
 
 
 class _Postings:
@@ -216,6 +193,10 @@ class _Postings:
             for h in found:
                 self.index[h].append(k)
 
+    @property
+    def size(self) -> int:
+        return len(self.wanted)
+
     def postings(self, i: int) -> Iterator[list[int]]:
         """The non-empty postings of the trigrams of the ``i``-th word list wanted."""
         for h in self.wanted[i]:
@@ -223,53 +204,25 @@ class _Postings:
             if posting:
                 yield posting
 
+    def best(self, i: int) -> list[tuple[int, int]]:
+        """The CANDIDATES sentences of A with most votes for the ``i``-th word list (how
+        many of its trigrams each holds, common trigrams aside), and their votes; ties go
+        to the earlier sentence, whatever order the votes came in."""
+        # One count over all the postings: a Counter.update per trigram costs a third more.
+        votes = Counter(chain.from_iterable(p for p in self.postings(i) if len(p) <= MAX_POSTINGS))
+        return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
 
-class _PackedPostings:
-    """The same for a long text, in a third of the memory: each trigram is one integer
-    made of its words' numbers, and a trigram held by one sentence (nearly all) maps to
-    that sentence's number, not to a list."""
-
-    def __init__(self, a_sents: list[Sentence], wanted: list[list[str]]) -> None:
-        ids: dict[str, int] = {}
-        self.packed: dict[object, int | list[int]] = {}
-        packed = self.packed
-        # Numbers only for the words looked up: a trigram of A holding another word is
-        # never asked for.
-        for words in wanted:
-            for w in words:
-                ids.setdefault(w, len(ids))
-        self.wanted = [_packed([ids[w] for w in words]) for words in wanted]
-        keep = set().union(*self.wanted)
-        written = _written_as(wanted)
-        get = ids.get
-        for k, s in enumerate(a_sents):
-            # A word B never uses is numbered _UNUSED, which no wanted trigram holds; a
-            # set of the sentence's trigrams holds each once (postings stay in order: k
-            # only grows). A sentence written as one looked up holds that one's.
-            same = written.get(tuple(s.words))
-            if same is not None:
-                found = self.wanted[same]
-            else:
-                nums = [get(w, _UNUSED) for w in s.words]
-                if len(nums) < 3:
-                    found = keep.intersection((tuple(nums),))
-                else:
-                    triples = zip(nums, nums[1:], nums[2:], strict=False)
-                    found = keep.intersection([(x << 42) | (y << 21) | z for x, y, z in triples])
-            for h in found:
-                held = packed.get(h)
-                if held is None:
-                    packed[h] = k
-                elif isinstance(held, int):
-                    packed[h] = [held, k]
-                else:
-                    held.append(k)
-
-    def postings(self, i: int) -> Iterator[list[int]]:
-        for h in self.wanted[i]:
-            held = self.packed.get(h)
-            if held is not None:
-                yield [held] if isinstance(held, int) else held
+    def sole_holder(self, i: int) -> bool:
+        """For a word list a sentence of A is written as (so holds all its trigrams):
+        whether that sentence is the only one holding all those that count, and one does."""
+        holders: set[int] | None = None
+        for posting in self.postings(i):
+            if len(posting) > MAX_POSTINGS:
+                continue
+            holders = set(posting) if holders is None else holders.intersection(posting)
+            if len(holders) == 1:
+                return True  # the sentence written as it holds them all: it is the one left
+        return False
 
 
 def _written_as(wanted: list[list[str]]) -> dict[tuple[str, ...], int]:
@@ -281,27 +234,19 @@ def _written_as(wanted: list[list[str]]) -> dict[tuple[str, ...], int]:
     return written
 
 
-def _packed(numbers: list[int]) -> list[object]:
-    """The trigrams of words given by their numbers, as ``trigrams`` gives them (a short
-    sentence is one tuple)."""
-    if len(numbers) < 3:
-        return [tuple(numbers)]
-    triples = zip(numbers, numbers[1:], numbers[2:], strict=False)
-    return list(dict.fromkeys([(x << 42) | (y << 21) | z for x, y, z in triples]))
+# Past this many words in the sentences of B looked up, votes are counted in arrays: below
+# it, importing numpy costs more than it saves (at 100k words, 45 ms to save 10).
+_ARRAY_WORDS = 200_000
 
 
-# Past this many words in the sentences of B looked up, the trigram index is packed.
-_PACKED_WORDS = 200_000
-# The number of a word of A that B never uses (the words B uses are numbered below it).
-_UNUSED = (1 << 21) - 1
-
-
-def _index(a_sents: list[Sentence], wanted: list[list[str]]) -> _Postings | _PackedPostings:
+def _index(a_sents: list[Sentence], wanted: list[list[str]]) -> _Postings | TrigramVotes:
     # The index holds the trigrams of the sentences looked up, no more than their words.
-    words = sum(len(ws) for ws in wanted)
-    if words <= _PACKED_WORDS or len({w for ws in wanted for w in ws}) >= _UNUSED:  # numbered in 21 bits
-        return _Postings(a_sents, wanted)
-    return _PackedPostings(a_sents, wanted)
+    if sum(len(ws) for ws in wanted) > _ARRAY_WORDS:
+        try:
+            return TrigramVotes([s.words for s in a_sents], wanted, MAX_POSTINGS, CANDIDATES)
+        except TooManyWords:
+            pass  # more distinct words than a trigram's code can number
+    return _Postings(a_sents, wanted)
 
 
 def _shared_run(a: list[str], b: list[str], votes: int, code: str | None) -> bool:
