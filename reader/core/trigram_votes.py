@@ -42,47 +42,40 @@ class TrigramVotes:
         numbers = {w: n for n, w in enumerate(dict.fromkeys(chain.from_iterable(wanted)))}
         if len(numbers) > MOST_WORDS:
             raise TooManyWords(len(numbers))
-        n_b = len(wanted)
-        n_a1 = max(len(a_words), 1)  # a sentence's number is taken modulo this
-        self.size = n_b
-        # B's distinct trigrams, numbered in the order of their codes; each list's own,
-        # once each, as (list, trigram) pairs.
-        list_b, codes_b = _codes(np, wanted, numbers)
-        codes = _distinct(np, codes_b)
-        n_t = max(len(codes), 1)
-        pairs_b = _distinct(np, list_b * n_t + np.searchsorted(codes, codes_b))
-        list_b, tri_b = pairs_b // n_t, pairs_b % n_t
-        # A's trigrams that B uses, each sentence's once: (trigram, sentence) pairs in that
-        # order are the postings, one after another.
-        sent_a, codes_a = _codes(np, a_words, numbers)
-        at = np.searchsorted(codes, codes_a)
-        at[at == len(codes)] = 0
-        used = codes[at] == codes_a if len(codes) else np.zeros(len(codes_a), dtype=bool)
-        held_pairs = _distinct(np, at[used] * n_a1 + sent_a[used])
-        postings = held_pairs % n_a1
-        sizes = np.bincount(held_pairs // n_a1, minlength=n_t)
-        starts = np.cumsum(sizes) - sizes
+        n_b = self.size = len(wanted)
+        n_a = max(len(a_words), 1)  # a vote is (list, sentence) as one number: list * n_a + sentence
+        codes, list_b, tri_b = _looked_up(np, wanted, numbers)
+        postings, starts, sizes = _postings(np, a_words, numbers, codes, n_a)
+        del codes
         # The trigrams that count: held by 1 to ``most`` sentences of A. Each of their
-        # holders is a vote for the list; a vote is (list, sentence).
+        # holders is a vote for the list.
         held = sizes[tri_b]
         counted = (held >= 1) & (held <= most)
-        list_c, tri_c, held_c = list_b[counted], tri_b[counted], held[counted]
-        first = np.repeat(starts[tri_c] - (np.cumsum(held_c) - held_c), held_c)
-        voters = postings[first + np.arange(len(first))]
-        ballots, votes = _counted(np, np.repeat(list_c, held_c) * n_a1 + voters)
-        voter_list, voter = ballots // n_a1, ballots % n_a1
+        list_c, first_c, held_c = list_b[counted], starts[tri_b[counted]], held[counted]
+        del list_b, tri_b, held, counted
         # A sentence holding every counted trigram has as many votes as there are; a copy's
         # original is the only one when no other has.
         counts = np.bincount(list_c, minlength=n_b)
-        self._sole = (np.bincount(voter_list[votes == counts[voter_list]], minlength=n_b) == 1).tolist()
-        # Most votes first, ties to the earlier sentence of A, ``best`` of each list.
-        order = np.lexsort((voter, -votes, voter_list))
-        voter_list, voter, votes = voter_list[order], voter[order], votes[order]
-        rank = np.arange(len(voter_list)) - np.searchsorted(voter_list, voter_list)
-        kept = rank < best
-        voter_list = voter_list[kept]
-        self._voter = voter[kept].tolist()
-        self._votes = votes[kept].tolist()
+        sole = np.zeros(n_b, dtype=bool)
+        kept = []
+        # Votes are counted for some lists at a time: a text of millions of words repeating
+        # a few thousand has tens of millions of them.
+        for lo, hi in _chunks(np, list_c, held_c):
+            lists, first, held = list_c[lo:hi], first_c[lo:hi], held_c[lo:hi]
+            at = np.repeat(first - (np.cumsum(held) - held), held) + np.arange(int(held.sum()))
+            ballots, votes = _counted(np, np.repeat(lists, held) * n_a + postings[at])
+            del at
+            voter_list, voter = ballots // n_a, ballots % n_a
+            sole |= np.bincount(voter_list[votes == counts[voter_list]], minlength=n_b) == 1
+            # Most votes first, ties to the earlier sentence of A, ``best`` of each list.
+            order = np.lexsort((voter, -votes, voter_list))
+            voter_list, voter, votes = voter_list[order], voter[order], votes[order]
+            top = np.arange(len(voter_list)) - np.searchsorted(voter_list, voter_list) < best
+            kept.append((voter_list[top], voter[top], votes[top]))
+        self._sole = sole.tolist()
+        voter_list = np.concatenate([k[0] for k in kept]) if kept else np.zeros(0, dtype=np.int64)
+        self._voter = list(chain.from_iterable(k[1].tolist() for k in kept))
+        self._votes = list(chain.from_iterable(k[2].tolist() for k in kept))
         self._bounds = np.searchsorted(voter_list, np.arange(n_b + 1)).tolist()
 
     def best(self, i: int) -> list[tuple[int, int]]:
@@ -94,6 +87,65 @@ class TrigramVotes:
         """For a list a sentence of A is written as: whether that sentence is the only one
         holding all its counted trigrams, and one counts."""
         return self._sole[i]
+
+
+# Votes counted at a time (a list's are never split): some 100 MB of arrays.
+_CHUNK = 1 << 21
+
+
+def _looked_up(
+    np, wanted: list[list[str]], numbers: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """B's distinct trigram codes, in order, and the (list, trigram) pairs of each list's
+    own, once each, in that order (a trigram by its place among the codes)."""
+    lists, codes = _codes(np, wanted, numbers)
+    # Sorted, then numbered where they change: looking each up among the distinct codes
+    # reads them in no order, four times slower at millions.
+    order = np.argsort(codes)
+    ranked = codes[order]
+    new = np.concatenate(([True], ranked[1:] != ranked[:-1])) if len(ranked) else np.zeros(0, dtype=bool)
+    distinct = ranked[new]
+    del ranked
+    trigram = np.empty(len(codes), dtype=np.int64)
+    trigram[order] = np.cumsum(new) - 1
+    del order, new, codes
+    n_t = max(len(distinct), 1)
+    pairs = _distinct(np, lists * n_t + trigram)
+    return distinct, pairs // n_t, pairs % n_t
+
+
+def _postings(
+    np, a_words: list[list[str]], numbers: dict[str, int], codes: np.ndarray, n_a: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sentences of A holding each trigram of ``codes``, each once: all the postings
+    one after another, where each starts, and its length."""
+    sentences, found = _codes(np, a_words, numbers)
+    order = np.argsort(found)  # looked up in order (see _looked_up)
+    found, sentences = found[order], sentences[order]
+    del order
+    at = np.searchsorted(codes, found)
+    at[at == len(codes)] = 0
+    used = codes[at] == found if len(codes) else np.zeros(len(found), dtype=bool)
+    held = _distinct(np, at[used] * n_a + sentences[used])
+    del at, used, found, sentences
+    sizes = np.bincount(held // n_a, minlength=max(len(codes), 1))
+    return held % n_a, np.cumsum(sizes) - sizes, sizes
+
+
+def _chunks(np, lists: np.ndarray, weights: np.ndarray) -> list[tuple[int, int]]:
+    """Ranges of the (list, ...) rows, sorted by list, of about _CHUNK weight each, cut
+    between lists only."""
+    ends = np.cumsum(weights)
+    out = []
+    lo = 0
+    while lo < len(lists):
+        base = int(ends[lo - 1]) if lo else 0
+        hi = max(int(np.searchsorted(ends, base + _CHUNK, side="right")), lo + 1)
+        if hi < len(lists):
+            hi = int(np.searchsorted(lists, lists[hi - 1], side="right"))
+        out.append((lo, hi))
+        lo = hi
+    return out
 
 
 def _codes(np, word_lists: list[list[str]], numbers: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:

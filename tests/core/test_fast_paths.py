@@ -14,7 +14,6 @@ from rapidfuzz.distance import LCSseq
 
 from reader.core import (
     lang,
-    matching,
     number_facts,
     numbers,
     patterns,
@@ -22,12 +21,10 @@ from reader.core import (
     relatedness,
     sentences,
     tokens,
-    trigram_votes,
 )
 from reader.core.compare import compare
 from reader.core.loading import article_from_text
 from reader.core.matching import lcs_length
-from reader.core.trigram_votes import TrigramVotes
 
 words = st.lists(st.sampled_from(["a", "b", "c", "dd", "e", "ff", "g"]), max_size=70)
 
@@ -439,83 +436,6 @@ def test_elisions_dropped_around_apostrophes_as_over_the_whole_text(text: str) -
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(sentences, "_SCAN_ALL", 0)
         assert sentences._drop_elisions(text) == whole
-
-
-def _holders(a_words: list[list[str]], words: list[str]) -> list[list[int]]:
-    """The sentences of A holding each trigram of ``words``, found by looking at each."""
-    return [[k for k, w in enumerate(a_words) if t in matching.trigrams(w)] for t in matching.trigrams(words)]
-
-
-def _indexes(a_words: list[list[str]], wanted: list[list[str]]) -> list:
-    a_sents = [sentences.Sentence(0, k, " ".join(w), w, None, "en") for k, w in enumerate(a_words)]
-    return [
-        matching._Postings(a_sents, wanted),
-        TrigramVotes(a_words, wanted, matching.MAX_POSTINGS, matching.CANDIDATES),
-    ]
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.lists(st.lists(st.sampled_from("abcde"), max_size=8), min_size=1, max_size=80),
-    st.lists(st.lists(st.sampled_from("abcdef"), max_size=12), min_size=1, max_size=3),
-)
-@example([["a", "b", "c"]] * 64, [["a", "b", "c"]])  # as common as a counted trigram can be
-@example([["a", "b", "c"]] * 65, [["a", "b", "c"]])
-@example([["a"], ["a", "b"], [], ["a", "b", "c"]], [["a"], ["a", "b"], [], ["b", "a"]])  # short lists
-@example([list("abcd")] * 12 + [list("bcd")], [list("abcd")])  # more holders than candidates
-def test_both_indexes_count_the_votes_of_the_postings(
-    a_words: list[list[str]], wanted: list[list[str]]
-) -> None:
-    for i, words in enumerate(wanted):
-        counted = [h for h in _holders(a_words, words) if 1 <= len(h) <= matching.MAX_POSTINGS]
-        votes = Counter(k for h in counted for k in h)
-        expected = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: matching.CANDIDATES]
-        for index in _indexes(a_words, wanted):
-            assert index.size == len(wanted)
-            assert index.best(i) == expected, type(index).__name__
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.lists(st.lists(st.sampled_from("abcde"), max_size=7), min_size=1, max_size=70),
-    st.lists(st.integers(min_value=0, max_value=69), min_size=1, max_size=4),
-)
-@example([["a", "b", "c"]] * 64, [0])
-@example([["a", "b", "c"]] * 65, [0])  # no trigram counts
-@example([list("abcabc"), list("abcab")], [0, 1])  # another sentence holds them all
-def test_both_indexes_tell_a_copys_only_holder(a_words: list[list[str]], picks: list[int]) -> None:
-    wanted = [list(a_words[p % len(a_words)]) for p in picks]  # each written as a sentence of A
-    for i, words in enumerate(wanted):
-        counted = [set(h) for h in _holders(a_words, words) if len(h) <= matching.MAX_POSTINGS]
-        expected = bool(counted) and len(set.intersection(*counted)) == 1
-        for index in _indexes(a_words, wanted):
-            assert index.sole_holder(i) == expected, type(index).__name__
-
-
-def test_the_arrays_are_taken_for_long_texts_while_their_codes_can_number_the_words(monkeypatch) -> None:
-    a_sents = [sentences.Sentence(0, 0, "a b c d", list("abcd"), None, "en")]
-    assert isinstance(matching._index(a_sents, [list("abcd")]), matching._Postings)
-    monkeypatch.setattr(matching, "_ARRAY_WORDS", 0)
-    assert isinstance(matching._index(a_sents, [list("abcd")]), TrigramVotes)
-    monkeypatch.setattr(trigram_votes, "MOST_WORDS", 3)
-    assert isinstance(matching._index(a_sents, [list("abcd")]), matching._Postings)
-
-
-@given(
-    st.lists(st.lists(st.sampled_from("abcde"), max_size=8), min_size=1, max_size=40),
-    st.lists(st.lists(st.sampled_from("abcdef"), max_size=10), min_size=1, max_size=4),
-)
-# Sentences of A written as one looked up (they take its trigrams): with a repeated
-# trigram, of two words, of none, and as the second of two lists written alike.
-@example([list("abcabc"), list("ab"), [], list("cab")], [list("abcabc"), list("ab"), []])
-@example([list("bcd"), list("abcd")], [list("abcd"), list("bcd"), list("abcd")])
-def test_the_index_holds_every_sentence_of_a_with_a_trigram_looked_up(
-    a_words: list[list[str]], wanted: list[list[str]]
-) -> None:
-    a_sents = [sentences.Sentence(0, k, " ".join(w), w, None, "en") for k, w in enumerate(a_words)]
-    index = matching._Postings(a_sents, wanted)
-    for i, words in enumerate(wanted):
-        assert list(index.postings(i)) == [h for h in _holders(a_words, words) if h]
 
 
 @settings(max_examples=150, deadline=None)
