@@ -105,6 +105,7 @@ class Evidence:
 
 _TOKEN = patterns.compile(r"\d+(?:[.,:h]\d+)*|[^\W\d_][\w'’\-]*")
 _OPENERS = frozenset(".!?:;\"“”«»„‘’'(—–")
+_QUOTE_MARKS = str.maketrans(dict.fromkeys("“”«»„", '"'))
 _THOUSANDS = patterns.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
 
 
@@ -153,8 +154,78 @@ def is_template(a_text: str, b_text: str, code: str | None) -> bool:
     """Whether two matched sentences are one frame filled with other specifics."""
     if a_text == b_text:  # most matched sentences: kept as they were
         return False
+    # Most matched sentences differ in a word or two: a specific one text holds and the
+    # other lacks is in the text between what they share at their start and at their
+    # end, and when that holds too few on either side, neither text is read whole.
+    # Double quote marks are no part of a token and all open a sentence alike: written
+    # alike, a restyled quotation is no difference (and the texts keep their lengths).
+    plain_a, plain_b = a_text.translate(_QUOTE_MARKS), b_text.translate(_QUOTE_MARKS)
+    if plain_a == plain_b:
+        return False
+    table = lang.language(code)
+    names = table is None or not table.capitalised_nouns
+    start, end_a, end_b = _between_shared(plain_a, plain_b)
+    if not (_may_hold(plain_a, start, end_a, names) and _may_hold(plain_b, start, end_b, names)):
+        return False
     sa, sb = specifics(a_text, code), specifics(b_text, code)
     return len(sa - sb) >= TEMPLATE_SWAPS and len(sb - sa) >= TEMPLATE_SWAPS
+
+
+def _between_shared(a: str, b: str) -> tuple[int, int, int]:
+    """Where the tokens of ``a`` and ``b`` that may differ start (the same in both) and
+    end in each. Before the start and after the ends, each text's tokens are the
+    other's, read in the same context (no token holds or looks past a space): the start
+    follows a space of the shared beginning; each end is a space of the shared ending,
+    after a character of it that is no space (what ``_opens`` looks back at)."""
+    shorter = min(len(a), len(b))
+    head = _shared_head(a, b, shorter)
+    tail = _shared_tail(a, b, shorter - head)
+    start = a.rfind(" ", 0, head) + 1
+    end = a.find(" ", len(a) - tail + 1)
+    while end > 0 and a[end - 1].isspace():
+        end = a.find(" ", end + 1)
+    if end < 0:
+        return start, len(a), len(b)
+    return start, end, end - len(a) + len(b)
+
+
+def _shared_head(a: str, b: str, most: int) -> int:
+    """How many characters ``a`` and ``b`` share at their start (at most ``most``):
+    halving the range, each step a comparison in C."""
+    lo, hi = 0, most
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a.startswith(b[lo:mid], lo):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _shared_tail(a: str, b: str, most: int) -> int:
+    """How many characters ``a`` and ``b`` share at their end (at most ``most``)."""
+    lo, hi = 0, most
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a.endswith(b[len(b) - mid : len(b) - lo], 0, len(a) - lo):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _may_hold(text: str, start: int, end: int, names: bool) -> bool:
+    """Whether the tokens of ``text[start:end]`` may give TEMPLATE_SWAPS specifics:
+    numbers, date words, capitalised words (opening a sentence or not)."""
+    dates = _date_words()
+    found = 0
+    for m in _TOKEN.finditer(text, start, end):
+        token = m.group()
+        if token[0].isdigit() or (names and token[0].isupper()) or token.lower() in dates:
+            found += 1
+            if found >= TEMPLATE_SWAPS:
+                return True
+    return False
 
 
 def lede_relation(a: Sentence, b: Sentence, code: str | None, a_words: set[str], b_words: set[str]) -> Lede:
