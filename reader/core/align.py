@@ -117,8 +117,8 @@ def align(
     a_rest = [p if i not in used_a and a_boiler[i] is None else "" for i, p in enumerate(a_paras)]
     b_rest = [p if j not in used_b and b_boiler[j] is None else "" for j, p in enumerate(b_paras)]
     spelled: dict[str, str] = {}
-    a_sents = sentences_of(a_rest, code, spelled=spelled)
-    b_sents = sentences_of(b_rest, code, known=a_sents, spelled=spelled)
+    a_sents = sentences_of(a_rest, code, spelled=spelled, keyed=a_keys)
+    b_sents = sentences_of(b_rest, code, known=a_sents, spelled=spelled, keyed=b_keys)
     chosen = assign(candidates(a_sents, b_sents, code))
     _link_sentences(chosen, links, evidence, code)
     if evidence.lede is None:

@@ -15,6 +15,7 @@ abbreviations; the cuts it still makes after a language's own abbreviations
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from . import lang, patterns
@@ -253,12 +254,14 @@ def sentences_of(
     code: str | None = None,
     known: list[Sentence] | None = None,
     spelled: dict[str, str] | None = None,
+    keyed: Sequence[str] | None = None,
 ) -> list[Sentence]:
     """The sentences of each paragraph, their words stemmed in language ``code``. The
     words of a sentence as written in ``known`` (the other text's, in the same
     language) are taken from it, not made again: a copy keeps most of its sentences.
     Each word is one string however often it occurs: the one ``spelled`` holds (the
-    same dictionary for both texts of a comparison), else a new one's."""
+    same dictionary for both texts of a comparison), else a new one's. ``keyed`` are
+    the paragraphs' ``key_text``: a paragraph of one sentence is not keyed again."""
     words_of = {s.text: s.words for s in known} if known else {}
     one = (spelled if spelled is not None else {}).setdefault
     out: list[Sentence] = []
@@ -269,10 +272,14 @@ def sentences_of(
         # ("Do not wait. Go.") holds only one of its quote marks.
         blanked = blank_quotations(para)
         cursor = 0
-        for piece in split(para, code):
+        pieces_ = split(para, code)
+        # Its key is its words whatever whitespace surrounds it (the keys' memo holds some
+        # thousands of texts, fewer than the paragraphs of a million-word pair).
+        whole = keyed is not None and len(pieces_) == 1 and len(para) <= _LONG and pieces_[0] == para.strip()
+        for piece in pieces_:
             words = words_of.get(piece)
             if words is None:
-                found = keys(piece)
+                found = keyed[i].split() if whole else keys(piece)
                 if not found:
                     continue
                 # One string for each word, not one for each time it is written: the

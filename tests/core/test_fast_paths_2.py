@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.cli import compare as cli_compare
-from reader.core import boilerplate_tables, groups, matching, patterns, tokens
+from reader.core import boilerplate_tables, groups, matching, patterns, sentences, tokens
 from reader.core.compare import compare
 from reader.core.loading import article_from_text
 from reader.core.sentences import Sentence, sentences_of
@@ -253,6 +253,45 @@ def test_sentences_known_from_a_are_those_read_afresh(a_parts: list[str], b_part
     b_paras = [" ".join(b_parts), "", " ".join(a_parts[:2] + b_parts[:1])]
     a_sents = sentences_of(a_paras, code)
     assert sentences_of(b_paras, code, known=a_sents) == sentences_of(b_paras, code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "Σ",
+                    "ΟΔΟΣ",
+                    " ",
+                    "\u00a0",
+                    "\u2009",
+                    "10",
+                    "000",
+                    "7.000",
+                    "l’",
+                    "L'",
+                    "usine",
+                    ".",
+                    "Dr.",
+                    "No.",
+                    "“",
+                    "”",
+                    "a",
+                ]
+            ),
+            max_size=8,
+        ).map("".join),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from(["en", "fr", "el", None]),
+)
+@example(["\u00a0000 people"], "en")  # whitespace before a number, stripped from the sentence
+@example(["ΟΔΟΣ "], "el")  # a final sigma, before whitespace or at the end
+def test_sentences_keyed_from_their_paragraphs_keys_are_those_keyed_afresh(paras: list[str], code) -> None:
+    keyed = [sentences.key_text(p) for p in paras]
+    assert sentences_of(paras, code, keyed=keyed) == sentences_of(paras, code)
 
 
 # --- phrases a pattern cannot match without
