@@ -4,16 +4,17 @@
 of its word trigrams (common ones aside), and, for one that a sentence of A is written
 as, whether that sentence is the only one holding them all. A dictionary from trigrams
 to the sentences holding them answers that for an article; at a million words its
-tables outgrow the processor's caches, and building it took 20 times as long as for
-100k words (ten times the text). Here every trigram is a number and each question is
-answered for all sentences at once, by sorting: the same answers, a third of the time.
+tables outgrow the processor's caches, and building it took 15 to 30 times as long as
+for 100k words (ten times the text). Here every trigram is a number and each question
+is answered for all sentences at once, by sorting: the same answers, in 130 ms where
+the dictionary, the copies' check and the votes took 410 (numpy's import aside, 45).
 """
 
 from __future__ import annotations
 
 from itertools import chain, repeat
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
 if TYPE_CHECKING:
     import numpy as np
 
