@@ -11,22 +11,21 @@ import bisect
 from array import array
 from collections import Counter
 from collections.abc import Iterator
-from itertools import accumulate
 
 from . import patterns
 from .fact_record import Fact
 from .model import Article, Group
-from .numbers import Number, clean_points, may_touch, spans_and_values
-from .tokens import tokenize
+from .numbers import Number, clean_points, may_touch, spans_and_values, token_offsets
+from .tokens import LONG_TEXT, tokenize
 
 
 def number_changes(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]:
     text_a, text_b, changed_a, changed_b, ops = changed_spans(g)
     if not may_touch(text_a, changed_a, code) and not may_touch(text_b, changed_b, code):
         return  # a fact is a number inside a change: no change holds one
-    within_a, within_b = _around_changes(g, text_a, text_b, code)
-    values_a, nums_a = _changed_numbers(text_a, changed_a, code, within_a)
-    values_b, nums_b = _changed_numbers(text_b, changed_b, code, within_b)
+    (within_a, within_b), (starts_a, starts_b) = _around_changes(g, text_a, text_b, code)
+    values_a, nums_a = _changed_numbers(text_a, changed_a, code, within_a, starts_a)
+    values_b, nums_b = _changed_numbers(text_b, changed_b, code, within_b, starts_b)
     # The values a side has more of than the other; only what is read around the changes
     # counts when the rest is the same text on both sides.
     only_a, only_b = values_a - values_b, values_b - values_a
@@ -58,22 +57,31 @@ def number_changes(a: Article, b: Article, g: Group, code: str | None) -> Iterat
 AROUND_FROM = 16_384
 
 
+Ranges = list[tuple[int, int]]
+
+
 def _around_changes(
     g: Group, text_a: str, text_b: str, code: str | None
-) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]] | None]:
+) -> tuple[tuple[Ranges | None, Ranges | None], tuple[array | None, array | None]]:
     """Ranges of token indices of each side holding every change and what reading a
     number in it depends on, outside which both sides are the same text read the same
     way (so its numbers, the same on both sides, need not be read); None, None: read
-    everything (a short group, or no unchanged text to leave out)."""
+    everything (a short group, or no unchanged text to leave out). Then each side's
+    tokens' offsets, when kept for reading its numbers (not past a long text's size)."""
     if len(text_a) + len(text_b) < AROUND_FROM or not any(op.tag == "equal" for op in g.ops):
-        return None, None
+        return (None, None), (None, None)
     tokens_a, tokens_b = tokenize(text_a), tokenize(text_b)
     # Each op as token ranges (ops cut the texts between tokens), one side at a time: the
-    # tokens' offsets of a 20 MB text take 50 MB.
-    firsts_a = _op_tokens(tokens_a, [len(op.a) for op in g.ops])
-    firsts_b = _op_tokens(tokens_b, [len(op.b) for op in g.ops]) if firsts_a else None
+    # tokens' offsets of a 20 MB text take 50 MB. Below that, numbers are read with them
+    # (finding them again took a twentieth of comparing a 100k-word paragraph).
+    starts_a = token_offsets(tokens_a)
+    firsts_a = _op_tokens(starts_a, [len(op.a) for op in g.ops])
+    starts_a = starts_a if len(text_a) <= LONG_TEXT else None
+    starts_b = token_offsets(tokens_b) if firsts_a else None
+    firsts_b = _op_tokens(starts_b, [len(op.b) for op in g.ops]) if starts_b is not None else None
+    starts_b = starts_b if len(text_b) <= LONG_TEXT else None
     if not firsts_a or not firsts_b:
-        return None, None  # not cut between tokens: read everything
+        return (None, None), (None, None)  # not cut between tokens: read everything
     spans = [
         (op.tag, firsts_a[i], firsts_a[i + 1], firsts_b[i], firsts_b[i + 1]) for i, op in enumerate(g.ops)
     ]
@@ -118,13 +126,12 @@ def _around_changes(
             continue
         within_a.append((lo_a, hi_a + ahead))
         within_b.append((lo_b, hi_b + ahead))
-    return within_a, within_b
+    return (within_a, within_b), (starts_a, starts_b)
 
 
-def _op_tokens(tokens: list[str], lengths: list[int]) -> list[int] | None:
-    """The index of each op's first token and of the end, given each op's length on this
-    side; None when an op does not start between two tokens."""
-    starts = array("q", accumulate(map(len, tokens), initial=0))
+def _op_tokens(starts: array, lengths: list[int]) -> list[int] | None:
+    """The index of each op's first token and of the end, given the tokens' offsets and
+    each op's length on this side; None when an op does not start between two tokens."""
     firsts = [0]
     at = 0
     for length in lengths:
@@ -137,14 +144,18 @@ def _op_tokens(tokens: list[str], lengths: list[int]) -> list[int] | None:
 
 
 def _changed_numbers(
-    text: str, changed: list[tuple[int, int]], code: str | None, within: list[tuple[int, int]] | None = None
+    text: str,
+    changed: list[tuple[int, int]],
+    code: str | None,
+    within: list[tuple[int, int]] | None = None,
+    offsets: array | None = None,
 ) -> tuple[Counter, list[Number]]:
     """The values of the numbers of a text (or of those in the ranges ``within``), and
     the numbers inside its changes (the others are not kept: a paragraph as long as a
     book holds millions)."""
     # Kept as arrays, not a tuple for each: a 20 MB text holds a million numbers.
     starts, ends, found = array("q"), array("q"), []
-    for start, end, value in spans_and_values(text, code, within):
+    for start, end, value in spans_and_values(text, code, within, offsets):
         starts.append(start)
         ends.append(end)
         found.append(value)

@@ -47,16 +47,17 @@ def iter_numbers(text: str, code: str | None) -> Iterator[Number]:
 
 
 def spans_and_values(
-    text: str, code: str | None, within: Sequence[tuple[int, int]] | None = None
+    text: str, code: str | None, within: Sequence[tuple[int, int]] | None = None, offsets: array | None = None
 ) -> Iterator[tuple[int, int, float | str]]:
     """``iter_numbers`` as (start, end, value): what counting a long text's numbers
     needs, without an object for each of them. ``within``: only the numbers opening in
     these ranges of token indices (ascending), each read as if the text started there
-    (see :func:`clean_points`)."""
+    (see :func:`clean_points`). ``offsets``: ``token_offsets`` of the text's tokens,
+    when made already."""
     table = lang.language(code)
     words = table.numbers if table is not None else {}
     tokens = tokenize(text)
-    starts = array("q", accumulate(map(len, tokens), initial=0))
+    starts = offsets if offsets is not None else token_offsets(tokens)
     # Digits in a web address or an e-mail ("/2024/06/12/", "x2@y.com") are no figures.
     addresses = [m.span() for m in _ADDRESS.finditer(text)] if ("/" in text or "@" in text) else []
     address_starts = [lo for lo, _ in addresses]
@@ -87,6 +88,12 @@ def spans_and_values(
             yield starts[k], starts[k + 2] + len(after) if wide else starts[k + 1], value
             if skips:
                 skip = k + 2
+
+
+def token_offsets(tokens: list[str]) -> array:
+    """Where each token starts in the text, and its end: an array of machine integers
+    (a list would hold an object for each)."""
+    return array("q", accumulate(map(len, tokens), initial=0))
 
 
 def clean_points(tokens: Sequence[str], code: str | None) -> Callable[[int], bool]:

@@ -172,6 +172,8 @@ def pieces(text: str, size: int = 0) -> Iterator[tuple[int, int]]:
 
 
 _LONG_TEXT = 1 << 20
+# Past this size a text is read a piece at a time, and what is made from it is not kept.
+LONG_TEXT = _LONG_TEXT
 _CUT = patterns.compile(r"[^\W\d_] (?=\S)")
 
 
