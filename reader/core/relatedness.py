@@ -115,13 +115,18 @@ def _date_words() -> frozenset[str]:
     return frozenset(names)
 
 
+def _capitals_name(code: str | None) -> bool:
+    """Whether a capital marks a name in the language (not where every noun takes one)."""
+    table = lang.language(code)
+    return table is None or not table.capitalised_nouns
+
+
 @lru_cache(maxsize=4096)  # a sentence is weighed against each of its candidates
 def specifics(text: str, code: str | None) -> frozenset[str]:
     """The tokens that tell one story from another of the same kind: numbers, dates,
     and names (capitalised words that do not open a sentence or a quotation; not in a
     language that capitalises every noun)."""
-    table = lang.language(code)
-    names = table is None or not table.capitalised_nouns
+    names = _capitals_name(code)
     dates = _date_words()
     out: set[str] = set()
     for m in _TOKEN.finditer(text):
@@ -162,8 +167,7 @@ def is_template(a_text: str, b_text: str, code: str | None) -> bool:
     plain_a, plain_b = a_text.translate(_QUOTE_MARKS), b_text.translate(_QUOTE_MARKS)
     if plain_a == plain_b:
         return False
-    table = lang.language(code)
-    names = table is None or not table.capitalised_nouns
+    names = _capitals_name(code)
     start, end_a, end_b = _between_shared(plain_a, plain_b)
     if not (_may_hold(plain_a, start, end_a, names) and _may_hold(plain_b, start, end_b, names)):
         return False
@@ -296,8 +300,7 @@ def _names(tokens: list[str], slot: range, other: set[str], code: str | None) ->
     a weekday or month. Where every noun takes a capital (German), only a capitalised
     word the other text never uses is taken for a name."""
     dates = _date_words()
-    table = lang.language(code)
-    nouns = table is not None and table.capitalised_nouns
+    nouns = not _capitals_name(code)
     for k in slot:
         word = tokens[k]
         low = word.lower()
