@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from . import patterns
+from .patterns import holds_any
 
 DONATION = "donation appeal"
 SUBSCRIPTION = "subscription appeal"
@@ -194,13 +195,23 @@ _HEADER = patterns.compile(
 )
 
 
+# Whether one of short_lines' patterns matches, in one match: most paragraphs match none.
+_SHORT_ANY = patterns.compile(
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (_REMIND, _BUTTONS, _ADVERTISEMENT, _HEADER, _READ_MORE, _ALSO_READ, _SOCIAL)
+    ),
+    _I,
+)
+
+
 # Each check first looks for a plain substring its patterns cannot match without,
 # so that ordinary paragraphs (nearly all of them) cost a few ``in`` tests, not
 # a dozen regex scans: loading must stay fast on thousands of files.
 
 
 def short_lines(t: str, lower: str) -> str | None:
-    if len(t) > 250:
+    if len(t) > 250 or not _SHORT_ANY.match(t):
         return None
     if _REMIND.match(t):
         return "remind me later"
@@ -238,7 +249,7 @@ _COPYRIGHT_WORDS = ("©", "(c)", "copyright", "rights reserved", "may not be")
 def notices(t: str, lower: str) -> str | None:
     if len(t) > 400:
         return None
-    if any(w in lower for w in _COPYRIGHT_WORDS) and _COPYRIGHT.search(t):
+    if holds_any(_COPYRIGHT_WORDS, lower) and _COPYRIGHT.search(t):
         return "copyright"
     if (_CREDITS.match(t) and _credit_line(t)) or (
         ("contributed" in lower or "solely" in lower) and _CREDIT_ENDINGS.search(t)
@@ -261,7 +272,7 @@ def caption(t: str, lower: str) -> str | None:
         return None
     tail = t[-120:]  # the credit patterns are anchored at the end
     if _CAPTION_START.match(t) or (
-        ("/" in tail or any(w in lower for w in _CAPTION_WORDS)) and _CAPTION_END.search(tail)
+        ("/" in tail or holds_any(_CAPTION_WORDS, lower)) and _CAPTION_END.search(tail)
     ):
         return "photo caption"
     if t.rstrip(" .").endswith(")"):
@@ -274,9 +285,9 @@ def caption(t: str, lower: str) -> str | None:
 def appeals(t: str, lower: str) -> str | None:
     if len(t) > 1500:
         return None
-    newsletter = any(w in lower for w in _NEWSLETTER_GATE)
-    subscription = any(w in lower for w in _SUBSCRIPTION_GATE)
-    donation = any(w in lower for w in _DONATION_GATE)
+    newsletter = holds_any(_NEWSLETTER_GATE, lower)
+    subscription = holds_any(_SUBSCRIPTION_GATE, lower)
+    donation = holds_any(_DONATION_GATE, lower)
     if not (newsletter or subscription or donation):
         return None
     u = QUOTED.sub(" ", t) if any(q in t for q in '"“«„') else t

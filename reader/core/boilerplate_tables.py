@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from . import lang, patterns
+from .patterns import holds_any
 
 
 def table_reason(t: str, lower: str) -> str | None:
@@ -16,44 +17,54 @@ def table_reason(t: str, lower: str) -> str | None:
     "Suscríbete a nuestro boletín...")."""
     if len(t) > 400:
         return None
-    for reason, anchored, bounded, gate, other in _table_checks():
-        if (
-            (anchored is not None and anchored.match(lower))
-            or (bounded is not None and _holds_any(gate, lower) and _search_bounded(bounded, lower))
-            or (other is not None and other.search(lower))
+    # One match of all the reasons' anchored bundles tells whether any of them matches:
+    # most paragraphs then skip nine, and the reasons with no other patterns.
+    anchored_any, gated = _anchored_any()
+    if anchored_any is not None and anchored_any.match(lower):
+        return _first_reason(lower, _table_checks())
+    for reason, _anchored, bounded, gate, other, other_gate in gated:
+        if (bounded is not None and holds_any(gate, lower) and _search_bounded(bounded, lower)) or (
+            other is not None and holds_any(other_gate, lower) and other.search(lower)
         ):
             return reason
     return None
 
 
-def _holds_any(gate: tuple[str, ...] | None, text: str) -> bool:
-    if gate is None:
-        return True
-    for part in gate:  # noqa: SIM110 - a loop: any() over a generator costs a quarter more
-        if part in text:
-            return True
-    return False
+def _first_reason(lower: str, checks: tuple[_Check, ...]) -> str | None:
+    """The first reason whose anchored, bounded or other patterns match."""
+    for reason, anchored, bounded, gate, other, other_gate in checks:
+        if (
+            (anchored is not None and anchored.match(lower))
+            or (bounded is not None and holds_any(gate, lower) and _search_bounded(bounded, lower))
+            or (other is not None and holds_any(other_gate, lower) and other.search(lower))
+        ):
+            return reason
+    return None
 
 
 _BOUNDARY = patterns.compile(r"\b")
 
-
-@lru_cache(maxsize=1)
-def _table_checks() -> tuple[
-    tuple[
+TYPE_CHECKING = False  # typing's, without importing typing at every start (checkers know it)
+if TYPE_CHECKING:
+    # A reason's patterns: (reason, anchored, bounded, the bounded ones' gate, other, the
+    # other ones' gate); see _table_checks.
+    _Check = tuple[
         str,
         re.Pattern[str] | None,
         re.Pattern[str] | None,
         tuple[str, ...] | None,
         re.Pattern[str] | None,
-    ],
-    ...,
-]:
+        tuple[str, ...] | None,
+    ]
+
+
+@lru_cache(maxsize=1)
+def _table_checks() -> tuple[_Check, ...]:
     """The tables' patterns of each reason in three bundles that the regex engine scans
     fast: those anchored at the start (matched there only), those opening on a word
     boundary (searched without it, each hit checked for it: a leading ``\\b`` keeps the
     engine from skipping ahead to the pattern's first letters, ten times slower), and
-    the rest. The second comes with the phrases it cannot match without
+    the rest. The last two come with the phrases they cannot match without
     (``patterns.required``): an alternation of phrases is tried at every position of a
     paragraph, a few ``in`` tests are not (a third of loading a long article)."""
     out = []
@@ -66,10 +77,20 @@ def _table_checks() -> tuple[
                 bounded.append(p[2:])
             else:
                 other.append(p)
-        bundle = _union(bounded)
+        bundle, rest = _union(bounded), _union(other)
         gate = patterns.required(bundle.pattern) if bundle is not None else None
-        out.append((reason, _union(anchored), bundle, gate, _union(other)))
+        other_gate = patterns.required(rest.pattern) if rest is not None else None
+        out.append((reason, _union(anchored), bundle, gate, rest, other_gate))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _anchored_any() -> tuple[re.Pattern[str] | None, tuple[_Check, ...]]:
+    """All the reasons' anchored bundles in one (it matches where one of them does), and
+    the reasons that have other patterns than those."""
+    checks = _table_checks()
+    anchored_any = _union([anchored.pattern for _, anchored, *_ in checks if anchored is not None])
+    return anchored_any, tuple(c for c in checks if c[2] is not None or c[4] is not None)
 
 
 def _union(sources: list[str]) -> re.Pattern[str] | None:

@@ -150,6 +150,17 @@ def _required(items) -> frozenset[str] | None:
     return best
 
 
+def holds_any(gate: tuple[str, ...] | None, text: str) -> bool:
+    """Whether ``text`` holds one of the phrases of a gate (such as ``required`` gives;
+    None: no gate, it holds)."""
+    if gate is None:
+        return True
+    for part in gate:  # noqa: SIM110 - a loop: any() over a generator costs a quarter more
+        if part in text:
+            return True
+    return False
+
+
 def _rank(found: frozenset[str]) -> tuple[int, int]:
     return min(map(len, found)), -len(found)
 

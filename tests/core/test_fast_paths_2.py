@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.cli import compare as cli_compare
-from reader.core import boilerplate_tables, groups, matching, patterns, sentences, tokens
+from reader.core import boilerplate_rules, boilerplate_tables, groups, matching, patterns, sentences, tokens
 from reader.core.compare import compare
 from reader.core.loading import article_from_text
 from reader.core.sentences import Sentence, sentences_of
@@ -318,7 +318,7 @@ def test_the_phrases_a_pattern_needs(pattern: str, gate) -> None:
 
 
 _GATED = [
-    (r, bundle, gate) for r, _, bundle, gate, _ in boilerplate_tables._table_checks() if bundle is not None
+    (r, bundle, gate) for r, _, bundle, gate, *_ in boilerplate_tables._table_checks() if bundle is not None
 ]
 
 
@@ -328,7 +328,45 @@ _GATED = [
 def test_every_match_of_a_table_bundle_holds_its_gate(reason: str, bundle, gate, data) -> None:
     assert gate  # each bundle of the tables has one
     text = data.draw(st.from_regex(bundle.pattern, fullmatch=True))
-    assert boilerplate_tables._holds_any(gate, text)
+    assert patterns.holds_any(gate, text)
+
+
+_OTHER = [(c[0], c[4], c[5]) for c in boilerplate_tables._table_checks() if c[4] is not None and c[5]]
+
+
+@pytest.mark.parametrize(("reason", "other", "gate"), _OTHER, ids=[r for r, _, _ in _OTHER])
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_every_match_of_a_table_s_other_patterns_holds_their_gate(reason: str, other, gate, data) -> None:
+    text = data.draw(st.from_regex(other.pattern, fullmatch=True))
+    assert patterns.holds_any(gate, text)
+
+
+_TABLE_PATTERNS = [p for c in boilerplate_tables._table_checks() for p in (c[1], c[2], c[4]) if p is not None]
+_SHORT_LINES = [
+    boilerplate_rules._REMIND,
+    boilerplate_rules._BUTTONS,
+    boilerplate_rules._ADVERTISEMENT,
+    boilerplate_rules._HEADER,
+    boilerplate_rules._READ_MORE,
+    boilerplate_rules._ALSO_READ,
+    boilerplate_rules._SOCIAL,
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_the_tables_and_short_lines_give_what_each_pattern_in_turn_gives(data) -> None:
+    pattern = data.draw(st.sampled_from(_TABLE_PATTERNS + _SHORT_LINES))
+    text = data.draw(st.from_regex(pattern.pattern, fullmatch=data.draw(st.booleans())).map(str.strip))
+    lower = text.lower()
+    assert boilerplate_tables.table_reason(text, lower) == (
+        None
+        if len(text) > 400
+        else boilerplate_tables._first_reason(lower, boilerplate_tables._table_checks())
+    )
+    one_by_one = next((p for p in _SHORT_LINES if p.match(text)), None)
+    assert (boilerplate_rules.short_lines(text, lower) is None) == (one_by_one is None or len(text) > 250)
 
 
 def test_a_copy_that_longer_sentences_all_hold_is_voted_on() -> None:
