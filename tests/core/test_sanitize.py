@@ -146,3 +146,36 @@ def test_two_names_never_show_alike(name: str) -> None:
 def test_messages_keep_escaped_names_and_escape_what_slipped_in() -> None:
     message = escape_name("caf\udce9") + ": no such folder \x1b[31m\nnext"
     assert escape_controls(message) == "caf\\xe9: no such folder \\x1b[31m\\nnext"
+
+
+def test_a_printable_text_holds_nothing_clean_changes() -> None:
+    # clean() skips its work for a text that str.isprintable() passes: every character
+    # it removes or replaces must be one that isprintable() refuses.
+    from reader.core import sanitize
+
+    touched = [chr(c) for c in range(0x110000) if sanitize._INVISIBLE.match(chr(c))]
+    touched += ["\r", "\n", "\x1b", "\x9b", "\x9d", "\x90", "\x98", "\x9e", "\x9f"]
+    touched += [old for old, _new in sanitize._REPLACEMENTS]
+    assert len(touched) > 200
+    assert not [c for c in touched if c.isprintable()]
+    # and squash's whitespace too
+    assert not [c for c in "\t\n\r\f\v" if c.isprintable()]
+
+
+_DIRTY = "ab \t\r\n\x1b[31m\x9b\x85\u2028\u2029\u00ad\u200b\u202e\ufeffé\u0301"
+
+
+@given(st.text(alphabet=st.sampled_from(_DIRTY)))
+def test_clean_and_squash_are_what_the_full_treatment_gives(text: str) -> None:
+    import re
+    import unicodedata
+
+    from reader.core import sanitize
+
+    full = text.replace("\r\n", "\n").replace("\r", "\n")
+    full = sanitize._ESCAPES.sub("", full)
+    for old, new in sanitize._REPLACEMENTS:
+        full = full.replace(old, new)
+    full = unicodedata.normalize("NFC", sanitize._INVISIBLE.sub("", full))
+    assert clean(text) == full
+    assert squash(full) == re.sub(r"[ \t\n\r\f\v]+", " ", full).strip(" ")
