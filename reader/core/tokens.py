@@ -205,10 +205,13 @@ def one_spaced(text: str) -> str:
     """``" ".join(text.split())``: whitespace runs as one space, none at the ends. A long
     text is done a piece at a time: the list of all its words would take ten times its
     size."""
+    # Every whitespace character but the space is unprintable: a printable text without
+    # two spaces in a row or at an end is its own answer (the usual paragraph; a C-level
+    # scan, not a list of its words).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     if len(text) <= _LONG_TEXT:
         return " ".join(text.split())
-    if "  " not in text and text.isprintable() and text[0] != " " and text[-1] != " ":
-        return text  # its only whitespace is single spaces inside it (the usual paragraph)
     parts = []
     start = 0
     while start < len(text):

@@ -187,3 +187,16 @@ def test_a_long_text_holds_one_string_for_each_distinct_token() -> None:
     assert len(text) > tokens._LONG_TEXT
     assert "".join(found) == text
     assert found[0] is found[6] is found[-4]
+
+
+@given(st.text(alphabet=st.sampled_from(" a\u00a0\u2009\u3000\t\n\x1c\x85é")) | tricky_text)
+def test_one_spaced_is_its_words_joined_by_one_space(text: str) -> None:
+    assert tokens.one_spaced(text) == " ".join(text.split())
+
+
+def test_every_whitespace_but_the_space_is_unprintable() -> None:
+    # one_spaced returns a printable text with single spaces as it is: no other character
+    # that str.split() splits at may be printable.
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert len(spaces) > 20
+    assert [c for c in spaces if c.isprintable()] == [" "]
