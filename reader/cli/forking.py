@@ -262,6 +262,13 @@ class _Child:
 
         with self._pipe:
             data = self._pipe.read()
+        # Read while the child leaves: the end of a process that shares all this one's
+        # memory takes a millisecond or two, as long as reading a long answer.
+        try:
+            answer = pickle.loads(data)
+        except Exception:  # a torn hand-over
+            answer = _FAILED
+        del data
         try:
             _, status = os.waitpid(self._pid, 0)
         except ChildProcessError:  # reaped by someone else: no telling how it ended
@@ -270,10 +277,7 @@ class _Child:
         self._pid = 0
         if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
             return _FAILED
-        try:
-            return pickle.loads(data)
-        except Exception:  # a torn hand-over
-            return _FAILED
+        return answer
 
     def stop(self) -> None:
         """Stop the child and reap it (after an error or an interrupt here)."""

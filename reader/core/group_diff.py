@@ -68,7 +68,7 @@ def packed(g: Group) -> tuple:
 def unpacked(raw: RawGroup, packed: tuple) -> Group:
     """The group ``packed`` was made from (given its raw group)."""
     flat, counts, kind, similarity = packed
-    ops = tuple(Op(flat[n], flat[n + 1], flat[n + 2]) for n in range(0, len(flat), 3))
+    ops = tuple(map(Op, flat[0::3], flat[1::3], flat[2::3]))
     return _made(raw, kind, similarity, ops, WordCounts(*counts))
 
 

@@ -28,8 +28,8 @@ def edges(text: str) -> tuple[str, str, str]:
 
 def paragraphs(indices: tuple[int, ...]) -> str:
     """¶6, ¶6+7, ¶11–18 (runs of three or more as a range), ¶9+11."""
-    if not indices:
-        return ""
+    if len(indices) < 2:
+        return f"¶{indices[0]}" if indices else ""
     runs: list[list[int]] = [[indices[0]]]
     for i in indices[1:]:
         if i == runs[-1][-1] + 1:

@@ -122,6 +122,11 @@ def _line_pattern(width: int) -> re.Pattern[str]:
 
 
 def _wrap_paragraph(texts: list[str], roles: list[str], width: int) -> list[Line]:
+    if len(texts) == 1:
+        text = texts[0]
+        # One run that fits as it is (a gutter's label, a short line): the line is itself.
+        if len(text) <= width and text.isprintable() and text[0] != " " != text[-1] and _is_narrow(text):
+            return [[(text, roles[0])]]
     plain = "".join(texts)
     if not plain.strip():
         return [[]]
