@@ -411,3 +411,28 @@ def test_links_are_taken_heaviest_first_and_ties_in_reading_order(links: dict[tu
     # Few weights and few paragraphs: ties everywhere, and which of two tied links comes
     # first decides the groups.
     assert groups.heaviest_first(links) == sorted(links, key=lambda ij: (-links[ij], ij))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    code=st.sampled_from(["en", "fr", "es", "de", "pt", "it"]),
+    parts=st.lists(
+        st.sampled_from(
+            ["No", "no", "Nr", "n", "nº", "n.º", "núm", ".", ". ", ".\n", " ", "3", "A", "«", "x", "é"]
+        ),
+        max_size=14,
+    ),
+)
+@example(code="en", parts=["He said no", ". ", "Then"])
+@example(code="de", parts=["Nr", ".\n", "A"])
+def test_numbering_cut_where_the_pattern_alone_cuts(code: str, parts: list[str]) -> None:
+    import re
+
+    from reader.core import lang
+
+    piece = "".join(parts)
+    table = lang.language(code)
+    fast = sentences._split_numbering(piece, table)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sentences, "_STOP_THEN_TEXT", re.compile(""))  # no gate
+        assert fast == sentences._split_numbering(piece, table)
