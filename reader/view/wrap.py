@@ -132,6 +132,9 @@ def _wrap_paragraph(texts: list[str], roles: list[str], width: int) -> list[Line
         return [[]]
     if _NOT_ONE_CELL.search(plain):
         return _wrap_slow(list(zip(texts, roles, strict=True)), width)
+    if len(texts) == 1:  # a paragraph of one role (unchanged text): each line is a match
+        role = roles[0]
+        return [[(m.group().rstrip(), role)] for m in _line_pattern(width).finditer(plain)] or [[]]
     starts: list[int] = []
     offset = 0
     for text in texts:

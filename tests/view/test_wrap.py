@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.view.wrap import _wrap_paragraph, _wrap_slow, cell_width, line_width, truncate, wrap_runs
@@ -25,9 +25,10 @@ WORDS = st.sampled_from(
         "e\u0301t\u00e9",
     ]
 )
-TEXT = st.lists(st.tuples(WORDS, st.sampled_from([" ", "  ", ""])), max_size=12).map(
-    lambda parts: "".join(word + space for word, space in parts)
-)
+TEXT = st.tuples(
+    st.sampled_from(["", " ", "  "]),
+    st.lists(st.tuples(WORDS, st.sampled_from([" ", "  ", ""])), max_size=12),
+).map(lambda lead_parts: lead_parts[0] + "".join(word + space for word, space in lead_parts[1]))
 RUNS = st.lists(st.tuples(TEXT, ROLES), max_size=6)
 
 
@@ -81,6 +82,9 @@ def test_lines_fit_nothing_is_lost_and_words_stay_whole(runs, width) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(RUNS, st.integers(min_value=2, max_value=40))
+@example([("abcdef", "text")], 5)  # one run, one cell too long: cut, not kept whole
+@example([("ab cd", "text")], 4)
+@example([("¶14 → ¶15", "gutter")], 9)  # a label that fits exactly
 def test_fast_path_matches_the_careful_path(runs, width) -> None:
     runs = [(text, role) for text, role in runs if text]
     texts = [text for text, _ in runs]
