@@ -436,3 +436,30 @@ def test_numbering_cut_where_the_pattern_alone_cuts(code: str, parts: list[str])
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(sentences, "_STOP_THEN_TEXT", re.compile(""))  # no gate
         assert fast == sentences._split_numbering(piece, table)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    words=st.lists(
+        st.tuples(
+            st.sampled_from(["said", "“", '"', "—", " - ", "–", "'", "’", "don’t", "...", "…", ",", "9"]),
+            st.booleans(),
+        ),
+        max_size=24,
+    ),
+    spaces=st.lists(st.sampled_from([" ", "  ", "\n", ""]), min_size=24, max_size=24),
+)
+def test_a_restyled_text_gets_the_ops_of_the_full_pipeline(words, spaces) -> None:
+    from reader.core import diff
+    from reader.core.model import Op
+
+    restyle = {"“": '"', '"': "”", "'": "’", "’": "'", "...": "…", "…": "...", "–": "-"}
+    a = "".join(w + s for (w, _), s in zip(words, spaces, strict=False))
+    b = "".join(
+        (restyle.get(w, w) if change else w) + s for (w, change), s in zip(words, spaces, strict=False)
+    )
+    ta, tb = tokens.tokenize(a), tokens.tokenize(b)
+    if len(ta) != len(tb) or any(tokens.fold(x) != tokens.fold(y) for x, y in zip(ta, tb, strict=True)):
+        return  # not the restyled path
+    full = [Op(r.tag, "".join(r.a), "".join(r.b)) for r in diff._normalize(diff._pair_tokens(ta, tb))]
+    assert diff._restyled(ta, tb) == full
