@@ -293,9 +293,18 @@ def canonical(token: str) -> str:
 
 
 def _plain_number(m: re.Match[str]) -> str:
-    group = m.group(1)
-    digits = m.group().replace(group, "")
-    return digits.replace(",", ".")
+    # A text writes the same numbers again and again ("7,000", "10 000"): each is made once
+    # (its separator, group 1, is the first mark in it, so the number alone decides).
+    number = m.group()
+    plain = _plain_of.get(number)
+    if plain is None:
+        plain = number.replace(m.group(1), "").replace(",", ".")
+        if len(_plain_of) < 4096:
+            _plain_of[number] = plain
+    return plain
+
+
+_plain_of: dict[str, str] = {}
 
 
 @lru_cache(maxsize=1 << 16)

@@ -233,6 +233,9 @@ def test_number_patterns_find_what_they_found(text: str) -> None:
     assert tokens._TOKEN.findall(text) == token_before.findall(text)
     assert tokens._WORD.findall(text) == word_before.findall(text)
     assert tokens.plain_numbers(text) == _GROUPED_BEFORE.sub(tokens._plain_number, text)
+    # A number made once is the same number made again (tokens._plain_of).
+    made_afresh = _GROUPED_BEFORE.sub(lambda m: m.group().replace(m.group(1), "").replace(",", "."), text)
+    assert tokens.plain_numbers(text) == made_afresh
 
 
 # --- number facts skipped where no change holds a number ------------------------------
