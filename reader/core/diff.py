@@ -209,7 +209,7 @@ def _match(ta: list[str], tb: list[str], key: Callable[[str], str] = fold) -> li
         if xa == xb:  # the common case: no typography or spacing inside
             runs.append(_Run("equal", xa, xb))
             continue
-        if list(map(fold, xa)) == list(map(fold, xb)):  # typography only: tokens pair up
+        if _restyled_only(xa, xb):  # typography only: tokens pair up
             runs += _pair_tokens(xa, xb)
             continue
         for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
@@ -223,6 +223,12 @@ def _match(ta: list[str], tb: list[str], key: Callable[[str], str] = fold) -> li
     return runs
 
 
+def _restyled_only(xa: list[str], xb: list[str]) -> bool:
+    """Whether two token lists are equal once folded: only the tokens that differ are
+    folded (found at C speed; in a long text's matched stretches, a few among many)."""
+    return len(xa) == len(xb) and all(fold(xa[i]) == fold(xb[i]) for i in compress(count(), map(ne, xa, xb)))
+
+
 # -- clean-up ----------------------------------------------------------------
 
 
@@ -234,7 +240,10 @@ def _change_tag(a: list[str], b: list[str]) -> OpTag:
 
 def _normalize(runs: Iterable[_Run]) -> list[_Run]:
     """Drop empty runs, merge neighbours with the same tag and join neighbouring
-    changes into one (a delete next to an insert is a replace)."""
+    changes into one (a delete next to an insert is a replace). The runs given are
+    used up: their lists become the new runs' (every caller drops them; copying every
+    token list at each of the four passes was most of their time on a long text), and
+    no two of them may hold the same list."""
     out: list[_Run] = []
     for run in runs:
         if not run.a and not run.b:
@@ -242,12 +251,12 @@ def _normalize(runs: Iterable[_Run]) -> list[_Run]:
         is_change = run.tag in _CHANGES
         last = out[-1] if out else None
         if last is not None and (last.tag == run.tag or (is_change and last.tag in _CHANGES)):
-            last.extend((run,))  # out's lists are its own copies
+            last.extend((run,))
             if is_change:
                 last.tag = _change_tag(last.a, last.b)
         else:
             tag = _change_tag(run.a, run.b) if is_change else run.tag
-            out.append(_Run(tag, list(run.a), list(run.b)))
+            out.append(_Run(tag, run.a, run.b))
     return out
 
 

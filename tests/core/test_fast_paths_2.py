@@ -463,3 +463,19 @@ def test_a_restyled_text_gets_the_ops_of_the_full_pipeline(words, spaces) -> Non
         return  # not the restyled path
     full = [Op(r.tag, "".join(r.a), "".join(r.b)) for r in diff._normalize(diff._pair_tokens(ta, tb))]
     assert diff._restyled(ta, tb) == full
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    a=st.lists(
+        st.sampled_from(["x", " ", "  ", "'", "’", "“", '"', "—", "--", "-", "...", "…", "7,000"]), max_size=8
+    ),
+    b=st.lists(
+        st.sampled_from(["x", " ", "  ", "'", "’", "“", '"', "—", "--", "-", "...", "…", "7,000"]), max_size=8
+    ),
+)
+def test_restyled_only_is_equal_once_folded(a: list[str], b: list[str]) -> None:
+    from reader.core import diff
+
+    assert diff._restyled_only(a, b) == (list(map(tokens.fold, a)) == list(map(tokens.fold, b)))
+    assert diff._restyled_only(a, list(a))
