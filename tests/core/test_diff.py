@@ -189,7 +189,7 @@ def test_cut_ending_against_the_whole_appeal_is_one_replacement() -> None:
 
 def _raw_ops(a: str, b: str) -> list[Op]:
     ta, tb = tokenize(a), tokenize(b)
-    runs = diff._normalize(diff._match(ta, tb))
+    runs = diff.normalize(diff._match(ta, tb))
     return [Op(r.tag, "".join(r.a), "".join(r.b)) for r in runs]
 
 

@@ -461,7 +461,7 @@ def test_a_restyled_text_gets_the_ops_of_the_full_pipeline(words, spaces) -> Non
     ta, tb = tokens.tokenize(a), tokens.tokenize(b)
     if len(ta) != len(tb) or any(tokens.fold(x) != tokens.fold(y) for x, y in zip(ta, tb, strict=True)):
         return  # not the restyled path
-    full = [Op(r.tag, "".join(r.a), "".join(r.b)) for r in diff._normalize(diff._pair_tokens(ta, tb))]
+    full = [Op(r.tag, "".join(r.a), "".join(r.b)) for r in diff.normalize(diff._pair_tokens(ta, tb))]
     assert diff._restyled(ta, tb) == full
 
 
