@@ -23,12 +23,12 @@ shared words, patience-diff style, so the matcher only ever sees small gaps.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import compress, count, zip_longest
 from operator import ne
 
 from .diff_cleanup import CHANGES, UNCHANGED, Run, absorb_short_equalities, align_edges, normalize
-from .model import Op, WordCounts
+from .model import Op, OpTag, WordCounts
 from .opcodes import opcodes
 from .tokens import canonical, fold, tokenize, typographic_key, word_count
 
@@ -44,7 +44,7 @@ def word_diff(a: str, b: str) -> list[Op]:
     if a == b:
         return [Op("equal", a, b)] if a else []
     ta, tb = tokenize(a), tokenize(b)
-    if len(ta) == len(tb) and all(x == y or fold(x) == fold(y) for x, y in zip(ta, tb, strict=True)):
+    if _restyled_only(ta, tb):
         return _restyled(ta, tb)
     if _same_key(ta, tb):
         # House style only ("10.000"/"10 000", "x—y"/"x - y", « x »/"x"): every change is
@@ -106,45 +106,39 @@ def count_words(ops: Iterable[Op], words_a: int | None = None) -> WordCounts:
 # -- matching ----------------------------------------------------------------
 
 
-def _pair_tokens(ta: list[str], tb: list[str]) -> list[Run]:
-    """Runs for token lists equal after folding: tokens pair up one to one."""
-    runs: list[Run] = []
-    done = 0
-    # The tokens that differ, found at C speed (map and compress): a few among many.
-    for i in compress(count(), map(ne, ta, tb)):
-        if i > done:
-            runs.append(Run("equal", ta[done:i], tb[done:i]))
-        runs.append(Run("typography", [ta[i]], [tb[i]]))
-        done = i + 1
-    if done < len(ta):
-        runs.append(Run("equal", ta[done:], tb[done:]))
-    return runs
-
-
-def _restyled(ta: list[str], tb: list[str]) -> list[Op]:
-    """The ops of token lists equal after folding: what ``_pair_tokens`` and
-    ``normalize`` make of them (runs of equal tokens between runs of restyled ones),
-    made straight from the tokens that differ. Most changed paragraphs of a copy are
-    only restyled: the runs and their copies were a fifth of their diff."""
-    ops: list[Op] = []
-    done = 0  # the tokens before it are in ops
+def _restyled_spans(ta: list[str], tb: list[str]) -> Iterator[tuple[OpTag, int, int]]:
+    """For token lists equal after folding: (tag, start, end) of the runs of equal
+    tokens and of the runs of restyled ones between them, in order. The tokens that
+    differ are found at C speed (map and compress): a few among many."""
+    done = 0  # the tokens before it are in a span given
     start = end = -1  # the run of restyled tokens being read
     for i in compress(count(), map(ne, ta, tb)):
         if i == end:
             end += 1
             continue
         if end >= 0:
-            ops.append(Op("typography", "".join(ta[start:end]), "".join(tb[start:end])))
+            yield "typography", start, end
             done = end
         if i > done:
-            ops.append(Op("equal", "".join(ta[done:i]), "".join(tb[done:i])))
+            yield "equal", done, i
         start, end = i, i + 1
     if end >= 0:
-        ops.append(Op("typography", "".join(ta[start:end]), "".join(tb[start:end])))
+        yield "typography", start, end
         done = end
     if done < len(ta):
-        ops.append(Op("equal", "".join(ta[done:]), "".join(tb[done:])))
-    return ops
+        yield "equal", done, len(ta)
+
+
+def _pair_tokens(ta: list[str], tb: list[str]) -> list[Run]:
+    """Runs for token lists equal after folding: tokens pair up one to one."""
+    return [Run(tag, ta[lo:hi], tb[lo:hi]) for tag, lo, hi in _restyled_spans(ta, tb)]
+
+
+def _restyled(ta: list[str], tb: list[str]) -> list[Op]:
+    """The ops of token lists equal after folding, made straight from their spans: most
+    changed paragraphs of a copy are only restyled, and runs merged and copied by the
+    clean-up were a fifth of their diff."""
+    return [Op(tag, "".join(ta[lo:hi]), "".join(tb[lo:hi])) for tag, lo, hi in _restyled_spans(ta, tb)]
 
 
 def _units(tokens: list[str], key: Callable[[str], str] = fold) -> tuple[array, list[str]]:
