@@ -9,7 +9,7 @@ leftovers that still share a clear run of content words.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Hashable, Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -175,11 +175,17 @@ class _Postings:
     that will be looked up): the others are never asked for."""
 
     def __init__(self, a_sents: list[Sentence], wanted: list[list[str]]) -> None:
-        self.index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        # A trigram's postings: most are held by one sentence, whose trigrams all share
+        # one tuple of it, put in by dictionary operations at C speed; a list is made
+        # for those a later sentence holds too (a step of Python for each trigram was
+        # half of making the index).
+        index: dict[tuple[str, ...], tuple[int] | list[int]] = {}
+        self.index = index
         # Each word list's trigrams are made once, here, and looked up by its number.
         self.wanted = [trigrams(words) for words in wanted]
         keep = set().union(*self.wanted)
         written = _written_as(wanted)
+        held = index.keys()
         for k, s in enumerate(a_sents):
             w = s.words
             same = written.get(tuple(w))
@@ -190,14 +196,20 @@ class _Postings:
                 found = self.wanted[same]
             else:
                 found = keep.intersection(zip(w, w[1:], w[2:], strict=False) if len(w) >= 3 else (tuple(w),))
-            for h in found:
-                self.index[h].append(k)
+            before = [(h, index[h]) for h in held & found]
+            index.update(dict.fromkeys(found, (k,)))
+            for h, posting in before:
+                if type(posting) is tuple:
+                    index[h] = [*posting, k]
+                else:
+                    posting.append(k)
+                    index[h] = posting
 
     @property
     def size(self) -> int:
         return len(self.wanted)
 
-    def postings(self, i: int) -> Iterator[list[int]]:
+    def postings(self, i: int) -> Iterator[tuple[int] | list[int]]:
         """The non-empty postings of the trigrams of the ``i``-th word list wanted."""
         for h in self.wanted[i]:
             posting = self.index.get(h)
