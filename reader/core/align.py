@@ -39,7 +39,16 @@ from .matching import (
 )
 from .records import field, record
 from .relatedness import LEDE_RUN, Evidence, is_template, lede_relation
-from .sentences import Sentence, blank_quotations, has_quote_marks, key_count, key_text, sentences_of
+from .sentences import (
+    Sentence,
+    Split,
+    blank_quotations,
+    has_quote_marks,
+    key_count,
+    key_text,
+    key_text_of_sentences,
+    sentences_of,
+)
 from .tokens import pieces
 
 __all__ = ["Alignment", "RawGroup", "align"]
@@ -93,14 +102,18 @@ def align(
     paragraphs' ``key_text`` (made beforehand, as two processes can)."""
     a_boiler = list(a_boiler) if a_boiler is not None else [None] * len(a_paras)
     b_boiler = list(b_boiler) if b_boiler is not None else [None] * len(b_paras)
+    kept: dict[str, Split] = {}  # sentences of long paragraphs, split to be keyed
     if keys is not None:
         a_keys, b_keys = list(keys[0]), list(keys[1])
     else:
-        a_keys = [key_text(p) for p in a_paras]
+        # A long paragraph is keyed by its sentences, which the matching will need unless
+        # the other text holds it as it is.
+        in_b = set(b_paras)
+        a_keys = [key_text(p) if p in in_b else key_text_of_sentences(p, code, kept) for p in a_paras]
         # Most of B's paragraphs are A's: their keys are looked up, not made again (the
         # keys' memo holds some thousands, fewer than a million-word text has).
         a_key_of = dict(zip(a_paras, a_keys, strict=True))
-        b_keys = [a_key_of[p] if p in a_key_of else key_text(p) for p in b_paras]
+        b_keys = [a_key_of[p] if p in a_key_of else key_text_of_sentences(p, code, kept) for p in b_paras]
     words_a = sum(k.count(" ") + 1 for k, bp in zip(a_keys, a_boiler, strict=True) if bp is None and k)
     words_b = sum(k.count(" ") + 1 for k, bp in zip(b_keys, b_boiler, strict=True) if bp is None and k)
     all_a = sum(k.count(" ") + 1 for k in a_keys if k)
@@ -117,13 +130,12 @@ def align(
     a_rest = [p if i not in used_a and a_boiler[i] is None else "" for i, p in enumerate(a_paras)]
     b_rest = [p if j not in used_b and b_boiler[j] is None else "" for j, p in enumerate(b_paras)]
     spelled: dict[str, str] = {}
-    a_sents = sentences_of(a_rest, code, spelled=spelled, keyed=a_keys)
-    b_sents = sentences_of(b_rest, code, known=a_sents, spelled=spelled, keyed=b_keys)
+    a_sents = sentences_of(a_rest, code, spelled=spelled, keyed=a_keys, kept=kept)
+    b_sents = sentences_of(b_rest, code, known=a_sents, spelled=spelled, keyed=b_keys, kept=kept)
     chosen = assign(candidates(a_sents, b_sents, code))
     _link_sentences(chosen, links, evidence, code)
     if evidence.lede is None:
-        words = (_vocabulary(a_keys), _vocabulary(b_keys))
-        _weigh_ledes(a_sents, b_sents, tops, words, links, evidence, code)
+        _weigh_ledes(a_sents, b_sents, tops, (a_keys, b_keys), links, evidence, code)
 
     # 3. Versions or two stories.
     related = _related(evidence, quoting, a_paras, b_boiler, verbatim)
@@ -157,7 +169,7 @@ def _weigh_ledes(
     a_sents: list[Sentence],
     b_sents: list[Sentence],
     tops: tuple[tuple[int, ...], tuple[int, ...]],
-    words: tuple[set[str], set[str]],
+    keys: tuple[list[str], list[str]],
     links: dict[tuple[int, int], int],
     evidence: Evidence,
     code: str | None,
@@ -165,7 +177,8 @@ def _weigh_ledes(
     """How the ledes relate (see :mod:`reader.core.relatedness`): each text's lede
     against the sentences at the top of the other; a lede kept in a version links its
     paragraphs even when too little of it survives for the sentence matcher. Else, a
-    lede recalled lower in the other text marks a follow-up."""
+    lede recalled lower in the other text marks a follow-up. ``keys`` are the
+    paragraphs' keys."""
     lede_a = next((s for s in a_sents if tops[0] and s.para == tops[0][0]), None)
     lede_b = next((s for s in b_sents if tops[1] and s.para == tops[1][0]), None)
     # The top is a few sentences, even where the first paragraph is the whole text.
@@ -173,6 +186,7 @@ def _weigh_ledes(
     top_b = [s for s in b_sents if s.para in tops[1]][:TOP_SENTENCES]
     pairs = [(lede_a, sb) for sb in top_b if lede_a]
     pairs += [(sa, lede_b) for sa in top_a if lede_b and sa is not lede_a]
+    words = (_vocabulary(keys[0]), _vocabulary(keys[1]))
     found: list[tuple[str, Sentence, Sentence]] = []
     for sa, sb in pairs:
         relation = lede_relation(sa, sb, code, *words)

@@ -62,6 +62,69 @@ def key_text(text: str) -> str:
     return " ".join(part for start, end in pieces(text) if (part := " ".join(keys(text[start:end]))))
 
 
+def key_text_of_sentences(text: str, code: str | None, kept: dict[str, Split]) -> str:
+    """``key_text(text)``. A long text (a whole article as one paragraph) is split into
+    sentences, each keyed, and its key made of theirs; ``kept[text]`` then holds them
+    for ``sentences_of``. The aligner splits and keys the sentences of a paragraph it
+    did not pair whole: keying the text whole as well was a tenth of comparing a
+    100k-word paragraph."""
+    if not _MEMO_LENGTH < len(text) <= _LONG:
+        return key_text(text)
+    pieces = split(text, code)
+    piece_keys = [key_text(piece) for piece in pieces]
+    kept[text] = Split(pieces, piece_keys)
+    if not _cut_between_words(text, pieces):
+        return key_text(text)
+    return " ".join(k for k in piece_keys if k)
+
+
+@record(slots=True)
+class Split:
+    """A paragraph's sentences (``split``) and their keys (``key_text``)."""
+
+    pieces: list[str]
+    keys: list[str]
+
+
+def _cut_between_words(text: str, pieces: list[str]) -> bool:
+    """Whether the keys of ``pieces`` (``split(text)``), in order, are the words of
+    ``text``'s key: nothing that makes a key reads across a cut between two of them.
+    Across whitespace, only a number grouped with a space ("10 000") does. Across
+    glued sentences ("edificio.Todavía"), a word or number on both sides, a number
+    beside a stop ("3.5"), an apostrophe dropped or elided, and the lower case of a
+    final "Σ", which depends on the letters after it (whitespace ends that context)."""
+    glued_ok = "Σ" not in text
+    if not pieces:
+        return True
+    end = text.find(pieces[0])
+    if end < 0:
+        return False
+    end += len(pieces[0])
+    for piece in pieces[1:]:
+        at = text.find(piece, end)
+        if at < end:
+            return False
+        before, after = text[end - 1], text[at]
+        if at > end:
+            if not text[end:at].isspace() or (before.isdigit() and after.isdigit()):
+                return False
+        elif not (
+            glued_ok
+            and not before.isdigit()
+            and not after.isdigit()
+            and before not in _APOSTROPHES
+            and after not in _APOSTROPHES
+            and not (_is_word_char(before) and _is_word_char(after))
+        ):
+            return False
+        end = at + len(piece)
+    return True
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # re's \w
+
+
 def key_count(text: str) -> int:
     """``len(keys(text))``, a piece at a time for a long text."""
     if len(text) <= _LONG:
@@ -136,7 +199,14 @@ def split(text: str, code: str | None = None) -> list[str]:
     import sentencex
 
     # sentencex's pieces keep their trailing whitespace, so joined they give ``text`` back.
-    pieces = [p for p in sentencex.segment(code or "en", text) if p.strip()]
+    # Whitespace it gives as a piece of its own (line breaks) stays with the piece before:
+    # dropped, it no longer parted the words of two pieces joined again ("said\n\nl’usine").
+    pieces: list[str] = []
+    for piece in sentencex.segment(code or "en", text):
+        if piece.strip():
+            pieces.append(piece)
+        elif pieces:
+            pieces[-1] += piece
     if len(pieces) < 2:
         return [text.strip()] if text.strip() else []
     table = lang.language(code) or lang.language("en")
@@ -258,13 +328,15 @@ def sentences_of(
     known: list[Sentence] | None = None,
     spelled: dict[str, str] | None = None,
     keyed: Sequence[str] | None = None,
+    kept: dict[str, Split] | None = None,
 ) -> list[Sentence]:
     """The sentences of each paragraph, their words stemmed in language ``code``. The
     words of a sentence as written in ``known`` (the other text's, in the same
     language) are taken from it, not made again: a copy keeps most of its sentences.
     Each word is one string however often it occurs: the one ``spelled`` holds (the
     same dictionary for both texts of a comparison), else a new one's. ``keyed`` are
-    the paragraphs' ``key_text``: a paragraph of one sentence is not keyed again."""
+    the paragraphs' ``key_text``: a paragraph of one sentence is not keyed again; ``kept``
+    the sentences and keys of those keyed by ``key_text_of_sentences``."""
     words_of = {s.text: s.words for s in known} if known else {}
     one = (spelled if spelled is not None else {}).setdefault
     out: list[Sentence] = []
@@ -275,14 +347,18 @@ def sentences_of(
         # ("Do not wait. Go.") holds only one of its quote marks.
         blanked = blank_quotations(para)
         cursor = 0
-        pieces_ = split(para, code)
+        made = kept.get(para) if kept else None
+        pieces_ = made.pieces if made is not None else split(para, code)
         # Its key is its words whatever whitespace surrounds it (the keys' memo holds some
         # thousands of texts, fewer than the paragraphs of a million-word pair).
         whole = keyed is not None and len(pieces_) == 1 and len(para) <= _LONG and pieces_[0] == para.strip()
-        for piece in pieces_:
+        for n, piece in enumerate(pieces_):
             words = words_of.get(piece)
             if words is None:
-                found = keyed[i].split() if whole else keys(piece)
+                if whole:
+                    found = keyed[i].split()
+                else:
+                    found = made.keys[n].split() if made is not None else keys(piece)
                 if not found:
                     continue
                 # One string for each word, not one for each time it is written: the
