@@ -186,6 +186,11 @@ def _weigh_ledes(
     top_b = [s for s in b_sents if s.para in tops[1]][:TOP_SENTENCES]
     pairs = [(lede_a, sb) for sb in top_b if lede_a]
     pairs += [(sa, lede_b) for sa in top_a if lede_b and sa is not lede_a]
+    # Once the shared words make a copy, how the ledes relate decides nothing
+    # (Evidence.related); a link is all they could add. Every word of a long text, which
+    # weighing them needs, was a twentieth of aligning a 100k-word paragraph.
+    if evidence.copied() and all((sa.para, sb.para) in links for sa, sb in pairs):
+        return
     words = (_vocabulary(keys[0]), _vocabulary(keys[1]))
     found: list[tuple[str, Sentence, Sentence]] = []
     for sa, sb in pairs:
@@ -323,7 +328,9 @@ def _link_sentences(
         links[key] = links.get(key, 0) + m.lcs
         linked_a.add(m.a.para)
         linked_b.add(m.b.para)
-        if m.dice < STRONG_DICE or is_template(m.a.text, m.b.text, code):
+        # Once the shared words make a copy, no more can undo it (Evidence.related):
+        # weighing each match left was a tenth of aligning a long paragraph.
+        if evidence.copied() or m.dice < STRONG_DICE or is_template(m.a.text, m.b.text, code):
             continue
         plain = plain_lcs(m)
         evidence.shared += plain
