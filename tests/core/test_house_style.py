@@ -7,9 +7,12 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from reader.core import tokens
 from reader.core.compare import compare
-from reader.core.diff import word_diff
+from reader.core.diff import _letters_and_digits, word_diff
 from reader.core.loading import article_from_text
 from reader.core.tokens import typographic_key
 
@@ -79,3 +82,16 @@ def test_reader_diff_exits_0_when_house_style_is_the_only_difference(tmp_path) -
     assert subprocess.run(run, capture_output=True).returncode == 0
     shown = subprocess.run([*run, "--typography", "--color", "never"], capture_output=True, text=True)
     assert shown.returncode == 1
+
+
+_STYLED = (
+    tokens._SINGLE_QUOTES + tokens._DOUBLE_QUOTES + tokens._DASHES + "…`.,' 0123456789aZ\u00a0\u202f\u2009\n"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.one_of(st.sampled_from(_STYLED), st.characters())))
+@example("1.200.000 — «\u00a0Ϊ\u00a0» ﬁ ʼn ½ ²")
+def test_house_style_keeps_every_letter_and_digit_in_order(text: str) -> None:
+    """What lets the word diff tell two texts apart by their letters and digits alone."""
+    assert _letters_and_digits(typographic_key(text)) == _letters_and_digits(text)
