@@ -28,7 +28,7 @@ from .fact_record import FactChange as FactChange
 from .fact_record import FactKind as FactKind
 from .matching import trigrams
 from .model import Article, Group
-from .number_facts import Lines, changed_spans, number_changes
+from .number_facts import Lines, Spans, changed_spans, number_changes
 from .records import record
 from .sentences import keys, quotations
 
@@ -86,7 +86,9 @@ def group_facts(a: Article, b: Article, g: Group, code: str | None) -> list[Fact
     text was kept, or is boilerplate)."""
     if not (g.a and g.b) or g.kind in ("identical", "typography", "boilerplate"):
         return []
-    return [*number_changes(a, b, g, code), *_names(a, b, g, code)]
+    # The spans of its changes, read once for both (joining a long group's ops is not free).
+    spans = changed_spans(g)
+    return [*number_changes(a, b, g, code, spans), *_names(g, code, spans)]
 
 
 def fact_places(groups: tuple[Group, ...], facts: tuple[Fact, ...]) -> dict[int, tuple[list[str], list[str]]]:
@@ -167,12 +169,13 @@ _CAPITAL = patterns.compile(r"[^\W\d_][\w'’\-]*")
 _STARTS = ".!?:;\"“”«»„‘'(—–\n"
 
 
-def _names(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]:
+def _names(g: Group, code: str | None, spans: Spans) -> Iterator[Fact]:
     """A name respelt or replaced inside a linked paragraph: a short replacement (a few
-    words each side) whose capitalised words, not opening a sentence, differ."""
+    words each side) whose capitalised words, not opening a sentence, differ. ``spans``
+    are the group's ``changed_spans``."""
     table = lang.language(code)
     nouns = table is not None and table.capitalised_nouns
-    text_a, text_b, _ca, _cb, replaced = changed_spans(g)
+    text_a, text_b, _ca, _cb, replaced = spans
     lower_a = lower_b = None
     lines_a, lines_b = Lines(g.a, text_a), Lines(g.b, text_b)
     for (a0, a1), (b0, b1) in replaced:

@@ -19,8 +19,12 @@ from .numbers import Number, clean_points, may_touch, spans_and_values, token_of
 from .tokens import LONG_TEXT, tokenize
 
 
-def number_changes(a: Article, b: Article, g: Group, code: str | None) -> Iterator[Fact]:
-    text_a, text_b, changed_a, changed_b, ops = changed_spans(g)
+def number_changes(
+    a: Article, b: Article, g: Group, code: str | None, spans: Spans | None = None
+) -> Iterator[Fact]:
+    """The numbers changed, cut or added inside a group's changes; ``spans`` are its
+    ``changed_spans`` when read already."""
+    text_a, text_b, changed_a, changed_b, ops = spans if spans is not None else changed_spans(g)
     if not may_touch(text_a, changed_a, code) and not may_touch(text_b, changed_b, code):
         return  # a fact is a number inside a change: no change holds one
     (within_a, within_b), (starts_a, starts_b) = _around_changes(g, text_a, text_b, code)
@@ -178,7 +182,11 @@ def _take(counts: Counter, value: float) -> bool:
     return False
 
 
-def changed_spans(g: Group):
+Span = tuple[int, int]
+Spans = tuple[str, str, list[Span], list[Span], list[tuple[Span, Span]]]
+
+
+def changed_spans(g: Group) -> Spans:
     """The group's texts, the spans each side changed, and the spans of each replacement
     (A span, B span), from its word diff."""
     changed_a: list[tuple[int, int]] = []
