@@ -47,15 +47,11 @@ def _anchored_blocks(
     stack = [(alo, ahi, blo, bhi)]
     while stack:
         alo, ahi, blo, bhi = stack.pop()
-        head = 0
-        while alo + head < ahi and blo + head < bhi and ka[alo + head] == kb[blo + head]:
-            head += 1
+        head = _same_head(ka, kb, alo, ahi, blo, bhi)
         if head:
             out.append((alo, blo, head))
             alo, blo = alo + head, blo + head
-        tail = 0
-        while alo < ahi - tail and blo < bhi - tail and ka[ahi - tail - 1] == kb[bhi - tail - 1]:
-            tail += 1
+        tail = _same_tail(ka, kb, alo, ahi, blo, bhi)
         if tail:
             ahi, bhi = ahi - tail, bhi - tail
             out.append((ahi, bhi, tail))
@@ -77,6 +73,40 @@ def _anchored_blocks(
             stack.append((prev_a, i, prev_b, j))
             prev_a, prev_b = i + n, j + n
         stack.append((prev_a, ahi, prev_b, bhi))
+
+
+# Keys compared this many at a time (slices compared in C) before one at a time: between
+# two anchors most of a long text is kept, and a step of Python for each of its keys was
+# a fifth of its opcodes.
+_RUN_CHUNK = 16
+
+
+def _same_head(ka: Sequence[str], kb: Sequence[str], alo: int, ahi: int, blo: int, bhi: int) -> int:
+    """How many keys are equal from ``alo`` and ``blo`` on, within the stretches."""
+    n = min(ahi - alo, bhi - blo)
+    head = 0
+    while (
+        head + _RUN_CHUNK <= n
+        and ka[alo + head : alo + head + _RUN_CHUNK] == kb[blo + head : blo + head + _RUN_CHUNK]
+    ):
+        head += _RUN_CHUNK
+    while head < n and ka[alo + head] == kb[blo + head]:
+        head += 1
+    return head
+
+
+def _same_tail(ka: Sequence[str], kb: Sequence[str], alo: int, ahi: int, blo: int, bhi: int) -> int:
+    """How many keys are equal before ``ahi`` and ``bhi``, within the stretches."""
+    n = min(ahi - alo, bhi - blo)
+    tail = 0
+    while (
+        tail + _RUN_CHUNK <= n
+        and ka[ahi - tail - _RUN_CHUNK : ahi - tail] == kb[bhi - tail - _RUN_CHUNK : bhi - tail]
+    ):
+        tail += _RUN_CHUNK
+    while tail < n and ka[ahi - tail - 1] == kb[bhi - tail - 1]:
+        tail += 1
+    return tail
 
 
 def _direct_blocks(
@@ -118,10 +148,12 @@ def _unique_runs(
     ka: Sequence[str], kb: Sequence[str], alo: int, ahi: int, blo: int, bhi: int, n: int
 ) -> list[Block]:
     if n == 1:
-        count_a = Counter(ka[alo:ahi])
-        count_b = Counter(kb[blo:bhi])
-        where_b = {kb[j]: j for j in range(blo, bhi) if count_b[kb[j]] == 1}
-        pairs = [(i, where_b[k]) for i in range(alo, ahi) if count_a[k := ka[i]] == 1 and k in where_b]
+        # The keys held once are read off the counts (a few thousand distinct keys), not
+        # looked up in them for every key of the stretches (100k a side).
+        once_b = {k for k, c in Counter(kb[blo:bhi]).items() if c == 1}
+        where_b = {k: j for j, k in enumerate(kb[blo:bhi], blo) if k in once_b}
+        once = {k for k, c in Counter(ka[alo:ahi]).items() if c == 1} & once_b
+        pairs = [(i, where_b[k]) for i, k in enumerate(ka[alo:ahi], alo) if k in once]
         return [(i, j, 1) for i, j in _longest_chain(pairs)]
     chain = _longest_chain(_unique_run_pairs(ka, kb, alo, ahi, blo, bhi, n))
     # Runs of n keys may overlap: keep those that stand clear of the one before, joining

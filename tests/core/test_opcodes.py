@@ -4,6 +4,7 @@ on a long stretch, whatever the text repeats."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 from difflib import SequenceMatcher
 
 import pytest
@@ -121,3 +122,39 @@ def test_every_path_gives_a_valid_script(ka: list[str], kb: list[str], limit: in
         mp.setattr(opcodes_module, "_WHOLE_LIMIT", limit * limit)
         mp.setattr(opcodes_module, "_SAMPLED", (10, 50, 200, 100_000)[sampled])
         check_script(ka, kb, opcodes(ka, kb))
+
+
+@given(keys, keys, st.data())
+@settings(max_examples=300, deadline=None)
+def test_kept_heads_and_tails_are_those_read_key_by_key(
+    ka: list[str], kb: list[str], data: st.DataObject
+) -> None:
+    ka, kb = ka + ["x"] * 40 + ka, kb + ["x"] * 40 + ka  # long equal runs, past a chunk
+    alo = data.draw(st.integers(0, len(ka)))
+    ahi = data.draw(st.integers(alo, len(ka)))
+    blo = data.draw(st.integers(0, len(kb)))
+    bhi = data.draw(st.integers(blo, len(kb)))
+    head = 0
+    while alo + head < ahi and blo + head < bhi and ka[alo + head] == kb[blo + head]:
+        head += 1
+    tail = 0
+    while alo < ahi - tail and blo < bhi - tail and ka[ahi - tail - 1] == kb[bhi - tail - 1]:
+        tail += 1
+    assert opcodes_module._same_head(ka, kb, alo, ahi, blo, bhi) == head
+    assert opcodes_module._same_tail(ka, kb, alo, ahi, blo, bhi) == tail
+
+
+@given(keys, keys, st.data())
+@settings(max_examples=300, deadline=None)
+def test_keys_held_once_on_each_side_are_those_counted_one_by_one(
+    ka: list[str], kb: list[str], data: st.DataObject
+) -> None:
+    alo = data.draw(st.integers(0, len(ka)))
+    ahi = data.draw(st.integers(alo, len(ka)))
+    blo = data.draw(st.integers(0, len(kb)))
+    bhi = data.draw(st.integers(blo, len(kb)))
+    count_a, count_b = Counter(ka[alo:ahi]), Counter(kb[blo:bhi])
+    where_b = {kb[j]: j for j in range(blo, bhi) if count_b[kb[j]] == 1}
+    pairs = [(i, where_b[ka[i]]) for i in range(alo, ahi) if count_a[ka[i]] == 1 and ka[i] in where_b]
+    expected = [(i, j, 1) for i, j in opcodes_module._longest_chain(pairs)]
+    assert opcodes_module._unique_runs(ka, kb, alo, ahi, blo, bhi, 1) == expected
