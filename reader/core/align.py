@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from .groups import RawGroup, build_groups, cut_from_end, longest_increasing
+from .ledes import top, weigh_ledes
 from .matching import (
     SHORT_SENTENCE,
     STRONG_DICE,
@@ -35,12 +36,10 @@ from .matching import (
     content_words,
     lcs_length,
     plain_lcs,
-    trigrams,
 )
 from .records import field, record
-from .relatedness import LEDE_RUN, Evidence, is_template, lede_relation
+from .relatedness import Evidence, is_template
 from .sentences import (
-    Sentence,
     Split,
     blank_quotations,
     has_quote_marks,
@@ -49,7 +48,6 @@ from .sentences import (
     key_text_of_sentences,
     sentences_of,
 )
-from .tokens import pieces
 
 __all__ = ["Alignment", "RawGroup", "align"]
 
@@ -69,8 +67,6 @@ GAP_DICE = 0.4
 # compared by their stems so that "cause"/"caused" and "school"/"schools" agree.
 GAP_MIN_STEMS = 3
 GAP_STEM_DICE = 0.5
-# A lede is looked for among this many sentences at the top of the other text.
-TOP_SENTENCES = 12
 
 
 @record(slots=True)
@@ -106,21 +102,31 @@ def align(
     if keys is not None:
         a_keys, b_keys = list(keys[0]), list(keys[1])
     else:
-        # A long paragraph is keyed by its sentences, which the matching will need unless
-        # the other text holds it as it is.
+        # A long body paragraph is keyed by its sentences, which the matching will need
+        # unless the other text holds it as it is.
         in_b = set(b_paras)
-        a_keys = [key_text(p) if p in in_b else key_text_of_sentences(p, code, kept) for p in a_paras]
+        a_keys = [
+            key_text(p) if p in in_b or bp is not None else key_text_of_sentences(p, code, kept)
+            for p, bp in zip(a_paras, a_boiler, strict=True)
+        ]
         # Most of B's paragraphs are A's: their keys are looked up, not made again (the
         # keys' memo holds some thousands, fewer than a million-word text has).
         a_key_of = dict(zip(a_paras, a_keys, strict=True))
-        b_keys = [a_key_of[p] if p in a_key_of else key_text_of_sentences(p, code, kept) for p in b_paras]
+        b_keys = [
+            a_key_of[p]
+            if p in a_key_of
+            else key_text(p)
+            if bp is not None
+            else key_text_of_sentences(p, code, kept)
+            for p, bp in zip(b_paras, b_boiler, strict=True)
+        ]
     words_a = sum(k.count(" ") + 1 for k, bp in zip(a_keys, a_boiler, strict=True) if bp is None and k)
     words_b = sum(k.count(" ") + 1 for k, bp in zip(b_keys, b_boiler, strict=True) if bp is None and k)
     all_a = sum(k.count(" ") + 1 for k in a_keys if k)
     all_b = sum(k.count(" ") + 1 for k in b_keys if k)
     evidence = Evidence(min(words_a, words_b), max(all_a, all_b), other_day=other_day)
     evidence.other_agency = other_agency
-    tops = (_top(a_keys, a_boiler, starts[0]), _top(b_keys, b_boiler, starts[1]))
+    tops = (top(a_keys, a_boiler, starts[0]), top(b_keys, b_boiler, starts[1]))
 
     # 1. Paragraphs equal after folding.
     links, verbatim, quoting = _equal_paragraphs(a_paras, a_keys, b_keys, a_boiler, b_boiler, evidence, tops)
@@ -135,7 +141,7 @@ def align(
     chosen = assign(candidates(a_sents, b_sents, code))
     _link_sentences(chosen, links, evidence, code)
     if evidence.lede is None:
-        _weigh_ledes(a_sents, b_sents, tops, (a_keys, b_keys), links, evidence, code)
+        weigh_ledes(a_sents, b_sents, tops, (a_keys, b_keys), links, evidence, code)
 
     # 3. Versions or two stories.
     related = _related(evidence, quoting, a_paras, b_boiler, verbatim)
@@ -148,79 +154,6 @@ def align(
     alignment = Alignment(groups=groups, related=related, links=set(links))
     alignment.cut_from_end = cut_from_end(groups)
     return alignment
-
-
-def _vocabulary(key_texts: list[str]) -> set[str]:
-    """Every word of the texts' keys (a long text's a piece at a time)."""
-    words: set[str] = set()
-    for text in key_texts:
-        for start, end in pieces(text):
-            words.update(text[start:end].split())
-    return words
-
-
-def _top(keys_: list[str], boiler: list[str | None], start: int) -> tuple[int, ...]:
-    """The story's first two body paragraphs: where its lede stands."""
-    body = (i for i in range(start, len(keys_)) if keys_[i] and boiler[i] is None)
-    return tuple(body)[:2]
-
-
-def _weigh_ledes(
-    a_sents: list[Sentence],
-    b_sents: list[Sentence],
-    tops: tuple[tuple[int, ...], tuple[int, ...]],
-    keys: tuple[list[str], list[str]],
-    links: dict[tuple[int, int], int],
-    evidence: Evidence,
-    code: str | None,
-) -> None:
-    """How the ledes relate (see :mod:`reader.core.relatedness`): each text's lede
-    against the sentences at the top of the other; a lede kept in a version links its
-    paragraphs even when too little of it survives for the sentence matcher. Else, a
-    lede recalled lower in the other text marks a follow-up. ``keys`` are the
-    paragraphs' keys."""
-    lede_a = next((s for s in a_sents if tops[0] and s.para == tops[0][0]), None)
-    lede_b = next((s for s in b_sents if tops[1] and s.para == tops[1][0]), None)
-    # The top is a few sentences, even where the first paragraph is the whole text.
-    top_a = [s for s in a_sents if s.para in tops[0]][:TOP_SENTENCES]
-    top_b = [s for s in b_sents if s.para in tops[1]][:TOP_SENTENCES]
-    pairs = [(lede_a, sb) for sb in top_b if lede_a]
-    pairs += [(sa, lede_b) for sa in top_a if lede_b and sa is not lede_a]
-    # Once the shared words make a copy, how the ledes relate decides nothing
-    # (Evidence.related); a link is all they could add. Every word of a long text, which
-    # weighing them needs, was a twentieth of aligning a 100k-word paragraph.
-    if evidence.copied() and all((sa.para, sb.para) in links for sa, sb in pairs):
-        return
-    words = (_vocabulary(keys[0]), _vocabulary(keys[1]))
-    found: list[tuple[str, Sentence, Sentence]] = []
-    for sa, sb in pairs:
-        relation = lede_relation(sa, sb, code, *words)
-        if relation is not None:
-            found.append((relation, sa, sb))
-    for relation, sa, sb in found:
-        if relation == "version":
-            evidence.lede = "version"
-            links.setdefault((sa.para, sb.para), len(sa))
-            return
-    if found:
-        evidence.lede = "template"
-        return
-    if _recalled(lede_a, [s for s in b_sents if s.para not in tops[1]], code, words) or _recalled(
-        lede_b, [s for s in a_sents if s.para not in tops[0]], code, words[::-1]
-    ):
-        evidence.lede = "restated"
-
-
-def _recalled(lede: Sentence | None, others: list[Sentence], code: str | None, words) -> bool:
-    """Whether a sentence below the other text's top keeps this lede's wording."""
-    if lede is None:
-        return False
-    mine = set(trigrams(lede.words))
-    return any(
-        len(mine.intersection(trigrams(other.words))) >= LEDE_RUN - 2
-        and lede_relation(lede, other, code, *words) == "version"
-        for other in others
-    )
 
 
 def _equal_paragraphs(

@@ -165,7 +165,7 @@ def _weighing_everything(monkeypatch: pytest.MonkeyPatch) -> None:
     copied = Evidence.copied
 
     def never_in_weighing(self: Evidence) -> bool:
-        if sys._getframe(1).f_code.co_name in ("_link_sentences", "_weigh_ledes"):
+        if sys._getframe(1).f_code.co_name in ("_link_sentences", "weigh_ledes"):
             return False
         return copied(self)
 
