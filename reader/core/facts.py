@@ -88,7 +88,7 @@ def group_facts(a: Article, b: Article, g: Group, code: str | None) -> list[Fact
         return []
     # The spans of its changes, read once for both (joining a long group's ops is not free).
     spans = changed_spans(g)
-    return [*number_changes(a, b, g, code, spans), *_names(g, code, spans)]
+    return [*number_changes(g, code, spans), *_names(g, code, spans)]
 
 
 def fact_places(groups: tuple[Group, ...], facts: tuple[Fact, ...]) -> dict[int, tuple[list[str], list[str]]]:

@@ -14,17 +14,15 @@ from collections.abc import Iterator
 
 from . import patterns
 from .fact_record import Fact
-from .model import Article, Group
+from .model import Group
 from .numbers import Number, clean_points, may_touch, spans_and_values, token_offsets
 from .tokens import LONG_TEXT, tokenize
 
 
-def number_changes(
-    a: Article, b: Article, g: Group, code: str | None, spans: Spans | None = None
-) -> Iterator[Fact]:
+def number_changes(g: Group, code: str | None, spans: Spans) -> Iterator[Fact]:
     """The numbers changed, cut or added inside a group's changes; ``spans`` are its
-    ``changed_spans`` when read already."""
-    text_a, text_b, changed_a, changed_b, ops = spans if spans is not None else changed_spans(g)
+    ``changed_spans``."""
+    text_a, text_b, changed_a, changed_b, ops = spans
     if not may_touch(text_a, changed_a, code) and not may_touch(text_b, changed_b, code):
         return  # a fact is a number inside a change: no change holds one
     (within_a, within_b), (starts_a, starts_b) = _around_changes(g, text_a, text_b, code)

@@ -150,10 +150,11 @@ def _unique_runs(
     if n == 1:
         # The keys held once are read off the counts (a few thousand distinct keys), not
         # looked up in them for every key of the stretches (100k a side).
-        once_b = {k for k, c in Counter(kb[blo:bhi]).items() if c == 1}
-        where_b = {k: j for j, k in enumerate(kb[blo:bhi], blo) if k in once_b}
-        once = {k for k, c in Counter(ka[alo:ahi]).items() if c == 1} & once_b
-        pairs = [(i, where_b[k]) for i, k in enumerate(ka[alo:ahi], alo) if k in once]
+        part_a, part_b = ka[alo:ahi], kb[blo:bhi]
+        once_b = {k for k, c in Counter(part_b).items() if c == 1}
+        where_b = {k: j for j, k in enumerate(part_b, blo) if k in once_b}
+        once = {k for k, c in Counter(part_a).items() if c == 1} & once_b
+        pairs = [(i, where_b[k]) for i, k in enumerate(part_a, alo) if k in once]
         return [(i, j, 1) for i, j in _longest_chain(pairs)]
     chain = _longest_chain(_unique_run_pairs(ka, kb, alo, ahi, blo, bhi, n))
     # Runs of n keys may overlap: keep those that stand clear of the one before, joining

@@ -89,13 +89,14 @@ class Split:
 def _cut_between_words(text: str, pieces: list[str]) -> bool:
     """Whether the keys of ``pieces`` (``split(text)``), in order, are the words of
     ``text``'s key: nothing that makes a key reads across a cut between two of them.
-    Across whitespace, only a number grouped with a space ("10 000") does. Across
+    Across whitespace, only digits on both sides could (a number grouped with a space,
+    "10 000"). Across
     glued sentences ("edificio.Todavía"), a word or number on both sides, a number
     beside a stop ("3.5"), an apostrophe dropped or elided, and the lower case of a
     final "Σ", which depends on the letters after it (whitespace ends that context)."""
-    glued_ok = "Σ" not in text
     if not pieces:
         return True
+    glued_ok = "Σ" not in text
     end = text.find(pieces[0])
     if end < 0:
         return False
