@@ -19,15 +19,10 @@ def table_reason(t: str, lower: str) -> str | None:
         return None
     # One match of all the reasons' anchored bundles tells whether any of them matches:
     # most paragraphs then skip nine, and the reasons with no other patterns.
-    anchored_any, gated = _anchored_any()
+    anchored_any, unanchored = _anchored_any()
     if anchored_any is not None and anchored_any.match(lower):
         return _first_reason(lower, _table_checks())
-    for reason, _anchored, bounded, gate, other, other_gate in gated:
-        if (bounded is not None and holds_any(gate, lower) and _search_bounded(bounded, lower)) or (
-            other is not None and holds_any(other_gate, lower) and other.search(lower)
-        ):
-            return reason
-    return None
+    return _first_reason(lower, unanchored)
 
 
 def _first_reason(lower: str, checks: tuple[_Check, ...]) -> str | None:
@@ -87,10 +82,16 @@ def _table_checks() -> tuple[_Check, ...]:
 @lru_cache(maxsize=1)
 def _anchored_any() -> tuple[re.Pattern[str] | None, tuple[_Check, ...]]:
     """All the reasons' anchored bundles in one (it matches where one of them does), and
-    the reasons that have other patterns than those."""
+    the checks of the reasons that have other patterns, without their anchored bundle:
+    where the one does not match, none of them does."""
     checks = _table_checks()
     anchored_any = _union([anchored.pattern for _, anchored, *_ in checks if anchored is not None])
-    return anchored_any, tuple(c for c in checks if c[2] is not None or c[4] is not None)
+    unanchored = tuple(
+        (reason, None, bounded, gate, other, other_gate)
+        for reason, _, bounded, gate, other, other_gate in checks
+        if bounded is not None or other is not None
+    )
+    return anchored_any, unanchored
 
 
 def _union(sources: list[str]) -> re.Pattern[str] | None:

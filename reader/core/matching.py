@@ -52,9 +52,9 @@ class Match:
 def lcs_length(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
     """The length of the longest common subsequence of ``a`` and ``b`` (as rapidfuzz's
     ``LCSseq.similarity``), by Hyyrö's bit-parallel method on Python integers: one
-    addition per item of the longer sequence that the shorter holds. Sentences are short and a comparison
-    makes a few thousand of these, so this costs less than importing rapidfuzz (some
-    15 ms of a short diff's start)."""
+    addition per item of the longer sequence that the shorter holds. Sentences are short
+    and a comparison makes a few thousand of these, so this costs less than importing
+    rapidfuzz (some 15 ms of a short diff's start)."""
     if len(a) < len(b):
         a, b = b, a
     if not b:

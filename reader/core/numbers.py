@@ -14,7 +14,7 @@ from itertools import accumulate, compress, count
 
 from . import lang, patterns
 from .records import record
-from .tokens import plain_numbers, tokenize
+from .tokens import is_word_char, plain_numbers, tokenize
 
 # A number token: its digits, and a unit or a magnitude written on ("47C", "€5bn",
 # "48mila", "34-year-old").
@@ -182,12 +182,7 @@ def _candidates(tokens: list[str], words: dict[str, int], lo: int = 0, hi: int |
     some = tokens[lo:hi] if lo or hi is not None else tokens
     digits = compress(count(lo), map(_OPENS_NUMBER.match, some))
     named = compress(count(lo), map(words.__contains__, map(str.lower, some)))
-    return sorted([*digits, *(k for k in named if not k or not _ends_in_word(tokens[k - 1]))])
-
-
-def _ends_in_word(token: str) -> bool:
-    last = token[-1]
-    return last.isalnum() or last == "_"  # what \w matches
+    return sorted([*digits, *(k for k in named if not k or not is_word_char(tokens[k - 1][-1]))])
 
 
 _OPENS_NUMBER = patterns.compile(f"[\\d{_CURRENCIES}]")

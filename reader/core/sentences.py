@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from . import lang, patterns
 from .records import record
-from .tokens import pieces, plain_numbers
+from .tokens import is_word_char, pieces, plain_numbers
 
 _WORD = patterns.compile(r"\w+")
 _APOSTROPHES = "'’‘`´"
@@ -90,10 +90,10 @@ def _cut_between_words(text: str, pieces: list[str]) -> bool:
     """Whether the keys of ``pieces`` (``split(text)``), in order, are the words of
     ``text``'s key: nothing that makes a key reads across a cut between two of them.
     Across whitespace, only digits on both sides could (a number grouped with a space,
-    "10 000"). Across
-    glued sentences ("edificio.Todavía"), a word or number on both sides, a number
-    beside a stop ("3.5"), an apostrophe dropped or elided, and the lower case of a
-    final "Σ", which depends on the letters after it (whitespace ends that context)."""
+    "10 000"). Across glued sentences ("edificio.Todavía"), a word or number on both
+    sides, a number beside a stop ("3.5"), an apostrophe dropped or elided, and the
+    lower case of a final "Σ", which depends on the letters after it (whitespace ends
+    that context)."""
     if not pieces:
         return True
     glued_ok = "Σ" not in text
@@ -115,15 +115,11 @@ def _cut_between_words(text: str, pieces: list[str]) -> bool:
             and not after.isdigit()
             and before not in _APOSTROPHES
             and after not in _APOSTROPHES
-            and not (_is_word_char(before) and _is_word_char(after))
+            and not (is_word_char(before) and is_word_char(after))
         ):
             return False
         end = at + len(piece)
     return True
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"  # re's \w
 
 
 def key_count(text: str) -> int:

@@ -180,6 +180,11 @@ LONG_TEXT = _LONG_TEXT
 _CUT = patterns.compile(r"[^\W\d_] (?=\S)")
 
 
+def is_word_char(char: str) -> bool:
+    """Whether a character is one that re's ``\\w`` matches."""
+    return char.isalnum() or char == "_"
+
+
 def is_word(token: str) -> bool:
     """True for a word or number token (not punctuation, not whitespace)."""
     return _WORD_START.match(token) is not None
