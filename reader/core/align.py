@@ -103,22 +103,17 @@ def align(
         a_keys, b_keys = list(keys[0]), list(keys[1])
     else:
         # A long body paragraph is keyed by its sentences, which the matching will need
-        # unless the other text holds it as it is.
+        # unless the other text holds it as it is (boilerplate is never split into them).
+        def keyed(p: str, boiler: str | None) -> str:
+            return key_text(p) if boiler is not None else key_text_of_sentences(p, code, kept)
+
         in_b = set(b_paras)
-        a_keys = [
-            key_text(p) if p in in_b or bp is not None else key_text_of_sentences(p, code, kept)
-            for p, bp in zip(a_paras, a_boiler, strict=True)
-        ]
+        a_keys = [key_text(p) if p in in_b else keyed(p, bp) for p, bp in zip(a_paras, a_boiler, strict=True)]
         # Most of B's paragraphs are A's: their keys are looked up, not made again (the
         # keys' memo holds some thousands, fewer than a million-word text has).
         a_key_of = dict(zip(a_paras, a_keys, strict=True))
         b_keys = [
-            a_key_of[p]
-            if p in a_key_of
-            else key_text(p)
-            if bp is not None
-            else key_text_of_sentences(p, code, kept)
-            for p, bp in zip(b_paras, b_boiler, strict=True)
+            a_key_of[p] if p in a_key_of else keyed(p, bp) for p, bp in zip(b_paras, b_boiler, strict=True)
         ]
     words_a = sum(k.count(" ") + 1 for k, bp in zip(a_keys, a_boiler, strict=True) if bp is None and k)
     words_b = sum(k.count(" ") + 1 for k, bp in zip(b_keys, b_boiler, strict=True) if bp is None and k)
